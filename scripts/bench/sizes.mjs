@@ -1,0 +1,284 @@
+// Deterministic size measurements of the built package (dist/), importable by tests:
+//
+//   import {entrySize, BUDGETS, checkBudgets} from '../../scripts/bench/sizes.mjs';
+//   const size = await entrySize('dist/define/strength-meter.js');   // eager cost, Lit excluded
+//   assert.ok(size.gzip <= 6 * 1024);
+//   // or: for (const row of await checkBudgets()) assert.ok(row.ok, `${row.label}: ${row.gzip} > ${row.budget}`);
+//
+// "Eager" = the entry plus every chunk it reaches through static `import` / `export … from`
+// (never `import()`), without the external Lit packages (they are shared with the host page).
+// "Lazy" = what is reached through `import()` or a worker URL (`new URL('./x.js', import.meta.url)`),
+// minus what the entry already loaded eagerly. Each file counts with its own compressed size
+// (files are fetched one by one), gzip level 9 and brotli quality 11, 1 KB = 1024 bytes.
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync} from 'node:fs';
+import {dirname, relative, resolve, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
+import {init, parse} from 'es-module-lexer';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Bare specifiers that stay external in dist/ (the host provides Lit and @lit/localize). */
+export const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|@lit-labs\/ssr-dom-shim)($|\/)/;
+
+/** Eager gzip budgets, Lit excluded (from the issues). Keyed by package-relative entry file. */
+export const BUDGETS = {
+  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 6 * 1024},
+  'dist/strength-meter.js': {label: '<serein-strength-meter> (class + pwnedPasswordsCheck)', gzip: 6 * 1024},
+};
+
+export const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+await init;
+
+const rel = (file) => relative(ROOT, file).split(sep).join('/');
+const abs = (file) => resolve(ROOT, file);
+
+const compressedCache = new Map();
+
+/** Raw, gzip -9 and brotli q11 sizes of one file (cached by content). */
+export function fileSize(file, {brotli = true} = {}) {
+  const buffer = readFileSync(abs(file));
+  const key = createHash('sha1').update(buffer).digest('hex') + (brotli ? 'b' : '');
+  let size = compressedCache.get(key);
+  if (!size) {
+    size = {raw: buffer.length, gzip: gzipSync(buffer, {level: 9}).length};
+    if (brotli) {
+      size.brotli = brotliCompressSync(buffer, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+        },
+      }).length;
+    }
+    compressedCache.set(key, size);
+  }
+  return {...size};
+}
+
+const graphCache = new Map();
+
+/**
+ * The edges of one built module: static imports, dynamic imports, worker URLs (relative `.js`
+ * string literals that name an existing file and are not imports) and external imports with
+ * the names taken from them.
+ */
+export function moduleEdges(file) {
+  const path = abs(file);
+  if (graphCache.has(path)) return graphCache.get(path);
+  const source = readFileSync(path, 'utf8');
+  const [imports] = parse(source);
+  const edges = {static: [], dynamic: [], worker: [], external: []};
+  const seen = new Set();
+  for (const entry of imports) {
+    if (entry.d === -2) continue; // import.meta
+    let specifier = entry.n;
+    if (specifier === undefined) {
+      // import(`./x.js`) without substitutions: es-module-lexer leaves the name out.
+      const text = source.slice(entry.s, entry.e).trim();
+      const match = /^`([^`$]*)`$/.exec(text);
+      if (!match) throw new Error(`${rel(path)}: cannot follow the dynamic import ${text}`);
+      specifier = match[1];
+    }
+    seen.add(specifier);
+    if (specifier.startsWith('.') || specifier.startsWith('/')) {
+      const target = resolve(dirname(path), specifier);
+      (entry.d > -1 ? edges.dynamic : edges.static).push(target);
+    } else {
+      const statement = source.slice(entry.ss, entry.se);
+      const names = /\{([^}]*)\}/.exec(statement)?.[1].split(',').map((part) => part.trim().split(/\s+as\s+/)[0]).filter(Boolean) ?? [];
+      edges.external.push({specifier, names, dynamic: entry.d > -1, star: /^export\s*\*/.test(statement)});
+    }
+  }
+  for (const match of source.matchAll(/["'`](\.\.?\/[\w./-]+\.js)["'`]/g)) {
+    if (seen.has(match[1])) continue;
+    const target = resolve(dirname(path), match[1]);
+    if (existsSync(target) && target !== path) edges.worker.push(target);
+  }
+  for (const key of ['static', 'dynamic', 'worker']) edges[key] = [...new Set(edges[key])];
+  graphCache.set(path, edges);
+  return edges;
+}
+
+/** The entry and every file it reaches through static imports (absolute paths, entry first). */
+export function staticClosure(entry, exclude = new Set()) {
+  const files = [];
+  const visit = (file) => {
+    if (exclude.has(file) || files.includes(file)) return;
+    if (!existsSync(file)) throw new Error(`${rel(file)} is imported but missing: rebuild dist/`);
+    files.push(file);
+    for (const next of moduleEdges(file).static) visit(next);
+  };
+  visit(abs(entry));
+  return files;
+}
+
+function sum(files, options) {
+  const total = {raw: 0, gzip: 0, brotli: 0};
+  for (const file of files) {
+    const size = fileSize(file, options);
+    total.raw += size.raw;
+    total.gzip += size.gzip;
+    total.brotli += size.brotli ?? 0;
+  }
+  if (options?.brotli === false) delete total.brotli;
+  return total;
+}
+
+/**
+ * Eager cost of an entry: {entry, files, raw, gzip, brotli, externals}. `externals` lists the
+ * Lit modules it imports (not counted). Pass {brotli: false} to skip brotli (faster).
+ */
+export async function entrySize(entry, options = {}) {
+  const files = staticClosure(entry);
+  const externals = new Map();
+  for (const file of files) {
+    for (const item of moduleEdges(file).external) {
+      if (item.dynamic) continue;
+      if (!EXTERNAL.test(item.specifier)) throw new Error(`${rel(file)} imports ${item.specifier}, which is neither bundled nor a Lit package`);
+      const names = externals.get(item.specifier) ?? new Set();
+      for (const name of item.names) names.add(name);
+      externals.set(item.specifier, names);
+    }
+  }
+  return {
+    entry: rel(abs(entry)),
+    files: files.map(rel),
+    ...sum(files, options),
+    externals: [...externals].map(([specifier, names]) => ({specifier, names: [...names].sort()})),
+  };
+}
+
+/**
+ * Lazy chunks of an entry: every root reached through `import()` or a worker URL (from the
+ * eager files or, transitively, from other lazy chunks), each with the files it adds on top of
+ * what is already loaded eagerly. A file shared by several lazy roots is counted in each root
+ * that needs it (`shared` names them).
+ */
+export async function lazyChunks(entry, options = {}) {
+  const eager = new Set(staticClosure(entry));
+  const roots = new Map(); // file -> kind
+  const queue = [...eager];
+  const visited = new Set();
+  while (queue.length) {
+    const file = queue.shift();
+    if (visited.has(file)) continue;
+    visited.add(file);
+    const edges = moduleEdges(file);
+    for (const [kind, targets] of [['import()', edges.dynamic], ['worker', edges.worker]]) {
+      for (const target of targets) {
+        if (eager.has(target)) continue;
+        if (!roots.has(target)) roots.set(target, kind);
+        queue.push(target);
+      }
+    }
+    for (const target of edges.static) queue.push(target);
+  }
+  const chunks = [];
+  for (const [root, kind] of roots) {
+    const files = staticClosure(root, eager);
+    chunks.push({root: rel(root), kind, group: describeChunk(root), files: files.map(rel), ...sum(files, options), own: fileSize(root, options)});
+  }
+  return chunks;
+}
+
+/** What a built chunk contains, from its source map (or its name): {group, name}. */
+export function describeChunk(file) {
+  const path = abs(file);
+  let sources = [];
+  try {
+    sources = JSON.parse(readFileSync(`${path}.map`, 'utf8')).sources ?? [];
+  } catch {
+    // no source map (e.g. the rolldown runtime)
+  }
+  const all = sources.join('\n');
+  const language = /@zxcvbn-ts\/language-([\w-]+)\//.exec(all)?.[1];
+  if (language) return {group: 'zxcvbn dictionaries', name: language === 'es-es' ? 'es' : language};
+  if (/dictionary-compression/.test(all)) return {group: 'zxcvbn dictionaries', name: 'decompress (shared)'};
+  const locale = /generated\/locales\/([\w-]+)\.ts/.exec(all)?.[1];
+  if (locale) return {group: 'locale modules', name: locale};
+  if (/estimator-worker\.ts/.test(all)) return {group: 'estimator', name: 'worker'};
+  if (/zxcvbn-engine\.ts/.test(all)) return {group: 'estimator', name: 'engine (zxcvbn-ts core, tuned)'};
+  if (/internal\/estimator\.ts/.test(all)) return {group: 'estimator', name: 'client'};
+  if (/feedback-messages\.ts/.test(all)) return {group: 'meter advice', name: 'feedback messages'};
+  if (/internal\/errors\.ts/.test(all)) return {group: 'meter advice', name: 'error texts'};
+  const base = path.split(sep).pop().replace(/-[\w-]{8}\.js$/, '').replace(/\.js$/, '');
+  return {group: 'other', name: base};
+}
+
+/** The public JavaScript entries of package.json "exports" (the "default" condition). */
+export function publicEntries(packageJson = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'))) {
+  const entries = [];
+  for (const [subpath, target] of Object.entries(packageJson.exports ?? {})) {
+    const file = typeof target === 'string' ? target : (target.default ?? target.import);
+    if (typeof file === 'string' && file.endsWith('.js')) entries.push({subpath, file: file.replace(/^\.\//, '')});
+  }
+  return entries;
+}
+
+/** Whether an entry is the self-contained bundle (Lit included). */
+export const isBundle = (file) => /(^|\/)dist\/bundle\//.test(file);
+
+/** Eager sizes of every public entry plus the lazy chunks of the whole library. */
+export async function librarySizes(options = {}) {
+  const entries = [];
+  for (const {subpath, file} of publicEntries()) {
+    const size = await entrySize(file, options);
+    entries.push({subpath, ...size, bundle: isBundle(file), budget: BUDGETS[size.entry]});
+  }
+  // Lazy chunks of the module build: reached from the entries that reach the most.
+  const lazy = new Map();
+  for (const {file} of publicEntries()) {
+    if (isBundle(file)) continue;
+    for (const chunk of await lazyChunks(file, options)) if (!lazy.has(chunk.root)) lazy.set(chunk.root, chunk);
+  }
+  return {entries, lazy: [...lazy.values()]};
+}
+
+/** Budget rows: {label, entry, gzip, budget, ok}. */
+export async function checkBudgets(budgets = BUDGETS) {
+  const rows = [];
+  for (const [entry, budget] of Object.entries(budgets)) {
+    const size = await entrySize(entry, {brotli: false});
+    rows.push({label: budget.label, entry, gzip: size.gzip, budget: budget.gzip, ok: size.gzip <= budget.gzip});
+  }
+  return rows;
+}
+
+/**
+ * Size of Lit as a host would bundle it (esbuild, minified ESM, production exports), for
+ * reference: `names` maps a specifier to the names to re-export (`*` for everything).
+ * Resolves to null when esbuild is not installed.
+ */
+export async function bundledSize(names) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
+  const contents = Object.entries(names)
+    .map(([specifier, list]) => (list === '*' ? `export * from '${specifier}';` : `export {${list.join(', ')}} from '${specifier}';`))
+    .join('\n');
+  const result = await esbuild.build({
+    stdin: {contents, resolveDir: ROOT, loader: 'js'},
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const buffer = Buffer.from(result.outputFiles[0].contents);
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, {level: 9}).length,
+    brotli: brotliCompressSync(buffer, {params: {[constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length}}).length,
+    esbuild: esbuild.version,
+  };
+}

@@ -1,0 +1,105 @@
+import {css} from 'lit';
+
+/** Shadow styles: the bar. */
+export const meterStyles = css`
+  :host {
+    display: block;
+    --_track: var(--serein-strength-meter-track-color, light-dark(#eaeef2, #21262d));
+    --_segment-height: var(--serein-strength-meter-height, 0.375rem);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .track {
+    display: grid;
+    grid-template-columns: repeat(4, 1fr);
+    gap: 0.25rem;
+  }
+
+  .segment {
+    block-size: var(--_segment-height);
+    border-radius: 999px;
+    background: var(--_track);
+    box-shadow: inset 0 0 0 1px var(--_border);
+    transition: background-color 150ms ease-out;
+  }
+
+  .segment[data-filled] {
+    box-shadow: none;
+    background: var(--_level-color, var(--_text));
+  }
+
+  :host(:state(weak)) {
+    --_level-color: var(--_danger);
+  }
+  :host(:state(fair)) {
+    --_level-color: var(--_warning);
+  }
+  :host(:state(good)) {
+    --_level-color: var(--_accent);
+  }
+  :host(:state(strong)) {
+    --_level-color: var(--_success);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .segment {
+      transition: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .segment {
+      forced-color-adjust: none;
+      background: Canvas;
+      box-shadow: inset 0 0 0 1px CanvasText;
+    }
+    .segment[data-filled] {
+      background: CanvasText;
+    }
+  }
+`;
+
+/** Light-DOM styles: the text the page can reference. Scoped to the tag, in `@layer serein`. */
+export const meterLightStyles = css`
+  @layer serein {
+    serein-strength-meter .serein-strength-meter__summary {
+      margin: 0;
+      font-weight: 600;
+    }
+    serein-strength-meter .serein-strength-meter__feedback {
+      display: grid;
+      gap: 0.25rem;
+      color: var(--_text);
+    }
+    serein-strength-meter .serein-strength-meter__feedback:empty {
+      display: none;
+    }
+    serein-strength-meter .serein-strength-meter__feedback p {
+      margin: 0;
+    }
+    serein-strength-meter .serein-strength-meter__feedback ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+      color: var(--_muted);
+    }
+    serein-strength-meter .serein-visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+  }
+`;

@@ -1,0 +1,415 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../define/strength-meter.js';
+import type {SereinStrengthMeter} from './strength-meter.js';
+import {pwnedPasswordsCheck} from '../../internal/pwned.js';
+import {setEstimatorWorkerUrl, usesWorker} from '../../internal/estimator.js';
+import {useSereinLocalization} from '../../localization.js';
+import type {SereinStrengthChangeDetail} from '../../events/strength-change.js';
+import {captureConsole, fill, recordEvents, until} from '../../../test/support/helpers.js';
+import type {ComponentHarness} from '../../../test/suites/harness.js';
+import {secretsNeverLeak} from '../../../test/suites/secrets.js';
+import {lightDomFields} from '../../../test/suites/light-dom.js';
+import {layoutSuite} from '../../../test/suites/layout.js';
+import {strictCspSuite} from '../../../test/suites/csp.js';
+
+// Counted before any test: the estimator's worker is created on first focus or input only.
+const workersCreated: string[] = [];
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options);
+    workersCreated.push(String(url));
+  }
+};
+
+const dictionaryRequests = () =>
+  performance.getEntriesByType('resource').filter((entry) => /zxcvbn-ts|zxcvbn-engine/.test(entry.name));
+
+async function mountWithInput(attributes = '') {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.innerHTML = `<label for="new-password">New password</label>
+    <input id="new-password" type="password" autocomplete="new-password">
+    <serein-strength-meter for="new-password" ${attributes}></serein-strength-meter>`;
+  const input = wrapper.querySelector('input')!;
+  const meter = wrapper.querySelector('serein-strength-meter')!;
+  await meter.updateComplete;
+  return {wrapper, input, meter};
+}
+
+/** Waits until the meter shows a verdict for what it was given (not "Checking…"). */
+async function settled(meter: SereinStrengthMeter): Promise<void> {
+  await meter.updateComplete;
+  await until(() => meter.level !== 'checking', 'an estimate');
+  // A newer keystroke may still be in flight: let it land.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await meter.updateComplete;
+}
+
+const summary = (meter: SereinStrengthMeter) => meter.querySelector('[role="meter"]')!;
+const feedback = (meter: SereinStrengthMeter) => meter.querySelector('.serein-strength-meter__feedback')!.textContent!.replace(/\s+/g, ' ').trim();
+const status = (meter: SereinStrengthMeter) => meter.querySelector('[role="status"]')!.textContent!.trim();
+
+describe('<serein-strength-meter>', () => {
+  describe('loading', () => {
+    it('fetches no dictionary and starts no worker before the first focus or input', async () => {
+      const {input, meter} = await mountWithInput();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(workersCreated).to.deep.equal([]);
+      expect(dictionaryRequests()).to.have.length(0);
+      input.focus();
+      await until(() => workersCreated.length > 0, 'the worker to start on focus');
+      expect(await usesWorker()).to.equal(true);
+      fill(input, 'a perfectly ordinary sentence');
+      await settled(meter);
+      expect(meter.level).not.to.equal('empty');
+    });
+  });
+
+  describe('accessibility', () => {
+    it('passes axe, empty and with a verdict', async () => {
+      const {wrapper, input, meter} = await mountWithInput();
+      await expect(wrapper).to.be.accessible();
+      fill(input, 'password1password1');
+      await settled(meter);
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('is a meter with a name, a value and a text value, described from the input', async () => {
+      const {input, meter} = await mountWithInput();
+      const element = summary(meter);
+      expect(element.getAttribute('aria-label')).to.equal('Password strength');
+      expect(element.getAttribute('aria-valuemin')).to.equal('0');
+      expect(element.getAttribute('aria-valuemax')).to.equal('4');
+      expect(element.getAttribute('aria-valuenow')).to.equal('0');
+      expect(element.getAttribute('aria-valuetext')).to.equal('Nothing entered yet');
+      const described = input.getAttribute('aria-describedby')!.split(' ');
+      expect(described).to.include(element.id);
+      expect(described.map((id) => document.getElementById(id)!.textContent).join(' ')).to.include('15');
+    });
+
+    it('keeps the page’s own aria-describedby and restores it when removed', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <label for="pw2">Password</label><input id="pw2" type="password" aria-describedby="pw2-hint" />
+        <p id="pw2-hint">Hint</p>
+        <serein-strength-meter for="pw2"></serein-strength-meter>
+      </div>`);
+      const input = wrapper.querySelector('input')!;
+      expect(input.getAttribute('aria-describedby')!.split(' ')[0]).to.equal('pw2-hint');
+      wrapper.querySelector('serein-strength-meter')!.remove();
+      expect(input.getAttribute('aria-describedby')).to.equal('pw2-hint');
+    });
+
+    it('announces the level once typing pauses, not per keystroke', async () => {
+      const {input, meter} = await mountWithInput();
+      const region = meter.querySelector('[role="status"]')!;
+      expect(region.textContent!.trim(), 'the live region exists, empty, before typing').to.equal('');
+      const seen = new Set<string>();
+      const watch = setInterval(() => seen.add(region.textContent!.trim()), 10);
+      input.focus();
+      await sendKeys({type: 'Blue-Lantern'});
+      expect(region.textContent!.trim(), 'nothing announced while typing').to.equal('');
+      await until(() => region.textContent!.trim() !== '', 'an announcement', 3000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      clearInterval(watch);
+      seen.delete('');
+      expect([...seen]).to.have.length(1);
+      expect([...seen][0]).to.include('Too short');
+      expect(document.activeElement).to.equal(input);
+    });
+
+    it('draws the bar from the inline start in right-to-left pages', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" style="inline-size: 300px"><serein-strength-meter></serein-strength-meter></div>`);
+      const meter = wrapper.querySelector('serein-strength-meter')!;
+      meter.password = 'Tundra-Lantern-Quokka-91-Marzipan';
+      await settled(meter);
+      const segments = [...meter.shadowRoot!.querySelectorAll('.segment')];
+      expect(segments[0].getBoundingClientRect().left).to.be.greaterThan(segments[3].getBoundingClientRect().left);
+    });
+  });
+
+  describe('as a user types', () => {
+    it('says “Too short” with the count in code points until the minimum', async () => {
+      const {input, meter} = await mountWithInput();
+      input.focus();
+      await sendKeys({type: 'password1'});
+      await settled(meter);
+      expect(meter.level).to.equal('too-short');
+      expect(summary(meter).textContent).to.include('Too short');
+      expect(feedback(meter)).to.include('Use at least 15 characters. So far: 9.');
+      fill(input, '😀'.repeat(14));
+      await settled(meter);
+      expect(meter.level, '14 emoji are 28 UTF-16 units but 14 characters').to.equal('too-short');
+      fill(input, '😀'.repeat(15));
+      await settled(meter);
+      expect(meter.level).not.to.equal('too-short');
+    });
+
+    it('shows zxcvbn’s warning and suggestions for a weak password long enough', async () => {
+      const {input, meter} = await mountWithInput();
+      input.focus();
+      await sendKeys({type: 'password1password1'});
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expect(meter.acceptable, 'the meter is advice: length is enough').to.equal(true);
+      expect(summary(meter).getAttribute('aria-valuetext')).to.equal('Weak');
+      expect(feedback(meter)).to.match(/common|guess/i);
+      expect(meter.querySelectorAll('.serein-strength-meter__feedback li').length).to.be.greaterThan(0);
+    });
+
+    it('says “Strong” for a long, unusual pass phrase, with text and a full bar', async () => {
+      const {input, meter} = await mountWithInput();
+      fill(input, 'Tundra-Lantern-Quokka-91-Marzipan');
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      expect(summary(meter).textContent).to.include('Strong');
+      expect(summary(meter).getAttribute('aria-valuenow')).to.equal('4');
+      expect(meter.shadowRoot!.querySelectorAll('.segment[data-filled]')).to.have.length(4);
+      expect(meter.matches(':state(strong)')).to.equal(true);
+    });
+
+    it('keeps a pasted 10 000-character password whole and still judges it', async () => {
+      const {input, meter} = await mountWithInput();
+      const long = Array.from({length: 10000}, (_, index) => String.fromCharCode(33 + ((index * 7919) % 94))).join('');
+      fill(input, long);
+      await settled(meter);
+      expect(input.value).to.have.length(10000);
+      expect(input.hasAttribute('maxlength')).to.equal(false);
+      expect(['good', 'strong']).to.include(meter.level);
+    });
+
+    it('honours min-length, and warns once and keeps 15 for a bad value', async () => {
+      const {input, meter} = await mountWithInput('min-length="8"');
+      fill(input, 'abcdefgh');
+      await settled(meter);
+      expect(meter.level).not.to.equal('too-short');
+      const logged = await captureConsole(async () => {
+        meter.setAttribute('min-length', '-3');
+        await meter.updateComplete;
+        meter.setAttribute('min-length', 'soon');
+        await meter.updateComplete;
+      });
+      expect(logged.filter((line) => line.includes('min-length'))).to.have.length(1);
+      await settled(meter);
+      expect(meter.level).to.equal('too-short');
+    });
+
+    it('lowers the score of passwords built from the customer’s own words', async () => {
+      const plain = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      plain.password = 'zephyrinequillbrook';
+      await settled(plain);
+      const personal = await fixture<SereinStrengthMeter>(html`<serein-strength-meter user-inputs="zephyrine, quillbrook, acme"></serein-strength-meter>`);
+      expect(personal.userInputs).to.deep.equal(['zephyrine', 'quillbrook', 'acme']);
+      personal.password = 'zephyrinequillbrook';
+      await settled(personal);
+      expect(personal.score).to.be.lessThan(plain.score);
+      expect(feedback(personal)).to.include('Avoid your name');
+    });
+  });
+
+  describe('as a host uses it', () => {
+    it('judges the password property, which never becomes an attribute', async () => {
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = 'Tundra-Lantern-Quokka-91-Marzipan';
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      expect([...meter.attributes].map((attribute) => attribute.value).join(' ')).not.to.include('Tundra');
+    });
+
+    it('emits serein-strength-change with the verdict and without the password', async () => {
+      const {input, meter} = await mountWithInput();
+      const events = recordEvents(meter, ['serein-strength-change']);
+      fill(input, 'password1password1');
+      await settled(meter);
+      const last = events.at(-1)!.detail as SereinStrengthChangeDetail;
+      expect(Object.keys(last).sort()).to.deep.equal(['acceptable', 'level', 'score', 'suggestions', 'warning']);
+      expect(last).to.include({score: 1, level: 'weak', acceptable: true});
+      expect(last.warning).to.be.a('string').and.not.equal('');
+      expect(events.at(-1)!.bubbles && events.at(-1)!.composed).to.equal(true);
+      expect(JSON.stringify(events.map((event) => event.detail))).not.to.include('password1');
+    });
+
+    it('reports serein-journey shown, then started on the first input', async () => {
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const events = recordEvents(holder, ['serein-journey']);
+      const meter = document.createElement('serein-strength-meter');
+      holder.append(meter);
+      await until(() => events.length > 0, 'shown');
+      meter.password = 'abc';
+      await meter.updateComplete;
+      expect(events.map((event) => event.detail.action)).to.deep.equal(['shown', 'started']);
+      expect(events[0].detail).to.include({component: 'strength-meter', attempt: 1});
+    });
+
+    it('shows “Found in a data breach” and never a better level when the breach check says so', async () => {
+      const {input, meter} = await mountWithInput();
+      const checked: string[] = [];
+      meter.breachCheck = async (password) => {
+        checked.push(password);
+        return true;
+      };
+      input.focus();
+      await sendKeys({type: 'Tundra-Lantern-Quokka'});
+      await until(() => meter.level === 'breached', 'the breach verdict', 4000);
+      expect(checked, 'checked once, after typing paused').to.have.length(1);
+      expect(meter.score).to.equal(0);
+      expect(meter.acceptable).to.equal(false);
+      expect(summary(meter).getAttribute('aria-valuetext')).to.equal('Found in a data breach');
+      await until(() => feedback(meter).includes('data breaches'), 'the breach advice');
+    });
+
+    it('carries on, blocking nothing, when the breach check fails', async () => {
+      const {input, meter} = await mountWithInput();
+      meter.breachCheck = () => Promise.reject(new TypeError('Failed to fetch'));
+      fill(input, 'Tundra-Lantern-Quokka-91');
+      await until(() => feedback(meter).includes('could not check'), 'the unavailable note', 4000);
+      expect(meter.acceptable).to.equal(true);
+    });
+
+    it('does not check passwords shorter than the minimum for breaches', async () => {
+      const {input, meter} = await mountWithInput();
+      let calls = 0;
+      meter.breachCheck = async () => (calls += 1) > 0;
+      fill(input, 'short');
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(calls).to.equal(0);
+    });
+
+    it('still works when the worker file is missing or workers are unavailable', async () => {
+      try {
+        for (const url of ['./missing-estimator-worker.js', null]) {
+          setEstimatorWorkerUrl(url);
+          const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+          meter.password = 'password1password1';
+          await settled(meter);
+          expect(meter.level, String(url)).to.equal('weak');
+          expect(await usesWorker()).to.equal(false);
+        }
+      } finally {
+        setEstimatorWorkerUrl('./estimator-worker.js');
+      }
+    });
+
+    it('clears what it holds when removed', async () => {
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = 'Tundra-Lantern-Quokka-91-Marzipan';
+      await settled(meter);
+      meter.remove();
+      expect(meter.password).to.equal('');
+      expect(meter.level).to.equal('empty');
+    });
+  });
+
+  describe('localisation', () => {
+    afterEach(async () => {
+      await useSereinLocalization({locale: 'en'});
+    });
+
+    it('speaks the active language, zxcvbn’s advice included, and follows <html lang>', async () => {
+      const {input, meter} = await mountWithInput();
+      fill(input, 'password1password1');
+      await settled(meter);
+      const english = {summary: summary(meter).textContent!.trim(), feedback: feedback(meter)};
+      await useSereinLocalization({locale: 'fr-CA'});
+      await settled(meter);
+      expect(summary(meter).textContent!.trim()).not.to.equal(english.summary);
+      expect(feedback(meter)).not.to.equal(english.feedback);
+      expect(summary(meter).getAttribute('aria-label')).not.to.equal('Password strength');
+      document.documentElement.lang = 'de';
+      await useSereinLocalization();
+      const german = summary(meter).textContent!.trim();
+      document.documentElement.lang = 'ar';
+      await until(() => summary(meter).textContent!.trim() !== german, 'the page language to be followed');
+      document.documentElement.lang = 'en';
+    });
+
+    it('uses per-instance wording, always as text', async () => {
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.strings = {
+        'strength-meter.level.empty': '<img src=x onerror="window.__xss=1">',
+        'strength-meter.hint': 'At least {min} characters for your Acme account.',
+      };
+      await meter.updateComplete;
+      expect(summary(meter).textContent).to.include('<img src=x');
+      expect(meter.querySelector('img')).to.equal(null);
+      expect((window as {__xss?: number}).__xss).to.equal(undefined);
+      expect(feedback(meter)).to.include('At least 15 characters for your Acme account.');
+    });
+  });
+});
+
+describe('pwnedPasswordsCheck()', () => {
+  // SHA-1("password") = 5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8
+  const suffix = '1E4C9B93F3F0682250B6CF8331B7EE68FD8';
+
+  function stub(body: string | Error) {
+    const calls: {url: string; init?: RequestInit}[] = [];
+    const fetcher = (async (url: string, init?: RequestInit) => {
+      calls.push({url, init});
+      if (body instanceof Error) throw body;
+      return new Response(body, {status: 200});
+    }) as typeof fetch;
+    return {calls, fetcher};
+  }
+
+  it('sends only the 5-character hash prefix, with padding, and finds the suffix', async () => {
+    const {calls, fetcher} = stub(`0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n${suffix}:52256179\r\n`);
+    expect(await pwnedPasswordsCheck({fetch: fetcher})('password')).to.equal(true);
+    expect(calls).to.have.length(1);
+    expect(calls[0].url).to.equal('https://api.pwnedpasswords.com/range/5BAA6');
+    expect(new Headers(calls[0].init!.headers).get('add-padding')).to.equal('true');
+    expect(calls[0].init!.body).to.equal(undefined);
+  });
+
+  it('ignores padding rows (count 0) and misses', async () => {
+    expect(await pwnedPasswordsCheck({fetch: stub(`${suffix}:0\r\n`).fetcher})('password')).to.equal(false);
+    expect(await pwnedPasswordsCheck({fetch: stub('0018A45C4D1DEF81644B54AB7F969B88D65:3').fetcher})('password')).to.equal(false);
+  });
+
+  it('uses the page’s fetch and a custom endpoint, and rejects when the network fails', async () => {
+    const original = window.fetch;
+    const {calls, fetcher} = stub(`${suffix}:2`);
+    window.fetch = fetcher;
+    try {
+      expect(await pwnedPasswordsCheck({endpoint: 'https://proxy.example/pwned/'})('password')).to.equal(true);
+      expect(calls[0].url).to.equal('https://proxy.example/pwned/range/5BAA6');
+    } finally {
+      window.fetch = original;
+    }
+    let failed = false;
+    await pwnedPasswordsCheck({fetch: stub(new TypeError('Failed to fetch')).fetcher})('password').catch(() => (failed = true));
+    expect(failed).to.equal(true);
+  });
+});
+
+const harness: ComponentHarness = {
+  tag: 'serein-strength-meter',
+  async mount(container) {
+    const id = `pw-${Math.random().toString(36).slice(2)}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = 'New password';
+    const input = document.createElement('input');
+    Object.assign(input, {id, type: 'password', autocomplete: 'new-password'});
+    const meter = document.createElement('serein-strength-meter');
+    meter.htmlFor = id;
+    container.append(label, input, meter);
+    await meter.updateComplete;
+    return meter;
+  },
+  async enterSecret(element, secret) {
+    const input = (element.getRootNode() as Document).getElementById((element as SereinStrengthMeter).htmlFor) as HTMLInputElement;
+    input.focus();
+    fill(input, secret);
+  },
+  async settle(element) {
+    await settled(element as SereinStrengthMeter);
+  },
+  secretEvents: [],
+  lightDomSelectors: ['serein-strength-meter [role="meter"]', 'serein-strength-meter [role="status"]'],
+};
+
+secretsNeverLeak(harness);
+lightDomFields(harness);
+layoutSuite(harness);
+strictCspSuite('serein-strength-meter', 'strength-meter');

@@ -1,0 +1,2 @@
+// Registers every Serein element.
+export * from './define/strength-meter.js';

@@ -1,0 +1,143 @@
+import type {EstimateResult} from './zxcvbn-engine.js';
+import type {SereinLocale} from './locale.js';
+
+export interface EstimateRequest {
+  id: number;
+  locale: SereinLocale;
+  /** Absent: only load the dictionaries. */
+  password?: string;
+  userInputs?: readonly string[];
+}
+
+export interface EstimateResponse {
+  id: number;
+  result?: EstimateResult;
+  error?: string;
+}
+
+// Resolved at run time beside this module: the build emits the worker next to this chunk.
+// Kept out of a `new Worker(new URL('…'))` literal on purpose, so that a host's bundler does not
+// inline it; where the file is missing or a CSP forbids workers, the main-thread path is used.
+let workerUrl: string | URL | null = './estimator-worker.js';
+const HELLO_TIMEOUT_MS = 4000;
+
+interface ScriptUrlPolicy {
+  createScriptURL(value: string): string;
+}
+let policy: ScriptUrlPolicy | null | undefined;
+
+/**
+ * Under Trusted Types, a worker's URL must come from a policy: Serein's is named `serein` and
+ * accepts only its own worker file (hosts that enforce Trusted Types allow `lit-html serein`).
+ */
+function trustedWorkerUrl(url: URL): string {
+  const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy}}).trustedTypes;
+  if (policy === undefined) {
+    try {
+      policy = factory
+        ? factory.createPolicy('serein', {
+            createScriptURL: (value) => {
+              if (!/\/estimator-worker\.(js|ts)$/.test(new URL(value).pathname)) throw new TypeError('serein: unexpected script URL');
+              return value;
+            },
+          })
+        : null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy ? policy.createScriptURL(url.href) : url.href;
+}
+
+type Pending = {request: EstimateRequest; resolve: (value: EstimateResult | undefined) => void; reject: (reason: unknown) => void};
+
+let worker: Worker | undefined;
+let workerReady: Promise<boolean> | undefined;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+/** For tests and unusual deployments: where the worker file lives, or `null` for no worker. */
+export function setEstimatorWorkerUrl(url: string | URL | null): void {
+  worker?.terminate();
+  worker = undefined;
+  workerReady = undefined;
+  workerUrl = url;
+}
+
+/** Whether estimates run in a worker (`true`), on the main thread (`false`); starts the worker. */
+export function usesWorker(): Promise<boolean> {
+  return startWorker();
+}
+
+function startWorker(): Promise<boolean> {
+  if (workerReady) return workerReady;
+  workerReady = new Promise<boolean>((resolve) => {
+    if (workerUrl === null || typeof Worker === 'undefined') return resolve(false);
+    let started: Worker;
+    try {
+      started = new Worker(trustedWorkerUrl(new URL(workerUrl, import.meta.url)), {type: 'module', name: 'serein-estimator'});
+    } catch {
+      return resolve(false);
+    }
+    const timer = setTimeout(() => fail(), HELLO_TIMEOUT_MS);
+    const fail = () => {
+      clearTimeout(timer);
+      started.terminate();
+      if (worker === started) worker = undefined;
+      resolve(false);
+      // Anything still waiting on the worker is finished on the main thread.
+      for (const [id, entry] of pending) {
+        pending.delete(id);
+        runOnMainThread(entry.request).then(entry.resolve, entry.reject);
+      }
+      workerReady = Promise.resolve(false);
+    };
+    started.addEventListener('error', fail);
+    started.addEventListener('messageerror', fail);
+    started.addEventListener('message', (event: MessageEvent<EstimateResponse>) => {
+      const {id, result, error} = event.data;
+      if (id === 0) {
+        clearTimeout(timer);
+        worker = started;
+        resolve(true);
+        return;
+      }
+      const entry = pending.get(id);
+      if (!entry) return;
+      pending.delete(id);
+      if (error) entry.reject(new Error(`The strength estimate failed (${error}).`));
+      else entry.resolve(result);
+    });
+  });
+  return workerReady;
+}
+
+async function runOnMainThread(request: EstimateRequest): Promise<EstimateResult | undefined> {
+  const engine = await import('./zxcvbn-engine.js');
+  if (request.password === undefined) {
+    await engine.prepare(request.locale);
+    return undefined;
+  }
+  return engine.estimate(request.locale, request.password, request.userInputs ?? []);
+}
+
+async function send(request: Omit<EstimateRequest, 'id'>): Promise<EstimateResult | undefined> {
+  const full: EstimateRequest = {...request, id: nextId++};
+  if (!(await startWorker()) || !worker) return runOnMainThread(full);
+  return new Promise((resolve, reject) => {
+    pending.set(full.id, {request: full, resolve, reject});
+    worker!.postMessage(full);
+  });
+}
+
+/** Starts loading the dictionaries of `locale` (on first focus or input, never at import). */
+export async function prepareEstimator(locale: SereinLocale): Promise<void> {
+  await send({locale});
+}
+
+/** Estimates `password` off the main thread where possible. */
+export async function estimatePassword(locale: SereinLocale, password: string, userInputs: readonly string[]): Promise<EstimateResult> {
+  const result = await send({locale, password, userInputs});
+  if (!result) throw new Error('The strength estimate returned nothing.');
+  return result;
+}

@@ -1,0 +1,36 @@
+import {LitElement} from 'lit';
+import {property} from 'lit/decorators.js';
+import {updateWhenLocaleChanges} from '@lit/localize';
+import {pickString, type SereinStrings} from './strings.js';
+
+const warned = new Set<string>();
+
+/**
+ * The one base class of Serein's elements: per-instance wording overrides and re-rendering
+ * when the locale changes. Behaviour shared by several components lives in controllers.
+ */
+export class SereinElement extends LitElement {
+  /**
+   * Wording overrides for this instance: a partial map from message id to plain text, for
+   * brand wording (`{'strength-meter.label': 'Acme password strength'}`). Never parsed as HTML.
+   */
+  @property({attribute: false}) strings?: SereinStrings;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The override for `id` from {@link strings}, else the localised text. */
+  protected t(id: string, localized: string, params?: Record<string, string | number>): string {
+    return pickString(this.strings, id, localized, params);
+  }
+
+  /** Warns once per element name and message about a bad attribute value; never throws. */
+  protected warnOnce(message: string): void {
+    const key = `${this.localName}:${message}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    console.warn(`${this.localName}: ${message}`);
+  }
+}

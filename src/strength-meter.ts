@@ -1,0 +1,3 @@
+export {SereinStrengthMeter} from './components/strength-meter/strength-meter.js';
+export type {SereinStrengthChangeDetail, SereinStrengthChangeEvent, SereinStrengthLevel} from './events/strength-change.js';
+export {pwnedPasswordsCheck, type PwnedPasswordsOptions} from './internal/pwned.js';

@@ -1,0 +1,92 @@
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {defineConfig, type Plugin} from 'vite';
+
+const here = import.meta.dirname;
+const src = (path: string) => resolve(here, 'src', path);
+
+// Lit and @lit/localize are shared with the host page (lit-localize can be configured only
+// once per page), so the module build leaves them to the host's bundler.
+const external = [/^lit($|\/)/, /^lit-html($|\/)/, /^lit-element($|\/)/, /^@lit\/reactive-element($|\/)/, /^@lit\/localize($|\/)/];
+
+const workerEntry = {'chunks/estimator-worker': src('internal/estimator-worker.ts')};
+
+const output = {
+  entryFileNames: '[name].js',
+  minify: true,
+  // The estimator client and its worker end up side by side in chunks/: the client finds the
+  // worker with new URL('./estimator-worker.js', import.meta.url).
+  chunkFileNames: 'chunks/[name]-[hash].js',
+};
+
+/**
+ * In the dev server, `src/internal/estimator-worker.js` is served from its `.ts` source, so the
+ * demo page runs the estimate in a worker as the built package does.
+ */
+export function serveTsForJs(): Plugin {
+  return {
+    name: 'serein-serve-ts-for-js',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const url = request.url ?? '';
+        const match = /^([^?]*\/src\/[^?]*)\.js(\?.*)?$/.exec(url);
+        if (match && !existsSync(resolve(here, `.${match[1]}.js`)) && existsSync(resolve(here, `.${match[1]}.ts`))) {
+          request.url = `${match[1]}.ts${match[2] ?? ''}`;
+        }
+        next();
+      });
+    },
+  };
+}
+
+/** Collapses the white space of `css` template literals (the bundlers leave template text alone). */
+export function minifyCssTemplates(): Plugin {
+  return {
+    name: 'serein-minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(resolve(here, 'src')) || !code.includes('css`')) return null;
+      return {
+        code: code.replace(/css`([^`]*)`/g, (_whole, body: string) =>
+          `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim()}\``,
+        ),
+        map: null,
+      };
+    },
+  };
+}
+
+export default defineConfig(({mode}) => {
+  const bundle = mode === 'bundle';
+  return {
+    root: bundle || mode === 'production' ? here : resolve(here, 'demo'),
+    plugins: [serveTsForJs(), minifyCssTemplates()],
+    server: {fs: {allow: [here]}},
+    build: {
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      outDir: bundle ? resolve(here, 'dist/bundle') : resolve(here, 'dist'),
+      emptyOutDir: !bundle,
+      lib: {
+        formats: ['es'],
+        entry: bundle
+          ? {serein: src('bundle.ts'), ...workerEntry}
+          : {
+              index: src('index.ts'),
+              'strength-meter': src('strength-meter.ts'),
+              'define/strength-meter': src('define/strength-meter.ts'),
+              define: src('define.ts'),
+              localization: src('localization.ts'),
+              ...workerEntry,
+            },
+      },
+      rolldownOptions: {
+        external: bundle ? [] : external,
+        preserveEntrySignatures: 'strict',
+        output,
+      },
+    },
+  };
+});

@@ -1,0 +1,80 @@
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {playwrightLauncher} from '@web/test-runner-playwright';
+
+const here = import.meta.dirname;
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+// Paths the test pages asked the server for, so tests can prove what was (not) fetched.
+const requested = [];
+
+/** A strict CSP with Trusted Types enforced, for the pages of the CSP suite. */
+const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'nonce-serein-test' 'strict-dynamic'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html serein',
+].join('; ');
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: here,
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: {config: {timeout: 20000}},
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 600000,
+  middleware: [
+    async (context, next) => {
+      const path = context.path;
+      requested.push(path);
+      // The estimator's worker is found beside its module as `.js`; serve the `.ts` source.
+      const match = /^(\/src\/.*)\.js$/.exec(path);
+      if (match && !existsSync(resolve(here, `.${path}`)) && existsSync(resolve(here, `.${match[1]}.ts`))) {
+        context.path = `${match[1]}.ts`;
+      }
+      await next();
+      if (path.startsWith('/test/fixtures/csp')) context.set('Content-Security-Policy', STRICT_CSP);
+    },
+  ],
+  plugins: [
+    esbuildPlugin({ts: true, tsconfig: resolve(here, 'tsconfig.json'), target: 'es2022'}),
+    {
+      name: 'serein-commands',
+      executeCommand({command, payload}) {
+        if (command === 'serein-requests') {
+          const since = typeof payload?.since === 'number' ? payload.since : 0;
+          return {count: requested.length, paths: requested.slice(since)};
+        }
+        return undefined;
+      },
+    },
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
