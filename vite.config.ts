@@ -7,7 +7,13 @@ const src = (path: string) => resolve(here, 'src', path);
 
 // Lit and @lit/localize are shared with the host page (lit-localize can be configured only
 // once per page), so the module build leaves them to the host's bundler.
-const external = [/^lit($|\/)/, /^lit-html($|\/)/, /^lit-element($|\/)/, /^@lit\/reactive-element($|\/)/, /^@lit\/localize($|\/)/];
+const external = [
+  /^lit($|\/)/,
+  /^lit-html($|\/)/,
+  /^lit-element($|\/)/,
+  /^@lit\/reactive-element($|\/)/,
+  /^@lit\/localize($|\/)/,
+];
 
 const workerEntry = {'chunks/estimator-worker': src('internal/estimator-worker.ts')};
 
@@ -29,10 +35,13 @@ export function serveTsForJs(): Plugin {
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use((request, _response, next) => {
-        const url = request.url ?? '';
-        const match = /^([^?]*\/src\/[^?]*)\.js(\?.*)?$/.exec(url);
-        if (match && !existsSync(resolve(here, `.${match[1]}.js`)) && existsSync(resolve(here, `.${match[1]}.ts`))) {
-          request.url = `${match[1]}.ts${match[2] ?? ''}`;
+        const [path, query] = (request.url ?? '').split('?');
+        if (path.endsWith('.js')) {
+          // Files outside the dev root are served as /@fs/<absolute path>.
+          const file = path.startsWith('/@fs/') ? path.slice(4) : resolve(server.config.root, `.${path}`);
+          if (file.startsWith(resolve(here, 'src')) && !existsSync(file) && existsSync(file.replace(/\.js$/, '.ts'))) {
+            request.url = `${path.replace(/\.js$/, '.ts')}${query ? `?${query}` : ''}`;
+          }
         }
         next();
       });
@@ -48,8 +57,14 @@ export function minifyCssTemplates(): Plugin {
     transform(code, id) {
       if (!id.startsWith(resolve(here, 'src')) || !code.includes('css`')) return null;
       return {
-        code: code.replace(/css`([^`]*)`/g, (_whole, body: string) =>
-          `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim()}\``,
+        code: code.replace(
+          /css`([^`]*)`/g,
+          (_whole, body: string) =>
+            `css\`${body
+              .replace(/\/\*[\s\S]*?\*\//g, '')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{};])\s*/g, '$1')
+              .trim()}\``,
         ),
         map: null,
       };

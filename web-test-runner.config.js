@@ -2,9 +2,9 @@ import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {playwrightLauncher} from '@web/test-runner-playwright';
+import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
 
 const here = import.meta.dirname;
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // Paths the test pages asked the server for, so tests can prove what was (not) fetched.
 const requested = [];
@@ -62,18 +62,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: chromiumArgs,
       },
     }),
   ],

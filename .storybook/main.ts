@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 import type {StorybookConfig} from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
@@ -7,7 +8,7 @@ const config: StorybookConfig = {
     name: '@storybook/web-components-vite',
     options: {
       // Not the project's vite.config.ts, which is a library build (see .storybook/vite.config.ts).
-      builder: {viteConfigPath: '.storybook/vite.config.ts'},
+      builder: {viteConfigPath: fileURLToPath(new URL('vite.config.ts', import.meta.url))},
     },
   },
   core: {

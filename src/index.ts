@@ -1,6 +1,11 @@
 // Every class, type and helper; registers nothing (import `serein/define.js` for that).
 export * from './strength-meter.js';
-export type {SereinJourneyAction, SereinJourneyDetail, SereinJourneyEvent, SereinComponentName} from './events/journey.js';
+export type {
+  SereinJourneyAction,
+  SereinJourneyDetail,
+  SereinJourneyEvent,
+  SereinComponentName,
+} from './events/journey.js';
 export type {SereinWaitUntil, SereinRespondWith} from './events/action.js';
 export {SEREIN_ERROR_CODES, toSereinError, type SereinError, type SereinErrorCode} from './internal/errors.js';
 export type {SereinStrings} from './internal/strings.js';

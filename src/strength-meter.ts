@@ -1,3 +1,7 @@
 export {SereinStrengthMeter} from './components/strength-meter/strength-meter.js';
-export type {SereinStrengthChangeDetail, SereinStrengthChangeEvent, SereinStrengthLevel} from './events/strength-change.js';
+export type {
+  SereinStrengthChangeDetail,
+  SereinStrengthChangeEvent,
+  SereinStrengthLevel,
+} from './events/strength-change.js';
 export {pwnedPasswordsCheck, type PwnedPasswordsOptions} from './internal/pwned.js';

@@ -1,21 +1,10 @@
 /** The components that report their journey. */
 export type SereinComponentName =
-  | 'strength-meter'
-  | 'password-change'
-  | 'otp-prompt'
-  | 'passkey-button'
-  | 'recovery-wizard';
+  'strength-meter' | 'password-change' | 'otp-prompt' | 'passkey-button' | 'recovery-wizard';
 
 /** What happened in a journey (`SPEC.md` §2.3). */
 export type SereinJourneyAction =
-  | 'shown'
-  | 'started'
-  | 'step'
-  | 'submitted'
-  | 'succeeded'
-  | 'failed'
-  | 'deferred'
-  | 'abandoned';
+  'shown' | 'started' | 'step' | 'submitted' | 'succeeded' | 'failed' | 'deferred' | 'abandoned';
 
 /**
  * Detail of `serein-journey`: analytics without secrets. It never carries a password, a code,

@@ -1,13 +1,5 @@
 /** The level a strength meter shows, after the policy is applied. */
-export type SereinStrengthLevel =
-  | 'empty'
-  | 'too-short'
-  | 'checking'
-  | 'weak'
-  | 'fair'
-  | 'good'
-  | 'strong'
-  | 'breached';
+export type SereinStrengthLevel = 'empty' | 'too-short' | 'checking' | 'weak' | 'fair' | 'good' | 'strong' | 'breached';
 
 /** Detail of `serein-strength-change`. It never carries the password. */
 export interface SereinStrengthChangeDetail {

@@ -14,7 +14,11 @@ scope.addEventListener('message', (event: MessageEvent<EstimateRequest>) => {
   work.then(
     (result) => scope.postMessage({id: request.id, result} satisfies EstimateResponse),
     // Only the error's name: a message could quote the password.
-    (error: unknown) => scope.postMessage({id: request.id, error: error instanceof Error ? error.name : 'Error'} satisfies EstimateResponse),
+    (error: unknown) =>
+      scope.postMessage({
+        id: request.id,
+        error: error instanceof Error ? error.name : 'Error',
+      } satisfies EstimateResponse),
   );
 });
 

@@ -31,13 +31,15 @@ let policy: ScriptUrlPolicy | null | undefined;
  * accepts only its own worker file (hosts that enforce Trusted Types allow `lit-html serein`).
  */
 function trustedWorkerUrl(url: URL): string {
-  const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy}}).trustedTypes;
+  const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy}})
+    .trustedTypes;
   if (policy === undefined) {
     try {
       policy = factory
         ? factory.createPolicy('serein', {
             createScriptURL: (value) => {
-              if (!/\/estimator-worker\.(js|ts)$/.test(new URL(value).pathname)) throw new TypeError('serein: unexpected script URL');
+              if (!/\/estimator-worker\.(js|ts)$/.test(new URL(value).pathname))
+                throw new TypeError('serein: unexpected script URL');
               return value;
             },
           })
@@ -49,7 +51,11 @@ function trustedWorkerUrl(url: URL): string {
   return policy ? policy.createScriptURL(url.href) : url.href;
 }
 
-type Pending = {request: EstimateRequest; resolve: (value: EstimateResult | undefined) => void; reject: (reason: unknown) => void};
+type Pending = {
+  request: EstimateRequest;
+  resolve: (value: EstimateResult | undefined) => void;
+  reject: (reason: unknown) => void;
+};
 
 let worker: Worker | undefined;
 let workerReady: Promise<boolean> | undefined;
@@ -75,7 +81,10 @@ function startWorker(): Promise<boolean> {
     if (workerUrl === null || typeof Worker === 'undefined') return resolve(false);
     let started: Worker;
     try {
-      started = new Worker(trustedWorkerUrl(new URL(workerUrl, import.meta.url)), {type: 'module', name: 'serein-estimator'});
+      started = new Worker(trustedWorkerUrl(new URL(workerUrl, import.meta.url)), {
+        type: 'module',
+        name: 'serein-estimator',
+      });
     } catch {
       return resolve(false);
     }
@@ -136,7 +145,11 @@ export async function prepareEstimator(locale: SereinLocale): Promise<void> {
 }
 
 /** Estimates `password` off the main thread where possible. */
-export async function estimatePassword(locale: SereinLocale, password: string, userInputs: readonly string[]): Promise<EstimateResult> {
+export async function estimatePassword(
+  locale: SereinLocale,
+  password: string,
+  userInputs: readonly string[],
+): Promise<EstimateResult> {
   const result = await send({locale, password, userInputs});
   if (!result) throw new Error('The strength estimate returned nothing.');
   return result;

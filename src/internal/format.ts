@@ -4,7 +4,11 @@ import {getActiveLocale} from './locale.js';
 export function formatWait(seconds: number): string {
   const locale = getActiveLocale();
   const [value, unit] =
-    seconds >= 5400 ? [Math.ceil(seconds / 3600), 'hour'] : seconds >= 90 ? [Math.ceil(seconds / 60), 'minute'] : [Math.max(1, Math.ceil(seconds)), 'second'];
+    seconds >= 5400
+      ? [Math.ceil(seconds / 3600), 'hour']
+      : seconds >= 90
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.max(1, Math.ceil(seconds)), 'second'];
   return new Intl.NumberFormat(locale, {style: 'unit', unit, unitDisplay: 'long'}).format(value);
 }
 

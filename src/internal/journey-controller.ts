@@ -85,7 +85,11 @@ export class JourneyController implements ReactiveController {
     this.emit('abandoned', {}, target);
   }
 
-  private emit(action: SereinJourneyAction, extra: Partial<SereinJourneyDetail> = {}, target: EventTarget = this.host): void {
+  private emit(
+    action: SereinJourneyAction,
+    extra: Partial<SereinJourneyDetail> = {},
+    target: EventTarget = this.host,
+  ): void {
     const detail: SereinJourneyDetail = {
       component: this.options.component,
       action,

@@ -18,7 +18,5 @@ export function pickString(
   const override = strings?.[id];
   if (typeof override !== 'string') return localized;
   if (!params) return override;
-  return override.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return override.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -19,10 +19,14 @@ export function strictCspSuite(tag: string, scenario: string): void {
       frame.src = `/test/fixtures/csp.html?scenario=${encodeURIComponent(scenario)}`;
       document.body.append(frame);
       try {
-        const report = await until(() => {
-          const value = (frame.contentWindow as (Window & {sereinCsp?: CspReport}) | null)?.sereinCsp;
-          return value?.done ? value : undefined;
-        }, 'the CSP page to finish', 15000);
+        const report = await until(
+          () => {
+            const value = (frame.contentWindow as (Window & {sereinCsp?: CspReport}) | null)?.sereinCsp;
+            return value?.done ? value : undefined;
+          },
+          'the CSP page to finish',
+          15000,
+        );
         expect(report.violations).to.deep.equal([]);
         expect(report.ok, report.detail).to.equal(true);
       } finally {

@@ -21,7 +21,10 @@ export function layoutSuite(harness: ComponentHarness): void {
         await setViewport({width: 320, height: 640});
         document.documentElement.dir = dir;
         const element = await harness.mount(container);
-        await harness.enterSecret(element, 'a rather long pass phrase that wraps across lines on a narrow phone screen');
+        await harness.enterSecret(
+          element,
+          'a rather long pass phrase that wraps across lines on a narrow phone screen',
+        );
         await harness.settle(element);
         expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
         const box = element.getBoundingClientRect();

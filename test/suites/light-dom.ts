@@ -32,7 +32,10 @@ export function lightDomFields(harness: ComponentHarness): void {
       const referencing = [element, ...element.querySelectorAll('*')];
       const references = referencing.flatMap((node) =>
         ['aria-describedby', 'aria-labelledby', 'aria-controls', 'for'].flatMap((name) =>
-          (node.getAttribute(name) ?? '').split(/\s+/).filter(Boolean).map((id) => ({name, id})),
+          (node.getAttribute(name) ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => ({name, id})),
         ),
       );
       for (const {name, id} of references) expect(root.getElementById(id), `${name}="${id}"`).to.exist;
@@ -56,7 +59,9 @@ export function lightDomFields(harness: ComponentHarness): void {
         expect(shadow.querySelector(selector), selector).to.exist;
         expect(document.querySelector(selector), `${selector} stays in its shadow root`).to.equal(null);
       }
-      const rules = shadow.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+      const rules = shadow.adoptedStyleSheets
+        .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+        .join('\n');
       expect(rules).to.include('@layer serein');
       expect(rules).to.include(harness.tag);
     });

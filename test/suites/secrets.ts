@@ -60,10 +60,14 @@ export function secretsNeverLeak(harness: ComponentHarness): void {
       // Input values are properties, not attributes: a password in markup would be a leak.
       expect(markup).not.to.include(secret);
       expect(location.href).to.equal(href);
-      const stored = [JSON.stringify({...localStorage}), JSON.stringify({...sessionStorage}), document.cookie].join('\n');
+      const stored = [JSON.stringify({...localStorage}), JSON.stringify({...sessionStorage}), document.cookie].join(
+        '\n',
+      );
       expect(stored).not.to.include(secret);
       expect(logged.join('\n')).not.to.include(secret);
-      const leaking = details.filter((entry) => !harness.secretEvents.includes(entry.type) && entry.json.includes(secret));
+      const leaking = details.filter(
+        (entry) => !harness.secretEvents.includes(entry.type) && entry.json.includes(secret),
+      );
       expect(leaking.map((entry) => entry.type)).to.deep.equal([]);
       expect(details.length, 'the component dispatched events to inspect').to.be.greaterThan(0);
     });

@@ -1,7 +1,11 @@
 import {executeServerCommand} from '@web/test-runner-commands';
 
 /** Polls `condition` until it is truthy (or fails after `timeout` ms with `message`). */
-export async function until<T>(condition: () => T | Promise<T>, message = 'condition', timeout = 8000): Promise<NonNullable<T>> {
+export async function until<T>(
+  condition: () => T | Promise<T>,
+  message = 'condition',
+  timeout = 8000,
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await condition();
@@ -36,7 +40,13 @@ export async function captureConsole(run: () => Promise<void>): Promise<string[]
   const originals = methods.map((method) => console[method]);
   methods.forEach((method) => {
     console[method] = (...args: unknown[]) => {
-      lines.push(args.map((arg) => (arg instanceof Error ? `${arg.name} ${arg.message}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      lines.push(
+        args
+          .map((arg) =>
+            arg instanceof Error ? `${arg.name} ${arg.message}` : typeof arg === 'string' ? arg : JSON.stringify(arg),
+          )
+          .join(' '),
+      );
     };
   });
   try {

@@ -47,8 +47,8 @@ async function settled(meter: SereinStrengthMeter): Promise<void> {
 }
 
 const summary = (meter: SereinStrengthMeter) => meter.querySelector('[role="meter"]')!;
-const feedback = (meter: SereinStrengthMeter) => meter.querySelector('.serein-strength-meter__feedback')!.textContent!.replace(/\s+/g, ' ').trim();
-const status = (meter: SereinStrengthMeter) => meter.querySelector('[role="status"]')!.textContent!.trim();
+const feedback = (meter: SereinStrengthMeter) =>
+  meter.querySelector('.serein-strength-meter__feedback')!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<serein-strength-meter>', () => {
   describe('loading', () => {
@@ -89,11 +89,13 @@ describe('<serein-strength-meter>', () => {
     });
 
     it('keeps the page’s own aria-describedby and restores it when removed', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <label for="pw2">Password</label><input id="pw2" type="password" aria-describedby="pw2-hint" />
-        <p id="pw2-hint">Hint</p>
-        <serein-strength-meter for="pw2"></serein-strength-meter>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <label for="pw2">Password</label><input id="pw2" type="password" aria-describedby="pw2-hint" />
+          <p id="pw2-hint">Hint</p>
+          <serein-strength-meter for="pw2"></serein-strength-meter>
+        </div>`,
+      );
       const input = wrapper.querySelector('input')!;
       expect(input.getAttribute('aria-describedby')!.split(' ')[0]).to.equal('pw2-hint');
       wrapper.querySelector('serein-strength-meter')!.remove();
@@ -119,7 +121,9 @@ describe('<serein-strength-meter>', () => {
     });
 
     it('draws the bar from the inline start in right-to-left pages', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" style="inline-size: 300px"><serein-strength-meter></serein-strength-meter></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl" style="inline-size: 300px"><serein-strength-meter></serein-strength-meter></div>`,
+      );
       const meter = wrapper.querySelector('serein-strength-meter')!;
       meter.password = 'Tundra-Lantern-Quokka-91-Marzipan';
       await settled(meter);
@@ -198,7 +202,9 @@ describe('<serein-strength-meter>', () => {
       const plain = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
       plain.password = 'zephyrinequillbrook';
       await settled(plain);
-      const personal = await fixture<SereinStrengthMeter>(html`<serein-strength-meter user-inputs="zephyrine, quillbrook, acme"></serein-strength-meter>`);
+      const personal = await fixture<SereinStrengthMeter>(
+        html`<serein-strength-meter user-inputs="zephyrine, quillbrook, acme"></serein-strength-meter>`,
+      );
       expect(personal.userInputs).to.deep.equal(['zephyrine', 'quillbrook', 'acme']);
       personal.password = 'zephyrinequillbrook';
       await settled(personal);
@@ -363,7 +369,9 @@ describe('pwnedPasswordsCheck()', () => {
 
   it('ignores padding rows (count 0) and misses', async () => {
     expect(await pwnedPasswordsCheck({fetch: stub(`${suffix}:0\r\n`).fetcher})('password')).to.equal(false);
-    expect(await pwnedPasswordsCheck({fetch: stub('0018A45C4D1DEF81644B54AB7F969B88D65:3').fetcher})('password')).to.equal(false);
+    expect(
+      await pwnedPasswordsCheck({fetch: stub('0018A45C4D1DEF81644B54AB7F969B88D65:3').fetcher})('password'),
+    ).to.equal(false);
   });
 
   it('uses the page’s fetch and a custom endpoint, and rejects when the network fails', async () => {
@@ -377,7 +385,9 @@ describe('pwnedPasswordsCheck()', () => {
       window.fetch = original;
     }
     let failed = false;
-    await pwnedPasswordsCheck({fetch: stub(new TypeError('Failed to fetch')).fetcher})('password').catch(() => (failed = true));
+    await pwnedPasswordsCheck({fetch: stub(new TypeError('Failed to fetch')).fetcher})('password').catch(
+      () => (failed = true),
+    );
     expect(failed).to.equal(true);
   });
 });
@@ -398,7 +408,9 @@ const harness: ComponentHarness = {
     return meter;
   },
   async enterSecret(element, secret) {
-    const input = (element.getRootNode() as Document).getElementById((element as SereinStrengthMeter).htmlFor) as HTMLInputElement;
+    const input = (element.getRootNode() as Document).getElementById(
+      (element as SereinStrengthMeter).htmlFor,
+    ) as HTMLInputElement;
     input.focus();
     fill(input, secret);
   },

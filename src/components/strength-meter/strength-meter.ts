@@ -31,7 +31,7 @@ const SCORE_OF_LEVEL: Record<SereinStrengthLevel, SereinStrengthChangeDetail['sc
 
 const LEVEL_OF_SCORE: readonly SereinStrengthLevel[] = ['weak', 'weak', 'fair', 'good', 'strong'];
 
-const kebab = (key: string) => key.replace(/[A-Z0-9]+/g, (part) => `-${part.toLowerCase()}`).replace(/^-/, '');
+const kebab = (key: string) => key.replace(/[A-Z]+/g, (part) => `-${part.toLowerCase()}`).replace(/^-/, '');
 
 type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
 
@@ -178,6 +178,8 @@ export class SereinStrengthMeter extends SereinElement {
     super.connectedCallback();
     this.attach();
     this.stopLocale = onActiveLocaleChange(() => {
+      // The last announcement was in the previous language; it is not repeated in the new one.
+      this.announcement = '';
       if (this.dictionariesRequested) this.requestEstimate();
     });
   }
@@ -302,9 +304,11 @@ export class SereinStrengthMeter extends SereinElement {
   private loadDictionaries(): void {
     if (this.dictionariesRequested) return;
     this.dictionariesRequested = true;
-    void import('../../internal/estimator.js').then((estimator) => estimator.prepareEstimator(getActiveLocale())).catch(() => {
-      this.dictionariesRequested = false;
-    });
+    void import('../../internal/estimator.js')
+      .then((estimator) => estimator.prepareEstimator(getActiveLocale()))
+      .catch(() => {
+        this.dictionariesRequested = false;
+      });
   }
 
   /** At most one estimate in flight per meter: a newer value replaces the queued one. */
@@ -382,7 +386,10 @@ export class SereinStrengthMeter extends SereinElement {
       case 'strong':
         return this.t('strength-meter.level.strong', msg('Strong', {id: 'strength-meter.level.strong'}));
       case 'breached':
-        return this.t('strength-meter.level.breached', msg('Found in a data breach', {id: 'strength-meter.level.breached'}));
+        return this.t(
+          'strength-meter.level.breached',
+          msg('Found in a data breach', {id: 'strength-meter.level.breached'}),
+        );
     }
   }
 
@@ -392,7 +399,9 @@ export class SereinStrengthMeter extends SereinElement {
 
   private get summary(): string {
     const level = this.levelWord;
-    return this.t('strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {level});
+    return this.t('strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {
+      level,
+    });
   }
 
   /** Shown while the password is shorter than the minimum (and when nothing is typed yet). */
@@ -401,10 +410,21 @@ export class SereinStrengthMeter extends SereinElement {
     if (level !== 'empty' && level !== 'too-short') return '';
     const min = formatNumber(this.effectiveMinLength);
     if (level === 'empty') {
-      return this.t('strength-meter.hint', msg(str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`, {id: 'strength-meter.hint'}), {min});
+      return this.t(
+        'strength-meter.hint',
+        msg(
+          str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
+          {id: 'strength-meter.hint'},
+        ),
+        {min},
+      );
     }
     const count = formatNumber(codePointLength(this.value));
-    return this.t('strength-meter.too-short', msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short'}), {min, count});
+    return this.t(
+      'strength-meter.too-short',
+      msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short'}),
+      {min, count},
+    );
   }
 
   /** The estimate's result for the current password and locale, once there is one. */
@@ -431,7 +451,12 @@ export class SereinStrengthMeter extends SereinElement {
     const level = this.level;
     if (level === 'breached') return this.advice?.errorText({code: 'password-breached'}, this.strings) ?? '';
     if (this.breach?.for === this.value && this.breach.state === 'unavailable') {
-      return this.t('strength-meter.breach-unavailable', msg('We could not check this password against known data breaches just now. You can still use it.', {id: 'strength-meter.breach-unavailable'}));
+      return this.t(
+        'strength-meter.breach-unavailable',
+        msg('We could not check this password against known data breaches just now. You can still use it.', {
+          id: 'strength-meter.breach-unavailable',
+        }),
+      );
     }
     if (level === 'strong' && !this.warning) {
       return this.t('strength-meter.strong', msg('This password is hard to guess.', {id: 'strength-meter.strong'}));
@@ -457,11 +482,15 @@ export class SereinStrengthMeter extends SereinElement {
       >
         ${this.summary}
       </p>
-      <div class="serein-strength-meter__feedback" id=${this.ids.feedback}>${advice.map((line) => html`<p>${line}</p>`)}${suggestions.length
-          ? html`<ul>
-              ${suggestions.map((line) => html`<li>${line}</li>`)}
-            </ul>`
-          : ''}</div>
+      <div class="serein-strength-meter__feedback" id=${this.ids.feedback}>
+        ${advice.map((line) => html`<p>${line}</p>`)}${
+          suggestions.length
+            ? html`<ul>
+                ${suggestions.map((line) => html`<li>${line}</li>`)}
+              </ul>`
+            : ''
+        }
+      </div>
       <div class="serein-visually-hidden" role="status">${this.announcement}</div>
     `;
   }
@@ -473,7 +502,11 @@ export class SereinStrengthMeter extends SereinElement {
         <div part="track" class="track" aria-hidden="true">
           ${[1, 2, 3, 4].map(
             (segment) =>
-              html`<span part=${segment <= score ? 'segment segment-filled' : 'segment'} class="segment" ?data-filled=${segment <= score}></span>`,
+              html`<span
+                part=${segment <= score ? 'segment segment-filled' : 'segment'}
+                class="segment"
+                ?data-filled=${segment <= score}
+              ></span>`,
           )}
         </div>
         <slot></slot>

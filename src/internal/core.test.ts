@@ -1,0 +1,219 @@
+import {expect, fixture, html as testHtml} from '@open-wc/testing';
+import {html} from 'lit';
+import {ActionController} from './action-controller.js';
+import {JourneyController} from './journey-controller.js';
+import {SereinElement} from './serein-element.js';
+import {errorText, SEREIN_ERROR_CODES, toSereinError} from './errors.js';
+import {loadSereinTemplates, resolveSereinLocale, useSereinLocalization} from '../localization.js';
+import {captureConsole, recordEvents, until} from '../../test/support/helpers.js';
+import type {SereinJourneyDetail} from '../events/journey.js';
+
+/** A minimal element built on the shared core, as every component is. */
+class CoreProbe extends SereinElement {
+  readonly action = new ActionController(this);
+  readonly journey = new JourneyController(this, {component: 'password-change'});
+
+  async submit() {
+    this.journey.submitted();
+    const outcome = await this.action.run<string>('serein-probe', {value: 'public'});
+    if (outcome.status === 'done') this.journey.succeeded();
+    if (outcome.status === 'failed') this.journey.failed(outcome.error.code);
+    return outcome;
+  }
+
+  protected override render() {
+    return html`<button
+      type="button"
+      aria-busy=${this.action.pending ? 'true' : 'false'}
+      ?disabled=${this.action.pending}
+    >
+      Go
+    </button>`;
+  }
+}
+customElements.define('serein-core-probe', CoreProbe);
+
+describe('ActionController (waitUntil / respondWith)', () => {
+  it('is busy until the host’s promise settles, and returns its value', async () => {
+    const probe = await fixture<CoreProbe>(testHtml`<serein-core-probe></serein-core-probe>`);
+    let resolve!: (value: string) => void;
+    probe.addEventListener('serein-probe', (event) => {
+      const detail = (event as CustomEvent).detail;
+      expect(detail.value).to.equal('public');
+      detail.respondWith(new Promise<string>((done) => (resolve = done)));
+    });
+    const outcome = probe.submit();
+    await probe.updateComplete;
+    const button = probe.shadowRoot!.querySelector('button')!;
+    expect(probe.action.pending).to.equal(true);
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    expect(button.disabled).to.equal(true);
+    resolve('ok');
+    expect(await outcome).to.deep.equal({status: 'done', value: 'ok'});
+    await probe.updateComplete;
+    expect(button.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('sends one event for a double submission', async () => {
+    const probe = await fixture<CoreProbe>(testHtml`<serein-core-probe></serein-core-probe>`);
+    const events = recordEvents(probe, ['serein-probe']);
+    probe.addEventListener('serein-probe', (event) =>
+      (event as CustomEvent).detail.waitUntil(new Promise((done) => setTimeout(done, 50))),
+    );
+    const [first, second] = await Promise.all([probe.submit(), probe.submit()]);
+    expect(events).to.have.length(1);
+    expect(first.status).to.equal('done');
+    expect(second.status).to.equal('busy');
+  });
+
+  it('maps a rejection to a SereinError and keeps it for the message', async () => {
+    const probe = await fixture<CoreProbe>(testHtml`<serein-core-probe></serein-core-probe>`);
+    probe.addEventListener('serein-probe', (event) =>
+      (event as CustomEvent).detail.waitUntil(
+        Promise.reject({code: 'rate-limited', retryAfterSeconds: 120, reference: 'REF-42'}),
+      ),
+    );
+    const outcome = await probe.submit();
+    expect(outcome).to.deep.equal({
+      status: 'failed',
+      error: {code: 'rate-limited', retryAfterSeconds: 120, reference: 'REF-42'},
+    });
+    expect(probe.action.error?.code).to.equal('rate-limited');
+  });
+
+  it('says so in the console and returns to idle when nobody handles the event', async () => {
+    const probe = await fixture<CoreProbe>(testHtml`<serein-core-probe></serein-core-probe>`);
+    let outcome;
+    const logged = await captureConsole(async () => {
+      outcome = await probe.submit();
+    });
+    expect(outcome).to.deep.equal({status: 'unhandled'});
+    expect(logged.join('\n')).to.include('serein-probe');
+    expect(probe.action.pending).to.equal(false);
+  });
+
+  it('refuses waitUntil after the dispatch, and a second call during it', async () => {
+    const probe = await fixture<CoreProbe>(testHtml`<serein-core-probe></serein-core-probe>`);
+    let late: (() => void) | undefined;
+    let twice: unknown;
+    probe.addEventListener('serein-probe', (event) => {
+      const detail = (event as CustomEvent).detail;
+      detail.waitUntil(Promise.resolve());
+      try {
+        detail.waitUntil(Promise.resolve());
+      } catch (error) {
+        twice = error;
+      }
+      late = () => detail.waitUntil(Promise.resolve());
+    });
+    await probe.submit();
+    expect((twice as DOMException).name).to.equal('InvalidStateError');
+    expect(late).to.throw(DOMException);
+  });
+});
+
+describe('SereinError mapping', () => {
+  it('normalises what hosts reject with', () => {
+    expect(toSereinError({code: 'code-incorrect', attemptsLeft: 2, message: 'Check your app'})).to.deep.equal({
+      code: 'code-incorrect',
+      attemptsLeft: 2,
+      message: 'Check your app',
+    });
+    expect(toSereinError(Object.assign(new Error('boom'), {code: 'unavailable'}))).to.deep.equal({
+      code: 'unavailable',
+      message: 'boom',
+    });
+    expect(toSereinError({code: 'made-up'})).to.deep.equal({code: 'unknown'});
+    expect(toSereinError(new TypeError('Failed to fetch'))).to.deep.equal({code: 'network'});
+    expect(toSereinError(new Error('internal stack detail'))).to.deep.equal({code: 'unknown'});
+    expect(toSereinError({code: 'rate-limited', retryAfterSeconds: -5, attemptsLeft: 'x'})).to.deep.equal({
+      code: 'rate-limited',
+    });
+  });
+
+  it('has a calm, distinct message for every code, with the wait and the attempts left', () => {
+    const texts = SEREIN_ERROR_CODES.map((code) => errorText({code}));
+    expect(new Set(texts).size).to.equal(SEREIN_ERROR_CODES.length);
+    for (const text of texts) expect(text).to.match(/\.$/);
+    expect(errorText({code: 'rate-limited', retryAfterSeconds: 120})).to.include('2 minutes');
+    expect(errorText({code: 'code-incorrect', attemptsLeft: 3})).to.include('3');
+    expect(errorText({code: 'network'}, {'error.network': 'Acme is offline.'})).to.equal('Acme is offline.');
+  });
+});
+
+describe('JourneyController (serein-journey)', () => {
+  it('reports shown, started, submitted, failed, succeeded with the attempt and no secret', async () => {
+    const holder = await fixture<HTMLDivElement>(testHtml`<div></div>`);
+    const events = recordEvents(holder, ['serein-journey']);
+    const probe = document.createElement('serein-core-probe') as CoreProbe;
+    probe.journey.reason = 'breach';
+    let attempt = 0;
+    probe.addEventListener('serein-probe', (event) =>
+      (event as CustomEvent).detail.waitUntil(
+        (attempt += 1) === 1 ? Promise.reject({code: 'password-reused'}) : Promise.resolve(),
+      ),
+    );
+    holder.append(probe);
+    await until(() => events.length === 1, 'shown');
+    await probe.submit();
+    await probe.submit();
+    const details = events.map((event) => event.detail as SereinJourneyDetail);
+    expect(details.map((detail) => `${detail.action}:${detail.attempt}`)).to.deep.equal([
+      'shown:1',
+      'started:1',
+      'submitted:1',
+      'failed:1',
+      'submitted:2',
+      'succeeded:2',
+    ]);
+    expect(details[3].errorCode).to.equal('password-reused');
+    for (const detail of details) {
+      expect(detail).to.include({component: 'password-change', reason: 'breach'});
+      expect(detail.elapsedMs).to.be.a('number').and.at.least(0);
+    }
+  });
+
+  it('reports abandoned on the document when removed before success', async () => {
+    const holder = await fixture<HTMLDivElement>(testHtml`<div></div>`);
+    const probe = document.createElement('serein-core-probe') as CoreProbe;
+    holder.append(probe);
+    await probe.updateComplete;
+    const heard = recordEvents(document, ['serein-journey']);
+    probe.remove();
+    expect(heard.map((event) => event.detail.action)).to.deep.equal(['abandoned']);
+  });
+});
+
+describe('localisation', () => {
+  afterEach(async () => {
+    document.documentElement.lang = 'en';
+    await useSereinLocalization({locale: 'en'});
+  });
+
+  it('resolves any language tag to a shipped locale', () => {
+    expect(['fr-CA', 'ar-EG', 'de', 'ES', 'pt-BR', '', undefined].map(resolveSereinLocale)).to.deep.equal([
+      'fr',
+      'ar',
+      'de',
+      'es',
+      'en',
+      'en',
+      'en',
+    ]);
+  });
+
+  it('gives the template maps for apps that configure @lit/localize themselves', async () => {
+    const french = await loadSereinTemplates('fr-FR');
+    expect(Object.keys(french)).to.include('strength-meter.level.weak');
+    expect(await loadSereinTemplates('en')).to.deep.equal({});
+  });
+
+  it('can be called again to switch the locale, and never throws', async () => {
+    await useSereinLocalization({locale: 'es'});
+    const spanish = errorText({code: 'network'});
+    await useSereinLocalization({locale: 'de'});
+    expect(errorText({code: 'network'})).not.to.equal(spanish);
+    await useSereinLocalization({locale: 'xx'});
+    expect(errorText({code: 'network'})).to.include('connection');
+  });
+});
