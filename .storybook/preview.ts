@@ -1,7 +1,14 @@
+/// <reference types="vite/client" />
 import {setCustomElementsManifest, type Preview} from '@storybook/web-components-vite';
 import {setStorybookHelpersConfig} from '@wc-toolkit/storybook-helpers';
 import manifest from '../custom-elements.json' with {type: 'json'};
 import {LOCALES, loadSereinGlobals, withSereinGlobals} from './serein-globals.js';
+import {setEstimatorWorkerUrl} from '../src/internal/estimator.js';
+import estimatorWorkerUrl from '../src/internal/estimator-worker.ts?worker&url';
+
+// Stories run the estimate in its worker, as the published package does: Vite emits the worker
+// here (the package itself finds it beside the estimator chunk).
+setEstimatorWorkerUrl(estimatorWorkerUrl);
 
 // Controls and docs tables come from the manifest (`cem analyze`, see
 // custom-elements-manifest.config.mjs), read by @wc-toolkit/storybook-helpers.

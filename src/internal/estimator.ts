@@ -38,7 +38,7 @@ function trustedWorkerUrl(url: URL): string {
       policy = factory
         ? factory.createPolicy('serein', {
             createScriptURL: (value) => {
-              if (!/\/estimator-worker\.(js|ts)$/.test(new URL(value).pathname))
+              if (!/\/estimator-worker[\w-]*\.(js|ts)$/.test(new URL(value).pathname))
                 throw new TypeError('serein: unexpected script URL');
               return value;
             },

@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import '../../define/strength-meter.js';
 import type {SereinStrengthMeter} from './strength-meter.js';
 import {pwnedPasswordsCheck} from '../../internal/pwned.js';
@@ -129,6 +129,73 @@ describe('<serein-strength-meter>', () => {
       await settled(meter);
       const segments = [...meter.shadowRoot!.querySelectorAll('.segment')];
       expect(segments[0].getBoundingClientRect().left).to.be.greaterThan(segments[3].getBoundingClientRect().left);
+    });
+  });
+
+  describe('colours (WCAG 1.4.11: 3:1 for the bar)', () => {
+    const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (color: string) => {
+      const [r, g, b] = channels(color).map((value) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const outline = (segment: Element) => /rgba?\([^)]*\)/.exec(getComputedStyle(segment).boxShadow)?.[0] ?? '';
+    const levels = {
+      weak: 'password1password1',
+      fair: 'letmein-letmein-2024',
+      good: 'Football2024!Love',
+      strong: 'mango kiwi 1987 pear',
+    };
+
+    // Without motion the segments take their colour at once (no transition to wait for).
+    beforeEach(() => emulateMedia({reducedMotion: 'reduce'}));
+    afterEach(() => emulateMedia({forcedColors: 'none', reducedMotion: 'no-preference'}));
+
+    for (const [scheme, background] of [
+      ['light', 'rgb(255, 255, 255)'],
+      ['dark', 'rgb(13, 17, 23)'],
+    ]) {
+      it(`keeps filled and empty segments at 3:1 against the page, every level, ${scheme}`, async () => {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style="color-scheme: ${scheme}; background: ${background}">
+            <serein-strength-meter></serein-strength-meter>
+          </div>`,
+        );
+        const meter = wrapper.querySelector('serein-strength-meter')!;
+        for (const [level, password] of Object.entries(levels)) {
+          meter.password = password;
+          await until(() => meter.level === level, `${level} for ${password}`);
+          await meter.updateComplete;
+          const segments = [...meter.shadowRoot!.querySelectorAll('.segment')];
+          const filled = segments.filter((segment) => segment.hasAttribute('data-filled'));
+          expect(filled.length, level).to.equal(meter.score);
+          for (const segment of filled) {
+            expect(contrast(getComputedStyle(segment).backgroundColor, background), `${level} fill`).to.be.at.least(3);
+          }
+          for (const segment of segments.filter((segment) => !segment.hasAttribute('data-filled'))) {
+            expect(contrast(outline(segment), background), `${level} empty segment outline`).to.be.at.least(3);
+          }
+        }
+      });
+    }
+
+    it('still tells filled from empty segments in forced-colours mode', async () => {
+      await emulateMedia({forcedColors: 'active'});
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = levels.fair;
+      await until(() => meter.level === 'fair', 'fair');
+      await meter.updateComplete;
+      const [filled, , empty] = [...meter.shadowRoot!.querySelectorAll('.segment')];
+      expect(
+        contrast(getComputedStyle(filled).backgroundColor, getComputedStyle(empty).backgroundColor),
+      ).to.be.at.least(3);
+      expect(summary(meter).textContent).to.include('Fair');
     });
   });
 
