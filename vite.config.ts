@@ -1,6 +1,7 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defineConfig, type Plugin} from 'vite';
+import {minifyTemplates} from './scripts/minify-templates.mjs';
 
 const here = import.meta.dirname;
 const src = (path: string) => resolve(here, 'src', path);
@@ -49,25 +50,14 @@ export function serveTsForJs(): Plugin {
   };
 }
 
-/** Collapses the white space of `css` template literals (the bundlers leave template text alone). */
-export function minifyCssTemplates(): Plugin {
+/** Collapses the white space of Lit's templates (see scripts/minify-templates.mjs). */
+export function minifyLitTemplates(): Plugin {
   return {
-    name: 'serein-minify-css-templates',
+    name: 'serein-minify-lit-templates',
     apply: 'build',
     transform(code, id) {
-      if (!id.startsWith(resolve(here, 'src')) || !code.includes('css`')) return null;
-      return {
-        code: code.replace(
-          /css`([^`]*)`/g,
-          (_whole, body: string) =>
-            `css\`${body
-              .replace(/\/\*[\s\S]*?\*\//g, '')
-              .replace(/\s+/g, ' ')
-              .replace(/\s*([{};])\s*/g, '$1')
-              .trim()}\``,
-        ),
-        map: null,
-      };
+      if (!id.startsWith(resolve(here, 'src')) || !/\b(html|css|unsafeCSS\()`/.test(code)) return null;
+      return {code: minifyTemplates(code), map: null};
     },
   };
 }
@@ -76,7 +66,7 @@ export default defineConfig(({mode}) => {
   const bundle = mode === 'bundle';
   return {
     root: bundle || mode === 'production' ? here : resolve(here, 'demo'),
-    plugins: [serveTsForJs(), minifyCssTemplates()],
+    plugins: [serveTsForJs(), minifyLitTemplates()],
     server: {fs: {allow: [here]}},
     build: {
       target: 'es2022',

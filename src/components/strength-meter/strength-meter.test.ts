@@ -102,6 +102,17 @@ describe('<serein-strength-meter>', () => {
       expect(input.getAttribute('aria-describedby')).to.equal('pw2-hint');
     });
 
+    it('puts its description back when a framework rewrites the input’s aria-describedby', async () => {
+      const {input, meter} = await mountWithInput();
+      input.setAttribute('aria-describedby', 'page-error');
+      await until(() => input.getAttribute('aria-describedby')!.split(' ').length === 3, 'the ids to come back');
+      expect(input.getAttribute('aria-describedby')!.split(' ')).to.deep.equal([
+        'page-error',
+        summary(meter).id,
+        meter.querySelector('.serein-strength-meter__feedback')!.id,
+      ]);
+    });
+
     it('announces the level once typing pauses, not per keystroke', async () => {
       const {input, meter} = await mountWithInput();
       const region = meter.querySelector('[role="status"]')!;

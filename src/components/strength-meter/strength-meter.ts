@@ -99,6 +99,7 @@ export class SereinStrengthMeter extends SereinElement {
 
   private input: HTMLInputElement | null = null;
   private waitForInput: MutationObserver | undefined;
+  private watchDescribedBy: MutationObserver | undefined;
   private stopLocale: (() => void) | undefined;
   private estimating = false;
   private estimateAgain = false;
@@ -258,15 +259,27 @@ export class SereinStrengthMeter extends SereinElement {
     found.addEventListener('input', this.onInput);
     found.addEventListener('change', this.onInput);
     found.addEventListener('focus', this.onFocus);
-    const described = (found.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    for (const id of [this.ids.meter, this.ids.feedback]) if (!described.includes(id)) described.push(id);
-    found.setAttribute('aria-describedby', described.join(' '));
+    this.describeInput();
+    // A framework re-rendering the input may rewrite aria-describedby: put our ids back.
+    this.watchDescribedBy = new MutationObserver(() => this.describeInput());
+    this.watchDescribedBy.observe(found, {attributes: true, attributeFilter: ['aria-describedby']});
     if (found.value) this.takeValue(found.value);
+  }
+
+  /** Adds the meter's text to the input's description, keeping the page's own ids first. */
+  private describeInput(): void {
+    const input = this.input;
+    if (!input) return;
+    const described = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const missing = [this.ids.meter, this.ids.feedback].filter((id) => !described.includes(id));
+    if (missing.length) input.setAttribute('aria-describedby', [...described, ...missing].join(' '));
   }
 
   private detach(): void {
     this.waitForInput?.disconnect();
     this.waitForInput = undefined;
+    this.watchDescribedBy?.disconnect();
+    this.watchDescribedBy = undefined;
     const input = this.input;
     if (!input) return;
     this.input = null;
