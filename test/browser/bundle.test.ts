@@ -2,18 +2,11 @@
 // every element registered, the page's <html lang> followed, lazy chunks beside it.
 // (Built by `npm run build`, which `npm test` runs first.)
 import {expect} from '@open-wc/testing';
-import {until} from '../support/helpers.js';
+import {recordWorkers, until} from '../support/helpers.js';
 
 describe('dist/bundle/serein.js (plain HTML pages)', () => {
   it('registers the elements, follows <html lang> and judges a password in its worker', async () => {
-    const workers: string[] = [];
-    const NativeWorker = window.Worker;
-    window.Worker = class extends NativeWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        workers.push(String(url));
-      }
-    };
+    const workers = recordWorkers();
     document.documentElement.lang = 'fr';
     const bundleUrl = '/dist/bundle/serein.js';
     const bundle = (await import(/* @vite-ignore */ bundleUrl)) as {getActiveLocale(): string};

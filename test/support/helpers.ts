@@ -56,3 +56,19 @@ export async function captureConsole(run: () => Promise<void>): Promise<string[]
   }
   return lines;
 }
+
+/**
+ * Records the URL of every Worker the page creates from now on (wraps the constructor); call it
+ * before the code under test first runs.
+ */
+export function recordWorkers(): string[] {
+  const urls: string[] = [];
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      urls.push(String(url));
+    }
+  };
+  return urls;
+}

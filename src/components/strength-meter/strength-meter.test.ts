@@ -6,7 +6,7 @@ import {pwnedPasswordsCheck} from '../../internal/pwned.js';
 import {setEstimatorWorkerUrl, usesWorker} from '../../internal/estimator.js';
 import {useSereinLocalization} from '../../localization.js';
 import type {SereinStrengthChangeDetail} from '../../events/strength-change.js';
-import {captureConsole, fill, recordEvents, until} from '../../../test/support/helpers.js';
+import {captureConsole, fill, recordEvents, recordWorkers, until} from '../../../test/support/helpers.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
@@ -14,14 +14,7 @@ import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
 
 // Counted before any test: the estimator's worker is created on first focus or input only.
-const workersCreated: string[] = [];
-const NativeWorker = window.Worker;
-window.Worker = class extends NativeWorker {
-  constructor(url: string | URL, options?: WorkerOptions) {
-    super(url, options);
-    workersCreated.push(String(url));
-  }
-};
+const workersCreated = recordWorkers();
 
 const dictionaryRequests = () =>
   performance.getEntriesByType('resource').filter((entry) => /zxcvbn-ts|zxcvbn-engine/.test(entry.name));
