@@ -21,8 +21,27 @@ document.querySelector<HTMLInputElement>('#breach-check')!.addEventListener('cha
 
 document.querySelector('#meter-form')!.addEventListener('submit', (event) => event.preventDefault());
 
+// A pretend backend for the password change: what a host app does with its own API.
+document.addEventListener('serein-password-change', (event) => {
+  const {currentPassword, waitUntil} = event.detail;
+  waitUntil(
+    new Promise((resolve, reject) =>
+      setTimeout(
+        () => (currentPassword === 'wrong' ? reject({code: 'current-password-incorrect'}) : resolve(undefined)),
+        800,
+      ),
+    ),
+  );
+});
+
 const list = document.querySelector('#events')!;
-for (const type of ['serein-strength-change', 'serein-journey'] as const) {
+for (const type of [
+  'serein-strength-change',
+  'serein-journey',
+  'serein-password-changed',
+  'serein-password-defer',
+  'serein-feedback',
+] as const) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     item.textContent = `${type} ${JSON.stringify((event as CustomEvent).detail)}`;

@@ -66,8 +66,10 @@ if (reason) {
 if (only !== 'latency') {
   console.log(heading('1. Sizes'));
   console.log('gzip -9 and brotli q11 of each file on its own, summed (files load one by one); 1 KB = 1024 bytes.');
-  console.log('"gzip joined": the same files as one gzip stream (what a host bundler concatenating them would ship).');
-  console.log('Budgets apply to the stricter per-file sum.');
+  console.log(
+    '"bundled": the entry and its static imports bundled by esbuild (minified ESM, Lit external, import() left out),',
+  );
+  console.log('gzip -9: the method of shared/PERFORMANCE.md and what a host bundler ships. Budgets apply to it.');
   const library = await librarySizes();
   raw.sizes = library;
 
@@ -77,7 +79,7 @@ if (only !== 'latency') {
   const rows = library.entries.map((entry) => {
     let budget = '';
     if (entry.budget)
-      budget = `≤ ${kb(entry.budget.gzip)} ${check(entry.gzip <= entry.budget.gzip)} ${entry.budget.label}`;
+      budget = `≤ ${kb(entry.budget.gzip)} ${check(entry.bundled <= entry.budget.gzip)} ${entry.budget.label}`;
     if (entry.bundle) budget = 'includes Lit + @lit/localize (self-contained)';
     if (entry.note) budget = `– (${entry.note})`;
     return [
@@ -86,7 +88,7 @@ if (only !== 'latency') {
       String(entry.files.length),
       kb(entry.raw),
       kb(entry.gzip),
-      kb(entry.gzipJoined),
+      kb(entry.bundled),
       kb(entry.brotli),
       budget,
     ];
@@ -99,7 +101,7 @@ if (only !== 'latency') {
         {title: 'files', align: 'right'},
         {title: 'raw KB', align: 'right'},
         {title: 'gzip KB', align: 'right'},
-        {title: 'gzip joined KB', align: 'right'},
+        {title: 'bundled gzip KB', align: 'right'},
         {title: 'brotli KB', align: 'right'},
         {title: 'budget (gzip, no Lit)'},
       ],
@@ -108,7 +110,7 @@ if (only !== 'latency') {
   );
   for (const entry of library.entries.filter((e) => e.budget)) {
     summary.push(
-      `${entry.budget.label} eager ${kb(entry.gzip)} KB gzip (${entry.entry}), budget ≤ ${kb(entry.budget.gzip)} KB: ${check(entry.gzip <= entry.budget.gzip)}`,
+      `${entry.budget.label} eager ${kb(entry.bundled)} KB gzip bundled (${kb(entry.gzip)} KB as separate files; ${entry.entry}), budget ≤ ${kb(entry.budget.gzip)} KB: ${check(entry.bundled <= entry.budget.gzip)}`,
     );
   }
   const litImports = new Map();

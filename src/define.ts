@@ -1,2 +1,3 @@
 // Registers every Serein element.
 export * from './define/strength-meter.js';
+export * from './define/password-change.js';

@@ -1,5 +1,6 @@
 // Every class, type and helper; registers nothing (import `serein/define.js` for that).
 export * from './strength-meter.js';
+export * from './password-change.js';
 export type {
   SereinJourneyAction,
   SereinJourneyDetail,

@@ -40,7 +40,10 @@ type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
  * estimator, so the eager module stays small.
  */
 const loadAdvice = async () => {
-  const [feedback, errors] = await Promise.all([import('./feedback-messages.js'), import('../../internal/errors.js')]);
+  const [feedback, errors] = await Promise.all([
+    import('./feedback-messages.js'),
+    import('../../internal/error-messages.js'),
+  ]);
   return {warningText: feedback.warningText, suggestionText: feedback.suggestionText, errorText: errors.errorText};
 };
 type Advice = Awaited<ReturnType<typeof loadAdvice>>;

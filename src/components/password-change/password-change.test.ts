@@ -1,0 +1,346 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../define/password-change.js';
+import type {SereinPasswordChange} from './password-change.js';
+import type {SereinPasswordChangeDetail} from '../../events/password-change.js';
+import {fill, recordEvents, until} from '../../../test/support/helpers.js';
+import type {ComponentHarness} from '../../../test/suites/harness.js';
+import {secretsNeverLeak} from '../../../test/suites/secrets.js';
+import {lightDomFields} from '../../../test/suites/light-dom.js';
+import {layoutSuite} from '../../../test/suites/layout.js';
+import {strictCspSuite} from '../../../test/suites/csp.js';
+
+const STRONG = 'mango kiwi 1987 pear';
+
+async function mount(attributes = '') {
+  const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+  holder.innerHTML = `<serein-password-change username="camille@example.com" ${attributes}></serein-password-change>`;
+  const element = holder.querySelector('serein-password-change')!;
+  await element.updateComplete;
+  return element;
+}
+
+const field = (element: Element, token: string, index = 0) =>
+  element.querySelectorAll<HTMLInputElement>(`input[autocomplete="${token}"]`)[index];
+const submitButton = (element: Element) => element.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+const errorOf = (input: HTMLInputElement) =>
+  (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+/** Resolves every serein-password-change with `outcome` (a promise factory) and records the details. */
+function answer(element: HTMLElement, outcome: () => Promise<unknown>) {
+  const details: SereinPasswordChangeDetail[] = [];
+  element.addEventListener('serein-password-change', (event) => {
+    details.push(event.detail);
+    event.detail.waitUntil(outcome());
+  });
+  return details;
+}
+
+describe('<serein-password-change>', () => {
+  it('is accessible, idle and with every option', async () => {
+    const element = await mount(
+      'reason="breach" customer-name="Camille" brand="Acme" confirm sign-out-others deferrable deadline="2026-12-31" support-href="/help"',
+    );
+    await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
+    await expect(element).to.be.accessible();
+  });
+
+  describe('fields for password managers', () => {
+    it('puts a real form with exact autocomplete tokens in the page', async () => {
+      const element = await mount('confirm');
+      expect(document.querySelector('input[autocomplete="new-password"]')).to.equal(field(element, 'new-password'));
+      expect(element.querySelectorAll('input[autocomplete="current-password"]')).to.have.length(1);
+      expect(element.querySelectorAll('input[autocomplete="new-password"]')).to.have.length(2);
+      const username = field(element, 'username');
+      expect(username.value).to.equal('camille@example.com');
+      const form = element.querySelector('form')!;
+      expect(form.method).to.equal('post');
+      for (const input of element.querySelectorAll('input')) expect(input.form).to.equal(form);
+      for (const input of element.querySelectorAll<HTMLInputElement>('input[type="password"]')) {
+        expect(input.hasAttribute('pattern')).to.equal(false);
+        expect(input.hasAttribute('maxlength')).to.equal(false);
+        expect(input.hasAttribute('readonly')).to.equal(false);
+      }
+    });
+
+    it('omits the current password with no-current, and the confirmation without confirm', async () => {
+      const element = await mount('no-current');
+      expect(element.querySelector('input[autocomplete="current-password"]')).to.equal(null);
+      expect(element.querySelectorAll('input[autocomplete="new-password"]')).to.have.length(1);
+    });
+  });
+
+  describe('as a user fills it in', () => {
+    it('sends exactly what was typed, spaces and all, read at submit time', async () => {
+      const element = await mount('confirm');
+      const details = answer(element, () => Promise.resolve());
+      field(element, 'current-password').focus();
+      await sendKeys({type: 'old secret'});
+      // A password manager's silent fill: no input event at all.
+      field(element, 'new-password').value = `  ${STRONG}  `;
+      field(element, 'new-password', 1).value = `  ${STRONG}  `;
+      submitButton(element).click();
+      await until(() => details.length === 1, 'the submit event');
+      expect(details[0]).to.include({
+        currentPassword: 'old secret',
+        newPassword: `  ${STRONG}  `,
+        signOutOthers: false,
+      });
+    });
+
+    it('works with the keyboard alone: Tab from field to toggle to field, Space to show, Enter to submit', async () => {
+      const element = await mount();
+      const details = answer(element, () => Promise.resolve());
+      field(element, 'current-password').focus();
+      await sendKeys({type: 'old secret'});
+      await sendKeys({press: 'Tab'});
+      const toggle = document.activeElement as HTMLButtonElement;
+      expect(toggle.getAttribute('aria-controls')).to.equal(field(element, 'current-password').id);
+      await sendKeys({press: 'Space'});
+      await element.updateComplete;
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(field(element, 'new-password'));
+      await sendKeys({type: STRONG});
+      await sendKeys({press: 'Enter'});
+      await until(() => details.length === 1, 'the submission');
+      expect(details[0]).to.include({currentPassword: 'old secret', newPassword: STRONG});
+    });
+
+    it('keeps a paste whole, never blocked', async () => {
+      const element = await mount();
+      const input = field(element, 'new-password');
+      const paste = new ClipboardEvent('paste', {clipboardData: new DataTransfer(), bubbles: true, cancelable: true});
+      input.dispatchEvent(paste);
+      expect(paste.defaultPrevented).to.equal(false);
+      fill(input, 'x'.repeat(300));
+      expect(input.value).to.have.length(300);
+    });
+
+    it('refuses a short new password before any event, names the minimum and focuses the field', async () => {
+      const element = await mount();
+      const events = recordEvents(element, ['serein-password-change']);
+      fill(field(element, 'current-password'), 'old');
+      fill(field(element, 'new-password'), '😀'.repeat(14));
+      submitButton(element).click();
+      await element.updateComplete;
+      const input = field(element, 'new-password');
+      await until(() => document.activeElement === input, 'focus on the new password');
+      expect(events).to.have.length(0);
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(errorOf(input)).to.include('15');
+    });
+
+    it('asks for the current password and a matching confirmation, focusing the first error', async () => {
+      const element = await mount('confirm');
+      fill(field(element, 'new-password'), STRONG);
+      fill(field(element, 'new-password', 1), `${STRONG}!`);
+      submitButton(element).click();
+      await until(() => document.activeElement === field(element, 'current-password'), 'focus on the current password');
+      expect(field(element, 'current-password').getAttribute('aria-invalid')).to.equal('true');
+      expect(field(element, 'new-password', 1).getAttribute('aria-invalid')).to.equal('true');
+      expect(errorOf(field(element, 'new-password', 1))).to.match(/different/);
+    });
+
+    it('shows and hides each field with a real button that keeps focus and masks again on submit', async () => {
+      const element = await mount();
+      const input = field(element, 'new-password');
+      const toggle = input.parentElement!.querySelector('button')!;
+      input.focus();
+      await sendKeys({type: 'abc'});
+      expect(toggle.type).to.equal('button');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      expect(toggle.getAttribute('aria-label')).to.include(toggle.textContent!.trim());
+      toggle.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, cancelable: true}));
+      toggle.click();
+      await element.updateComplete;
+      expect(input.type).to.equal('text');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      expect(document.activeElement).to.equal(input);
+      submitButton(element).click();
+      await element.updateComplete;
+      expect(input.type).to.equal('password');
+    });
+  });
+
+  describe('as a host answers', () => {
+    it('sends one event for a double click and is busy meanwhile', async () => {
+      const element = await mount('no-current');
+      let resolve!: () => void;
+      const details = answer(element, () => new Promise<void>((done) => (resolve = done)));
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      submitButton(element).click();
+      await until(() => details.length === 1, 'the event');
+      await element.updateComplete;
+      expect(element.querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+      submitButton(element).click();
+      expect(details).to.have.length(1);
+      resolve();
+      await until(() => element.querySelector('form') === null, 'the thank-you state');
+    });
+
+    it('removes the form on success, clears the passwords, emits serein-password-changed and shows the success slot', async () => {
+      const holder = await fixture<HTMLDivElement>(
+        html`<div>
+          <serein-password-change sign-out-others><p slot="success">You earned a reward.</p></serein-password-change>
+        </div>`,
+      );
+      const element = holder.querySelector('serein-password-change')!;
+      await element.updateComplete;
+      answer(element, () => Promise.resolve());
+      const changed = recordEvents(element, ['serein-password-changed']);
+      const current = field(element, 'current-password');
+      fill(current, 'old secret');
+      fill(field(element, 'new-password'), STRONG);
+      element.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      submitButton(element).click();
+      await until(() => changed.length === 1, 'serein-password-changed');
+      await element.updateComplete;
+      expect(changed[0].detail).to.deep.equal({signOutOthers: true});
+      expect(element.querySelector('input[type="password"]')).to.equal(null);
+      expect(current.value).to.equal('');
+      expect(document.activeElement?.tagName).to.equal('H2');
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="success"]')!;
+      expect(slot.hidden).to.equal(false);
+      expect(slot.assignedElements()[0].textContent).to.equal('You earned a reward.');
+    });
+
+    it('shows current-password-incorrect next to the current password, keeping what was typed', async () => {
+      const element = await mount();
+      answer(element, () => Promise.reject({code: 'current-password-incorrect'}));
+      fill(field(element, 'current-password'), 'wrong');
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      const current = field(element, 'current-password');
+      await until(() => current.getAttribute('aria-invalid') === 'true', 'the field error');
+      expect(errorOf(current)).to.match(/current password/);
+      expect(document.activeElement).to.equal(current);
+      expect(field(element, 'new-password').value).to.equal(STRONG);
+    });
+
+    for (const code of ['password-breached', 'password-reused', 'password-rejected']) {
+      it(`shows ${code} on the new password`, async () => {
+        const element = await mount('no-current');
+        answer(element, () => Promise.reject({code}));
+        fill(field(element, 'new-password'), STRONG);
+        submitButton(element).click();
+        const input = field(element, 'new-password');
+        await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
+        expect(errorOf(input).length).to.be.greaterThan(20);
+      });
+    }
+
+    it('shows other errors at form level with the reference and a copy button, and waits out a rate limit', async () => {
+      const element = await mount('no-current');
+      answer(element, () => Promise.reject({code: 'rate-limited', retryAfterSeconds: 120, reference: 'REF-42'}));
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      const alert = element.querySelector<HTMLElement>('[role="alert"]')!;
+      await until(() => alert.textContent!.includes('REF-42'), 'the alert');
+      expect(alert.textContent).to.include('2 minutes');
+      expect(alert.textContent).to.include('REF-42');
+      expect(alert.querySelector('button')).to.exist;
+      expect(document.activeElement).to.equal(alert);
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('posts the form natively when nobody handles the event and an action is set', async () => {
+      const element = await mount('no-current action="/change"');
+      let submitted = false;
+      element.querySelector('form')!.submit = () => {
+        submitted = true;
+      };
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      await until(() => submitted, 'the native submission');
+      expect(element.querySelector('form')!.getAttribute('action')).to.equal('/change');
+    });
+  });
+
+  describe('reasons, deferral, help and feedback', () => {
+    for (const reason of ['routine', 'suspicious-activity', 'breach', 'compliance']) {
+      it(`says why for “${reason}”, personalised, and that we never ask by email or phone`, async () => {
+        const element = await mount(`reason="${reason}" customer-name="Camille" brand="Acme"`);
+        const banner = await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
+        expect(banner.textContent).to.include('Camille');
+        expect(banner.textContent).to.include('Acme will never ask for your password');
+        await expect(element).to.be.accessible();
+      });
+    }
+
+    it('has no banner for the customer’s own change', async () => {
+      const element = await mount();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(element.querySelector('.serein-password-change__banner')).to.equal(null);
+    });
+
+    it('pre-checks “Sign out of other devices” after suspicious activity', async () => {
+      const element = await mount('reason="suspicious-activity" sign-out-others');
+      expect(element.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).to.equal(true);
+    });
+
+    it('offers “Remind me later” with the deadline in words', async () => {
+      const element = await mount('reason="routine" deferrable deadline="2026-12-31"');
+      const banner = await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
+      expect(banner.textContent).to.include('December 31, 2026');
+      const deferred = recordEvents(element, ['serein-password-defer']);
+      const later = [...element.querySelectorAll('button')].find((button) =>
+        button.textContent!.includes('Remind me later'),
+      )!;
+      later.click();
+      expect(deferred[0].detail).to.deep.equal({deadline: '2026-12-31'});
+    });
+
+    it('keeps the help link at the bottom in every state, and asks how easy it was', async () => {
+      const element = await mount('no-current support-href="/help" ask-feedback');
+      expect(element.querySelector('a[href="/help"]')).to.exist;
+      answer(element, () => Promise.resolve());
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      await until(() => element.querySelector('fieldset'), 'the feedback question');
+      expect(element.querySelector('a[href="/help"]')).to.exist;
+      const feedback = recordEvents(element, ['serein-feedback']);
+      element.querySelectorAll<HTMLButtonElement>('fieldset button')[3].click();
+      expect(feedback[0].detail).to.deep.equal({component: 'password-change', score: 4});
+    });
+  });
+});
+
+const harness: ComponentHarness = {
+  tag: 'serein-password-change',
+  async mount(container) {
+    const element = document.createElement('serein-password-change');
+    element.username = 'camille@example.com';
+    element.confirm = true;
+    container.append(element);
+    await element.updateComplete;
+    return element;
+  },
+  async enterSecret(element, secret) {
+    element.addEventListener('serein-password-change', (event) =>
+      (event as CustomEvent).detail.waitUntil(Promise.resolve()),
+    );
+    for (const input of element.querySelectorAll<HTMLInputElement>('input[type="password"]')) fill(input, secret);
+    element.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  },
+  async settle(element) {
+    // Long enough for the host's answer and the meter's estimate.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await (element as SereinPasswordChange).updateComplete;
+  },
+  secretEvents: ['serein-password-change'],
+  lightDomSelectors: [
+    'serein-password-change input[autocomplete="new-password"]',
+    'serein-password-change input[autocomplete="username"]',
+  ],
+};
+
+secretsNeverLeak(harness);
+lightDomFields(harness);
+layoutSuite(harness);
+strictCspSuite('serein-password-change', 'password-change');

@@ -1,0 +1,44 @@
+import type {SereinWaitUntil} from './action.js';
+
+/** What `serein-password-change` carries besides `waitUntil`. */
+export interface SereinPasswordChangeBody {
+  /** Exactly as typed (empty with `no-current`). */
+  currentPassword: string;
+  /** Exactly as typed: never trimmed, normalised or truncated. */
+  newPassword: string;
+  /** The "Sign out of other devices" choice (false when not offered). */
+  signOutOthers: boolean;
+}
+
+/** Detail of `serein-password-change`: the only event that carries the passwords. */
+export type SereinPasswordChangeDetail = SereinPasswordChangeBody & SereinWaitUntil;
+
+export interface SereinPasswordChangedDetail {
+  signOutOthers: boolean;
+}
+
+export interface SereinPasswordDeferDetail {
+  /** The `deadline` attribute when it is a valid date, else null. */
+  deadline: string | null;
+}
+
+export interface SereinFeedbackDetail {
+  component: string;
+  /** 1 (very hard) to 5 (very easy). */
+  score: number;
+}
+
+interface SereinPasswordChangeEvents {
+  'serein-password-change': CustomEvent<SereinPasswordChangeDetail>;
+  'serein-password-changed': CustomEvent<SereinPasswordChangedDetail>;
+  'serein-password-defer': CustomEvent<SereinPasswordDeferDetail>;
+  'serein-feedback': CustomEvent<SereinFeedbackDetail>;
+}
+
+// The events bubble and are composed: typed on elements and on the document.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by extension
+  interface HTMLElementEventMap extends SereinPasswordChangeEvents {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by extension
+  interface DocumentEventMap extends SereinPasswordChangeEvents {}
+}

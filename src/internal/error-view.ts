@@ -1,0 +1,37 @@
+import {html, nothing} from 'lit';
+import {msg} from '@lit/localize';
+import {errorText} from './error-messages.js';
+import type {SereinError} from './errors.js';
+import {pickString, type SereinStrings} from './strings.js';
+
+/**
+ * A form-level error: the calm sentence for its code, the host's own `message` as plain text,
+ * and the support `reference` with a copy button. Rendered inside a live region that exists
+ * before the error does.
+ */
+export function renderFormError(
+  error: SereinError | undefined,
+  strings: SereinStrings | undefined,
+  copied: boolean,
+  onCopy: (reference: string) => void,
+) {
+  if (!error) return nothing;
+  const reference = error.reference;
+  return html`<p>${errorText(error, strings)}</p>
+    ${error.message ? html`<p>${error.message}</p>` : nothing}
+    ${
+      reference
+        ? html`<p>
+            ${pickString(strings, 'error.reference', msg('Support reference:', {id: 'error.reference'}))}
+            <code>${reference}</code>
+            <button type="button" class="serein-button serein-button--quiet" @click=${() => onCopy(reference)}>
+              ${
+                copied
+                  ? pickString(strings, 'error.reference-copied', msg('Copied', {id: 'error.reference-copied'}))
+                  : pickString(strings, 'error.reference-copy', msg('Copy reference', {id: 'error.reference-copy'}))
+              }
+            </button>
+          </p>`
+        : nothing
+    }`;
+}

@@ -1,0 +1,55 @@
+import {unsafeCSS, type CSSResult} from 'lit';
+
+/**
+ * Light-DOM styles shared by every component whose fields live in the page: labels, inputs,
+ * show/hide toggles, hints, errors, buttons and the visually-hidden helper. Scoped to `tag` and
+ * wrapped in `@layer serein`, so a page's own unlayered rules win. `tag` is always one of
+ * Serein's own tag names (never host input).
+ */
+export function fieldStyles(tag: string): CSSResult {
+  return unsafeCSS(`
+@layer serein {
+  ${tag} .serein-field { display: grid; gap: 0.25rem; }
+  ${tag} .serein-label { font-weight: 600; }
+  ${tag} .serein-control { display: flex; gap: 0.5rem; align-items: stretch; }
+  ${tag} .serein-input {
+    flex: 1 1 auto; min-inline-size: 0; font: inherit; color: var(--_text); background: var(--_surface);
+    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.625rem; min-block-size: 2.75rem;
+    box-sizing: border-box;
+  }
+  ${tag} .serein-input[aria-invalid='true'] { border-color: var(--_danger); border-width: 2px; }
+  ${tag} .serein-input:focus-visible, ${tag} .serein-button:focus-visible, ${tag} .serein-link:focus-visible,
+  ${tag} .serein-check input:focus-visible {
+    outline: 3px solid var(--_focus); outline-offset: 2px;
+  }
+  ${tag} .serein-button {
+    font: inherit; min-block-size: 2.75rem; min-inline-size: 2.75rem; padding: 0.5rem 1rem; border-radius: var(--_radius);
+    border: 1px solid var(--_accent); background: var(--_accent); color: var(--_surface); cursor: pointer; font-weight: 600;
+  }
+  ${tag} .serein-button[aria-disabled='true'], ${tag} .serein-button:disabled { cursor: not-allowed; opacity: 0.75; }
+  ${tag} .serein-button--quiet { background: transparent; color: var(--_accent); }
+  ${tag} .serein-toggle { padding-inline: 0.75rem; font-weight: 500; }
+  ${tag} .serein-toggle[aria-pressed='true'] { background: var(--_accent); color: var(--_surface); }
+  ${tag} .serein-hint { margin: 0; color: var(--_muted); }
+  ${tag} .serein-error { margin: 0; color: var(--_danger); font-weight: 600; }
+  ${tag} .serein-error:empty { display: none; }
+  ${tag} .serein-error::before { content: '⚠ '; }
+  ${tag} .serein-check { display: flex; gap: 0.5rem; align-items: start; }
+  ${tag} .serein-check input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0.125rem 0 0; accent-color: var(--_accent); }
+  ${tag} .serein-link { color: var(--_accent); text-underline-offset: 0.15em; }
+  ${tag} .serein-alert {
+    display: grid; gap: 0.25rem; padding: 0.75rem; border: 2px solid var(--_danger); border-radius: var(--_radius);
+  }
+  ${tag} .serein-alert:not(:has(p)) { padding: 0; border: 0; }
+  ${tag} .serein-alert p { margin: 0; }
+  ${tag} .serein-visually-hidden {
+    position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap; border: 0;
+  }
+  @media (forced-colors: active) {
+    ${tag} .serein-button { border: 1px solid ButtonText; }
+    ${tag} .serein-error::before { forced-color-adjust: auto; }
+  }
+}
+`);
+}

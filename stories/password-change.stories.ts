@@ -1,0 +1,166 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
+import {html} from 'lit';
+import '../src/define/password-change.js';
+import type {SereinPasswordChange} from '../src/define/password-change.js';
+import type {SereinError} from '../src/index.js';
+
+const {args, argTypes, template} = getStorybookHelpers<SereinPasswordChange>('serein-password-change');
+
+const STRONG = 'mango kiwi 1987 pear';
+
+const meta: Meta = {
+  title: 'Components/Password change',
+  component: 'serein-password-change',
+  args: {...args, username: 'camille@example.com', strings: undefined},
+  argTypes: {
+    ...argTypes,
+    breachCheck: {...argTypes.breachCheck, control: false},
+    userInputs: {...argTypes.userInputs, control: false},
+    strings: {...argTypes.strings, control: 'object'},
+  },
+  render: (storyArgs) => template(storyArgs),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The host answers `serein-password-change` with `event.detail.waitUntil(promise)`. ' +
+          'Stories that show a host answer wire a fake backend in their render function.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+
+function element(canvas: HTMLElement): SereinPasswordChange {
+  const found = canvas.querySelector('serein-password-change');
+  if (!found) throw new Error('<serein-password-change> is missing');
+  return found;
+}
+
+async function until(condition: () => unknown, what: string): Promise<void> {
+  const end = Date.now() + 8000;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Fills the form as a password manager would and submits it. */
+async function fillAndSubmit(canvas: HTMLElement): Promise<SereinPasswordChange> {
+  const form = element(canvas);
+  await form.updateComplete;
+  const inputs = [...form.querySelectorAll<HTMLInputElement>('input[type="password"]')];
+  inputs.forEach((input, index) => {
+    input.value = index === 0 && !form.noCurrent ? 'my old password' : STRONG;
+    input.dispatchEvent(new InputEvent('input', {bubbles: true}));
+  });
+  form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  return form;
+}
+
+/** A fake backend that answers every submission with `outcome`. */
+function withBackend(outcome: () => Promise<unknown>) {
+  return (storyArgs: Record<string, unknown>) => {
+    const result = template(storyArgs);
+    return html`<div
+      @serein-password-change=${(event: CustomEvent<{waitUntil(promise: Promise<unknown>): void}>) =>
+        event.detail.waitUntil(outcome())}
+    >
+      ${result}
+    </div>`;
+  };
+}
+
+export const Default: Story = {};
+
+export const Routine: Story = {args: {reason: 'routine', 'customer-name': 'Camille', brand: 'Acme'}};
+
+export const SuspiciousActivity: Story = {
+  args: {reason: 'suspicious-activity', 'customer-name': 'Camille', brand: 'Acme', 'sign-out-others': true},
+};
+
+export const Breach: Story = {args: {reason: 'breach', 'customer-name': 'Camille', brand: 'Acme'}};
+
+export const Compliance: Story = {args: {reason: 'compliance', brand: 'Acme'}};
+
+export const DeferrableWithDeadline: Story = {
+  args: {reason: 'routine', deferrable: true, deadline: '2026-12-31', brand: 'Acme'},
+};
+
+export const WithConfirmation: Story = {args: {confirm: true}};
+
+export const NoCurrentPassword: Story = {args: {'no-current': true}};
+
+export const LongCustomerName: Story = {
+  args: {
+    reason: 'suspicious-activity',
+    'customer-name': 'Maria Fernanda de los Ángeles Villaseñor-Montenegro',
+    brand: 'Acme Mutual Savings and Loans Cooperative',
+    'sign-out-others': true,
+    'support-href': '#help',
+  },
+};
+
+export const WithHelpLink: Story = {args: {'support-href': '#help', 'support-label': ''}};
+
+export const ValidationErrors: Story = {
+  args: {confirm: true},
+  play: async ({canvasElement}) => {
+    const form = element(canvasElement);
+    await form.updateComplete;
+    const inputs = [...form.querySelectorAll<HTMLInputElement>('input[type="password"]')];
+    inputs[1].value = 'too short';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => form.querySelector('[aria-invalid="true"]'), 'the field errors');
+  },
+};
+
+export const Busy: Story = {
+  render: withBackend(() => new Promise(() => undefined)),
+  play: async ({canvasElement}) => {
+    const form = await fillAndSubmit(canvasElement);
+    await until(() => form.querySelector('form[aria-busy="true"]'), 'the busy state');
+  },
+};
+
+function failing(error: SereinError): Story {
+  return {
+    render: withBackend(() => Promise.reject(error)),
+    play: async ({canvasElement}) => {
+      const form = await fillAndSubmit(canvasElement);
+      await until(
+        () => form.querySelector('[aria-invalid="true"]') || form.querySelector('[role="alert"]')?.textContent?.trim(),
+        'the error',
+      );
+    },
+  };
+}
+
+export const ErrorCurrentPasswordIncorrect = failing({code: 'current-password-incorrect'});
+export const ErrorPasswordBreached = failing({code: 'password-breached'});
+export const ErrorPasswordReused = failing({code: 'password-reused'});
+export const ErrorPasswordRejected = failing({
+  code: 'password-rejected',
+  message: 'Choose a password you have not used at Acme.',
+});
+export const ErrorRateLimited = failing({code: 'rate-limited', retryAfterSeconds: 300, reference: 'ACME-7Q2K'});
+export const ErrorNetwork = failing({code: 'network'});
+export const ErrorUnavailable = failing({code: 'unavailable', reference: 'ACME-5F1Z'});
+
+export const Success: Story = {
+  args: {'sign-out-others': true, 'ask-feedback': true, 'support-href': '#help'},
+  render: (storyArgs) =>
+    html`<div
+      @serein-password-change=${(event: CustomEvent<{waitUntil(promise: Promise<unknown>): void}>) =>
+        event.detail.waitUntil(Promise.resolve())}
+    >
+      ${template(storyArgs, html`<p slot="success">🎁 You earned 200 points for keeping your account safe.</p>`)}
+    </div>`,
+  play: async ({canvasElement}) => {
+    const form = await fillAndSubmit(canvasElement);
+    await until(() => !form.querySelector('form'), 'the thank-you state');
+  },
+};
