@@ -164,3 +164,16 @@ export const Success: Story = {
     await until(() => !form.querySelector('form'), 'the thank-you state');
   },
 };
+
+/** On a 320 px wide phone screen: everything wraps, nothing scrolls sideways. */
+export const Narrow320: Story = {
+  args: {
+    reason: 'breach',
+    'customer-name': 'Camille',
+    brand: 'Acme',
+    confirm: true,
+    'sign-out-others': true,
+    deferrable: true,
+  },
+  render: (storyArgs) => html`<div style="inline-size: 320px">${template(storyArgs)}</div>`,
+};

@@ -281,6 +281,18 @@ export async function checkBudgets(budgets = BUDGETS) {
   return rows;
 }
 
+/** How every size here is bundled: minified ESM for browsers, as a host's bundler would. */
+const ESBUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  logLevel: 'silent',
+  legalComments: 'none',
+};
+
 /**
  * Eager cost of an entry measured the way shared/PERFORMANCE.md measured every reference size
  * (esbuild, minified ESM, gzip -9), which is what a host's bundler ships: the entry and its
@@ -291,14 +303,7 @@ export async function bundledEntrySize(entry) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [abs(entry)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
+    ...ESBUILD_OPTIONS,
     plugins: [
       {
         name: 'eager-only',
@@ -333,14 +338,7 @@ export async function bundledSize(names) {
     .join('\n');
   const result = await esbuild.build({
     stdin: {contents, resolveDir: ROOT, loader: 'js'},
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
+    ...ESBUILD_OPTIONS,
   });
   const buffer = Buffer.from(result.outputFiles[0].contents);
   return {
