@@ -48,7 +48,7 @@ function why(view: PasswordChangeView): string {
       return view.t(
         'password-change.reason.breach',
         msg(
-          'Your password appeared in a data breach on another website. We were not breached, but anyone with that list could try it here, so please choose a new password that you do not use anywhere else.',
+          'Your password appeared in a data breach on another website. Our own systems were not affected, but anyone with that list could try it here, so please choose a new password that you do not use anywhere else.',
           {id: 'password-change.reason.breach'},
         ),
       );
