@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
 import {html} from 'lit';
+import {expect, waitFor} from 'storybook/test';
 import '../src/define/password-change.js';
 import type {SereinPasswordChange} from '../src/define/password-change.js';
 import type {SereinError} from '../src/index.js';
@@ -40,12 +41,9 @@ function element(canvas: HTMLElement): SereinPasswordChange {
   return found;
 }
 
-async function until(condition: () => unknown, what: string): Promise<void> {
-  const end = Date.now() + 8000;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Waits (as the meter stories do, with Storybook's `waitFor`) until `condition` holds; fails the story otherwise. */
+function until(condition: () => unknown, what: string): Promise<void> {
+  return waitFor(() => expect(Boolean(condition()), what).toBe(true), {timeout: 8000, interval: 25});
 }
 
 /** Fills the form as a password manager would and submits it. */
