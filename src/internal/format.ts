@@ -2,14 +2,18 @@ import {getActiveLocale} from './locale.js';
 
 /** "2 minutes", "30 seconds", "1 hour", in the active language (`Intl`). */
 export function formatWait(seconds: number): string {
-  const locale = getActiveLocale();
-  const [value, unit] =
+  const [value, unit]: [number, 'hour' | 'minute' | 'second'] =
     seconds >= 5400
       ? [Math.ceil(seconds / 3600), 'hour']
       : seconds >= 90
         ? [Math.ceil(seconds / 60), 'minute']
         : [Math.max(1, Math.ceil(seconds)), 'second'];
-  return new Intl.NumberFormat(locale, {style: 'unit', unit, unitDisplay: 'long'}).format(value);
+  return formatDuration(value, unit);
+}
+
+/** "30 days", "1 day", in the active language, with its plural rules (`Intl`). */
+export function formatDuration(value: number, unit: 'day' | 'hour' | 'minute' | 'second'): string {
+  return new Intl.NumberFormat(getActiveLocale(), {style: 'unit', unit, unitDisplay: 'long'}).format(value);
 }
 
 /** A number written with the active language's digits. */

@@ -33,21 +33,35 @@ export function uniqueId(prefix: string): string {
  */
 export class LightDomController implements ReactiveController {
   readonly container: HTMLElement;
+  private readonly styles: CSSResult[];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly styles: CSSResult,
+    styles: CSSResult | undefined,
     private readonly template: () => unknown,
   ) {
+    this.styles = styles ? [styles] : [];
     this.container = document.createElement('div');
     this.container.setAttribute('data-serein-light', '');
     host.addController(this);
   }
 
   hostConnected(): void {
-    const root = this.host.getRootNode();
-    if (root instanceof Document || root instanceof ShadowRoot) adoptScopedStyles(root, this.styles);
+    this.adoptAll();
     if (this.container.parentNode !== this.host) this.host.append(this.container);
+  }
+
+  /** Adds styles that arrived later (with a lazily loaded part), before the parts they style render. */
+  addStyles(styles: CSSResult): void {
+    if (!this.styles.includes(styles)) this.styles.push(styles);
+    if (this.host.isConnected) this.adoptAll();
+  }
+
+  private adoptAll(): void {
+    const root = this.host.getRootNode();
+    if (root instanceof Document || root instanceof ShadowRoot) {
+      for (const styles of this.styles) adoptScopedStyles(root, styles);
+    }
   }
 
   hostUpdated(): void {

@@ -29,7 +29,7 @@ export function secretsNeverLeak(harness: ComponentHarness): void {
     afterEach(() => container.remove());
 
     it('keeps the secret out of attributes, the URL, storage, the console and other events', async () => {
-      const secret = `Zq8!${Math.random().toString(36).slice(2)} léa pass phrase 🔑`;
+      const secret = harness.secret?.() ?? `Zq8!${Math.random().toString(36).slice(2)} léa pass phrase 🔑`;
       const href = location.href;
       const details: {type: string; json: string}[] = [];
       const original = EventTarget.prototype.dispatchEvent;

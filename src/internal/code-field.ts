@@ -1,0 +1,305 @@
+import {html, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
+
+/** `numeric`: one-time codes (digits); `alphanumeric`: saved backup codes. */
+export type CodeKind = 'numeric' | 'alphanumeric';
+
+const DECIMAL_DIGIT = /\p{Nd}/u;
+const LATIN_LETTER = /[a-z]/i;
+/** What may separate the groups of a code: spaces, dashes, dots, underscores, slashes. */
+const SEPARATOR = /[\s\p{Pd}._/·•]/u;
+
+/**
+ * The ASCII digit for any Unicode decimal digit (Arabic-Indic, Persian, full-width, Devanagari…).
+ * Unicode encodes every such digit in runs of ten, from 0 to 9, so a digit's value is its
+ * distance from the start of its run.
+ */
+function asciiDigit(char: string): string | undefined {
+  if (!DECIMAL_DIGIT.test(char)) return undefined;
+  const point = char.codePointAt(0)!;
+  let start = point;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start -= 1;
+  return String((point - start) % 10);
+}
+
+/** One character of a code, in its canonical form, or undefined when it is not part of a code. */
+function codeChar(char: string, kind: CodeKind): string | undefined {
+  const digit = asciiDigit(char);
+  if (digit !== undefined) return digit;
+  if (kind === 'alphanumeric' && LATIN_LETTER.test(char)) return char.toUpperCase();
+  return undefined;
+}
+
+/**
+ * The code in `raw` as the host receives it: digits of every script written in ASCII,
+ * separators and anything else that cannot be part of a code left out, backup-code letters in
+ * capitals.
+ */
+export function normalizeCode(raw: string, kind: CodeKind): string {
+  let code = '';
+  for (const char of raw) code += codeChar(char, kind) ?? '';
+  return code;
+}
+
+/** True when `raw` holds nothing but code characters and separators (a code from a message, say). */
+export function isCodeShaped(raw: string, kind: CodeKind): boolean {
+  let chars = 0;
+  for (const char of raw) {
+    if (codeChar(char, kind) !== undefined) chars += 1;
+    else if (!SEPARATOR.test(char)) return false;
+  }
+  return chars > 0;
+}
+
+/** `ABCDEFGH` → `ABCD-EFGH`: a backup code in readable groups. */
+export function groupCode(code: string, size: number): string {
+  if (size < 1) return code;
+  return (code.match(new RegExp(`.{1,${size}}`, 'g')) ?? []).join('-');
+}
+
+export interface CodeFieldOptions {
+  /** The input, in the page's DOM. */
+  input(): HTMLInputElement | null;
+  kind(): CodeKind;
+  /** The number of characters of a complete numeric code (the number of boxes). */
+  length(): number;
+  /** The size of the readable groups of an alphanumeric code. */
+  groupSize(): number;
+  /** A numeric code became complete through typing, a paste, an autofill or {@link CodeFieldController.fill}. */
+  onComplete(code: string): void;
+  /** The customer changed the code. */
+  onEdit(): void;
+}
+
+export interface CodeInputOptions {
+  id: string;
+  describedBy: string;
+  invalid: boolean;
+}
+
+/**
+ * One real input for a whole one-time code (`SPEC.md` §3.3): typing, pasting the code anywhere
+ * in it, autofill and WebOTP all land in the same field, whose value is kept in canonical form
+ * (ASCII digits, no separators) so that the caret's index is a box's index. Numeric codes are
+ * drawn as boxes that follow the caret and the selection; the boxes are decoration, hidden from
+ * assistive technology, which sees one labelled text field. Backup codes are shown in readable
+ * groups. Nothing here blocks a paste or an autofill: they happen natively and are tidied after.
+ */
+export class CodeFieldController implements ReactiveController {
+  /** The canonical code, for drawing the boxes. */
+  private code = '';
+  private selection: [number, number] = [0, 0];
+  private focused = false;
+  /** The text of the paste in progress, read before the browser inserts it. */
+  private pasted: string | undefined;
+  private lastComplete = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: CodeFieldOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+  }
+
+  /** The code as it stands in the input now (read at submit time: an autofill may not fire events). */
+  read(): string {
+    return normalizeCode(this.options.input()?.value ?? '', this.options.kind());
+  }
+
+  /** Empties the field (after a rejected code, a success, or on disconnect). */
+  clear(): void {
+    const input = this.options.input();
+    if (input) input.value = '';
+    this.code = '';
+    this.lastComplete = '';
+    this.selection = [0, 0];
+    this.host.requestUpdate();
+  }
+
+  /** Puts a whole code in the field, as an autofill would (WebOTP). */
+  fill(code: string): void {
+    const input = this.options.input();
+    if (!input) return;
+    input.value = code;
+    this.tidy(input, input.value.length);
+    this.options.onEdit();
+    this.checkComplete();
+  }
+
+  private get isNumeric(): boolean {
+    return this.options.kind() === 'numeric';
+  }
+
+  /** Rewrites the input's value in canonical (or grouped) form, keeping the caret after the same characters. */
+  private tidy(input: HTMLInputElement, caret: number): void {
+    const kind = this.options.kind();
+    const before = normalizeCode(input.value.slice(0, caret), kind).length;
+    let code = normalizeCode(input.value, kind);
+    if (this.isNumeric) code = code.slice(0, this.options.length());
+    const shown = this.isNumeric ? code : groupCode(code, this.options.groupSize());
+    if (input.value !== shown) {
+      input.value = shown;
+      const position = this.positionAfter(shown, Math.min(before, code.length));
+      if (input.ownerDocument.activeElement === input) input.setSelectionRange(position, position);
+    }
+    this.code = code;
+    this.sync();
+  }
+
+  /** The index in `shown` just after its `count`-th code character. */
+  private positionAfter(shown: string, count: number): number {
+    if (this.isNumeric || count === 0) return count;
+    let seen = 0;
+    for (let index = 0; index < shown.length; index++) {
+      if (shown[index] !== '-') seen += 1;
+      if (seen === count) return index + 1;
+    }
+    return shown.length;
+  }
+
+  private checkComplete(): void {
+    if (!this.isNumeric) return;
+    const code = this.code;
+    if (code.length === this.options.length() && code !== this.lastComplete) {
+      this.lastComplete = code;
+      this.options.onComplete(code);
+    } else if (code.length < this.options.length()) {
+      this.lastComplete = '';
+    }
+  }
+
+  /** Reads the caret and the selection, for the boxes. */
+  private readonly sync = () => {
+    const input = this.options.input();
+    if (!input) return;
+    const focused = input.ownerDocument.activeElement === input;
+    const selection: [number, number] = [input.selectionStart ?? 0, input.selectionEnd ?? 0];
+    if (
+      focused !== this.focused ||
+      selection[0] !== this.selection[0] ||
+      selection[1] !== this.selection[1] ||
+      this.code !== normalizeCode(input.value, this.options.kind())
+    ) {
+      this.focused = focused;
+      this.selection = selection;
+      this.code = normalizeCode(input.value, this.options.kind());
+      this.host.requestUpdate();
+    }
+  };
+
+  private readonly onPaste = (event: ClipboardEvent) => {
+    // Never prevented: the browser pastes; the input handler tidies what arrived.
+    this.pasted = event.clipboardData?.getData('text') ?? undefined;
+  };
+
+  private readonly onBeforeInput = (event: InputEvent) => {
+    // A full code and one character typed in the middle: it replaces the character after the
+    // caret, as the boxes suggest, instead of pushing the last one out.
+    const input = event.target as HTMLInputElement;
+    const start = input.selectionStart ?? 0;
+    if (
+      this.isNumeric &&
+      event.inputType === 'insertText' &&
+      event.data?.length === 1 &&
+      start === input.selectionEnd &&
+      start < this.options.length() &&
+      normalizeCode(input.value, 'numeric').length >= this.options.length()
+    ) {
+      input.setSelectionRange(start, start + 1);
+    }
+  };
+
+  private readonly onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const pasted = this.pasted;
+    this.pasted = undefined;
+    const whole = pasted === undefined ? '' : normalizeCode(pasted, this.options.kind());
+    if (this.isNumeric && whole.length >= this.options.length()) {
+      // A whole code pasted mid-code replaces what was there rather than being mixed into it.
+      input.value = whole;
+      this.tidy(input, input.value.length);
+    } else {
+      this.tidy(input, input.selectionStart ?? input.value.length);
+    }
+    this.options.onEdit();
+    this.checkComplete();
+  };
+
+  private readonly onKeyDown = () => {
+    // Arrow keys, Home, End and Backspace move the caret after this event.
+    setTimeout(this.sync);
+  };
+
+  private readonly onPointerUp = (event: PointerEvent) => {
+    // A click on a box puts the caret there (and selects its digit, ready to be replaced).
+    const input = event.currentTarget as HTMLInputElement;
+    if (!this.isNumeric) return this.sync();
+    const boxes = input.parentElement?.querySelectorAll<HTMLElement>('.serein-code__box');
+    if (!boxes?.length) return this.sync();
+    let index = boxes.length - 1;
+    for (const [at, box] of [...boxes].entries()) {
+      const rect = box.getBoundingClientRect();
+      if (event.clientX < rect.right) {
+        index = at;
+        break;
+      }
+    }
+    const length = input.value.length;
+    const start = Math.min(index, length);
+    input.setSelectionRange(start, start < length ? start + 1 : start);
+    this.sync();
+  };
+
+  /** The boxes' view of the caret: the boxes the selection covers, or the box at the caret. */
+  private isActive(index: number): boolean {
+    if (!this.focused) return false;
+    const [start, end] = this.selection;
+    if (start !== end) return index >= start && index < end;
+    return index === Math.min(start, this.options.length() - 1);
+  }
+
+  /** The input (and, for numeric codes, its boxes), to be placed under a label. */
+  render(options: CodeInputOptions) {
+    const numeric = this.isNumeric;
+    const length = this.options.length();
+    const input = html`<input
+      class="serein-input serein-code__input"
+      id=${options.id}
+      name="one-time-code"
+      type="text"
+      inputmode=${numeric ? 'numeric' : 'text'}
+      autocomplete="one-time-code"
+      autocapitalize=${numeric ? 'off' : 'characters'}
+      spellcheck="false"
+      enterkeyhint="done"
+      dir="ltr"
+      aria-invalid=${options.invalid ? 'true' : nothing}
+      aria-describedby=${options.describedBy || nothing}
+      @paste=${this.onPaste}
+      @beforeinput=${this.onBeforeInput}
+      @input=${this.onInput}
+      @keydown=${this.onKeyDown}
+      @keyup=${this.sync}
+      @select=${this.sync}
+      @selectionchange=${this.sync}
+      @focus=${this.sync}
+      @blur=${this.sync}
+      @pointerup=${this.onPointerUp}
+    />`;
+    if (!numeric) return html`<div class="serein-code serein-code--grouped">${input}</div>`;
+    const boxes = Array.from({length}, (_, index) => {
+      const char = this.code[index] ?? '';
+      const classes = ['serein-code__box', char ? 'is-filled' : '', this.isActive(index) ? 'is-active' : '']
+        .filter(Boolean)
+        .join(' ');
+      return html`<span class=${classes}>${char}</span>`;
+    });
+    return html`<div class="serein-code">
+      ${input}
+      <div class="serein-code__boxes" aria-hidden="true">${boxes}</div>
+    </div>`;
+  }
+}
