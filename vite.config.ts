@@ -105,6 +105,8 @@ export default defineConfig(({mode}) => {
               'define/password-change': src('define/password-change.ts'),
               'otp-prompt': src('otp-prompt.ts'),
               'define/otp-prompt': src('define/otp-prompt.ts'),
+              'recovery-wizard': src('recovery-wizard.ts'),
+              'define/recovery-wizard': src('define/recovery-wizard.ts'),
               define: src('define.ts'),
               localization: src('localization.ts'),
               ...workerEntry,

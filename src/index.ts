@@ -2,6 +2,7 @@
 export * from './strength-meter.js';
 export * from './password-change.js';
 export * from './otp-prompt.js';
+export * from './recovery-wizard.js';
 export type {
   SereinJourneyAction,
   SereinJourneyDetail,

@@ -1,9 +1,9 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
 import {html} from 'lit';
-import {expect, waitFor} from 'storybook/test';
 import '../src/define/otp-prompt.js';
 import type {SereinOtpPrompt} from '../src/define/otp-prompt.js';
+import {until} from './story-helpers.js';
 import type {SereinError} from '../src/index.js';
 
 const {args, argTypes, template} = getStorybookHelpers<SereinOtpPrompt>('serein-otp-prompt');
@@ -32,11 +32,6 @@ const meta: Meta = {
 export default meta;
 
 type Story = StoryObj;
-
-/** Waits (with Storybook's `waitFor`) until `condition` holds; fails the story otherwise. */
-function until(condition: () => unknown, what: string): Promise<void> {
-  return waitFor(() => expect(Boolean(condition()), what).toBe(true), {timeout: 8000, interval: 25});
-}
 
 /** The prompt of the story, once its view is rendered. */
 async function prompt(canvas: HTMLElement): Promise<SereinOtpPrompt> {

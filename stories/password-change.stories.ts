@@ -1,9 +1,9 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
 import {html} from 'lit';
-import {expect, waitFor} from 'storybook/test';
 import '../src/define/password-change.js';
 import type {SereinPasswordChange} from '../src/define/password-change.js';
+import {until} from './story-helpers.js';
 import type {SereinError} from '../src/index.js';
 
 const {args, argTypes, template} = getStorybookHelpers<SereinPasswordChange>('serein-password-change');
@@ -39,11 +39,6 @@ function element(canvas: HTMLElement): SereinPasswordChange {
   const found = canvas.querySelector('serein-password-change');
   if (!found) throw new Error('<serein-password-change> is missing');
   return found;
-}
-
-/** Waits (as the meter stories do, with Storybook's `waitFor`) until `condition` holds; fails the story otherwise. */
-function until(condition: () => unknown, what: string): Promise<void> {
-  return waitFor(() => expect(Boolean(condition()), what).toBe(true), {timeout: 8000, interval: 25});
 }
 
 /** Fills the form as a password manager would and submits it. */

@@ -7,6 +7,11 @@ const SETTLE_TIMEOUT_MS = 15_000;
 /** The meter's text is final once its DOM has been still this long. */
 const QUIET_MS = 250;
 
+/** Waits (with Storybook's `waitFor`) until `condition` holds; throws, and so fails the story, otherwise. */
+export function until(condition: () => unknown, what: string): Promise<void> {
+  return waitFor(() => expect(Boolean(condition()), what).toBe(true), {timeout: 8000, interval: 25});
+}
+
 let counter = 0;
 /** A page-unique id for a story's own light-DOM markup (docs pages render several stories). */
 export function storyId(prefix: string): string {

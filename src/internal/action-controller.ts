@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {toSereinError, type SereinError} from './errors.js';
+import type {SereinEmbedding} from './serein-element.js';
 
 /** How an action ended. */
 export type SereinActionOutcome<T> =
@@ -58,7 +59,12 @@ export class ActionController implements ReactiveController {
       respondWith: (promise) => take(promise, 'respondWith'),
     };
     this.error = undefined;
-    this.host.dispatchEvent(new CustomEvent(type, {bubbles: true, composed: true, detail: {...detail, ...settler}}));
+    const embedding = (this.host as {sereinEmbedding?: SereinEmbedding}).sereinEmbedding;
+    // Embedded in another Serein component, which answers instead of the page: the event (and
+    // the secret it may carry) never goes out.
+    if (embedding) handed = embedding.act(type, detail);
+    else
+      this.host.dispatchEvent(new CustomEvent(type, {bubbles: true, composed: true, detail: {...detail, ...settler}}));
     open = false;
     if (!handed) {
       console.warn(`${this.host.localName}: no listener called waitUntil() or respondWith() on ${type}.`);

@@ -6,14 +6,15 @@ import {pickString, type SereinStrings} from './strings.js';
 
 /**
  * A form-level error: the calm sentence for its code, the host's own `message` as plain text,
- * and the support `reference` with a copy button. Rendered inside a live region that exists
- * before the error does.
+ * and the support `reference` with a copy button (`onCopied` runs once the clipboard has it; if
+ * the clipboard refuses, the reference stays visible and selectable). Rendered inside a live
+ * region that exists before the error does.
  */
 export function renderFormError(
   error: SereinError | undefined,
   strings: SereinStrings | undefined,
   copied: boolean,
-  onCopy: (reference: string) => void,
+  onCopied: () => void,
 ) {
   if (!error) return nothing;
   const reference = error.reference;
@@ -24,7 +25,11 @@ export function renderFormError(
         ? html`<p>
             ${pickString(strings, 'error.reference', msg('Support reference:', {id: 'error.reference'}))}
             <code>${reference}</code>
-            <button type="button" class="serein-button serein-button--quiet" @click=${() => onCopy(reference)}>
+            <button
+              type="button"
+              class="serein-button serein-button--quiet"
+              @click=${() => navigator.clipboard.writeText(reference).then(onCopied, () => undefined)}
+            >
               ${
                 copied
                   ? pickString(strings, 'error.reference-copied', msg('Copied', {id: 'error.reference-copied'}))

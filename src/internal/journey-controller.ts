@@ -90,6 +90,8 @@ export class JourneyController implements ReactiveController {
     extra: Partial<SereinJourneyDetail> = {},
     target: EventTarget = this.host,
   ): void {
+    // An embedded component's steps are reported by the component that embeds it.
+    if ((this.host as {sereinEmbedding?: unknown}).sereinEmbedding) return;
     const detail: SereinJourneyDetail = {
       component: this.options.component,
       action,

@@ -5,6 +5,20 @@ import {pickString, type SereinStrings} from './strings.js';
 
 const warned = new Set<string>();
 
+/** Adds or removes each custom state (`:state(busy)`) of an element. */
+export function toggleStates(internals: ElementInternals, states: Record<string, boolean>): void {
+  for (const [name, on] of Object.entries(states)) {
+    if (on) internals.states.add(name);
+    else internals.states.delete(name);
+  }
+}
+
+/** How an embedding component takes over an embedded one's events (see `sereinEmbedding`). */
+export interface SereinEmbedding {
+  /** Answers an action instead of dispatching its event (same type and detail, no settler). */
+  act(type: string, detail: object): Promise<unknown>;
+}
+
 /**
  * The one base class of Serein's elements: per-instance wording overrides and re-rendering
  * when the locale changes. Behaviour shared by several components lives in controllers.
@@ -15,6 +29,15 @@ export class SereinElement extends LitElement {
    * brand wording (`{'strength-meter.label': 'Acme password strength'}`). Never parsed as HTML.
    */
   @property({attribute: false}) strings?: SereinStrings;
+
+  /**
+   * Set by a Serein component that embeds this one (the recovery wizard embeds the one-time-code
+   * prompt and the password form): the embedding component reports the journey, and answers this
+   * one's actions itself, so that neither its journey events nor its secret-carrying action
+   * events leave it.
+   * @internal
+   */
+  sereinEmbedding?: SereinEmbedding;
 
   constructor() {
     super();

@@ -1,6 +1,8 @@
 // Compile-time checks of the public typings (run by `npm run typecheck`; never executed).
 import type {SereinStrengthMeter} from '../../src/index.js';
 import '../../src/define/strength-meter.js';
+import '../../src/define/otp-prompt.js';
+import '../../src/define/recovery-wizard.js';
 
 const meter = document.querySelector('serein-strength-meter');
 // querySelector knows the tag.
@@ -29,3 +31,48 @@ if (typed) {
   // @ts-expect-error user inputs are strings
   typed.userInputs = [42];
 }
+
+const otp = document.querySelector('serein-otp-prompt');
+otp?.addEventListener('serein-otp-submit', (event) => {
+  const code: string = event.detail.code;
+  const remember: boolean = event.detail.rememberDevice;
+  event.detail.waitUntil(fetch('/verify'));
+  void [code, remember];
+});
+document.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(Promise.resolve()));
+otp?.addEventListener('serein-otp-switch', (event) => {
+  const channel: 'app' | 'sms' | 'email' | 'backup-code' = event.detail.channel;
+  // @ts-expect-error switching never carries a code
+  void event.detail.code;
+  void channel;
+});
+if (otp) {
+  otp.alternatives = [{channel: 'email', destination: 'c•••@example.com'}];
+  // @ts-expect-error channels are a closed list
+  otp.channel = 'pigeon';
+}
+
+const wizard = document.querySelector('serein-recovery-wizard');
+wizard?.addEventListener('serein-recovery-identify', (event) => {
+  const identifier: string = event.detail.identifier;
+  event.detail.respondWith([{id: 'email', channel: 'email', destination: 'c•••@example.com'}]);
+  // @ts-expect-error a method needs an id
+  event.detail.respondWith([{channel: 'email'}]);
+  void identifier;
+});
+wizard?.addEventListener('serein-recovery-verify', (event) => {
+  const code: string = event.detail.code;
+  const methodId: string = event.detail.method.id;
+  void [code, methodId];
+});
+wizard?.addEventListener('serein-recovery-reset', (event) => {
+  const password: string = event.detail.newPassword;
+  const signOut: boolean = event.detail.signOutOthers;
+  void [password, signOut];
+});
+wizard?.addEventListener('serein-recovery-complete', (event) => {
+  const signOut: boolean = event.detail.signOutOthers;
+  // @ts-expect-error completing never carries the password
+  void event.detail.newPassword;
+  void signOut;
+});

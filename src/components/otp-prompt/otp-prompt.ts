@@ -1,6 +1,6 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {SereinElement} from '../../internal/serein-element.js';
+import {SereinElement, toggleStates} from '../../internal/serein-element.js';
 import {tokenStyles} from '../../internal/tokens.js';
 import {LightDomController, uniqueId} from '../../internal/light-dom.js';
 import {JourneyController} from '../../internal/journey-controller.js';
@@ -178,13 +178,7 @@ export class SereinOtpPrompt extends SereinElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    for (const [name, on] of [
-      ['busy', !!this.backend?.pending],
-      ['success', this.done],
-    ] as const) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    toggleStates(this.internals, {busy: !!this.backend?.pending, success: this.done});
     if (changed.has('channel') && changed.get('channel') !== undefined) this.startWebOtp();
     if (this.switching && (changed.has('channel') || changed.has('destination'))) {
       this.switching = false;
@@ -423,15 +417,6 @@ export class SereinOtpPrompt extends SereinElement {
     );
   }
 
-  private async copyReference(reference: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(reference);
-      this.copied = true;
-    } catch {
-      // The reference stays visible and selectable.
-    }
-  }
-
   private get view(): OtpPromptView {
     const channel = this.effectiveChannel;
     return {
@@ -495,7 +480,7 @@ export class SereinOtpPrompt extends SereinElement {
         </div>
         ${parts.renderRemember(view)}
         <div class="serein-alert" id=${this.ids.alert} role="alert" tabindex="-1">
-          ${error ? parts.renderFormError(error, this.strings, this.copied, (reference) => void this.copyReference(reference)) : nothing}
+          ${error ? parts.renderFormError(error, this.strings, this.copied, () => (this.copied = true)) : nothing}
         </div>
         <div class="serein-otp-prompt__actions">
           <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>

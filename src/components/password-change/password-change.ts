@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {msg, str} from '@lit/localize';
-import {SereinElement} from '../../internal/serein-element.js';
+import {SereinElement, toggleStates} from '../../internal/serein-element.js';
 import {tokenStyles} from '../../internal/tokens.js';
 import {LightDomController, uniqueId} from '../../internal/light-dom.js';
 import {JourneyController} from '../../internal/journey-controller.js';
@@ -165,13 +165,7 @@ export class SereinPasswordChange extends SereinElement {
   }
 
   protected override updated(): void {
-    for (const [name, on] of [
-      ['busy', !!this.backend?.pending],
-      ['success', this.done],
-    ] as const) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    toggleStates(this.internals, {busy: !!this.backend?.pending, success: this.done});
   }
 
   private get effectiveReason(): SereinPasswordChangeReason {
@@ -349,15 +343,6 @@ export class SereinPasswordChange extends SereinElement {
     this.dispatchEvent(new CustomEvent('serein-password-defer', {bubbles: true, composed: true, detail: {deadline}}));
   }
 
-  private async copyReference(reference: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(reference);
-      this.copied = true;
-    } catch {
-      // The reference stays visible and selectable.
-    }
-  }
-
   private sendFeedback(score: number): void {
     this.feedbackScore = score;
     this.dispatchEvent(
@@ -454,7 +439,7 @@ export class SereinPasswordChange extends SereinElement {
     const blocked = pending || this.retryBlocked;
     const suspicious = this.effectiveReason === 'suspicious-activity';
     return html`
-      <h2 id=${this.ids.title}>${this.heading}</h2>
+      <h2 id=${this.ids.title} tabindex="-1">${this.heading}</h2>
       ${extras ? extras.renderBanner(this.view) : nothing}
       <form
         method="post"
@@ -513,7 +498,7 @@ export class SereinPasswordChange extends SereinElement {
             : nothing
         }
         <div class="serein-alert" id=${this.ids.alert} role="alert" tabindex="-1">
-          ${extras && this.backend?.error ? extras.renderFormError(this.backend.error, this.strings, this.copied, (reference) => void this.copyReference(reference)) : nothing}
+          ${extras && this.backend?.error ? extras.renderFormError(this.backend.error, this.strings, this.copied, () => (this.copied = true)) : nothing}
         </div>
         <div class="serein-password-change__actions">
           <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>

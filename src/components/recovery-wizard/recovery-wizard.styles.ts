@@ -1,0 +1,66 @@
+import {css} from 'lit';
+import {fieldStyles} from '../../internal/field-styles.js';
+
+/** Shadow styles: layout of the host. */
+export const recoveryWizardStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--serein-recovery-wizard-max-width, 32rem);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    display: grid;
+    gap: 1rem;
+  }
+`;
+
+/** Light-DOM styles: the steps in the page, scoped to the tag, in `@layer serein`. */
+export const recoveryWizardLightStyles = css`
+  ${fieldStyles('serein-recovery-wizard')}
+  @layer serein {
+    serein-recovery-wizard [data-serein-light],
+    serein-recovery-wizard .serein-recovery-wizard__step,
+    serein-recovery-wizard form {
+      display: grid;
+      gap: 1rem;
+    }
+    serein-recovery-wizard .serein-recovery-wizard__step[hidden] {
+      display: none;
+    }
+    serein-recovery-wizard h2 {
+      margin: 0;
+      font-size: 1.375rem;
+      line-height: 1.3;
+    }
+    serein-recovery-wizard p {
+      margin: 0;
+    }
+    serein-recovery-wizard .serein-recovery-wizard__progress {
+      color: var(--_muted);
+      font-weight: 600;
+    }
+    serein-recovery-wizard .serein-recovery-wizard__back {
+      justify-self: start;
+    }
+    serein-recovery-wizard .serein-recovery-wizard__methods {
+      display: grid;
+      gap: 0.75rem;
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    serein-recovery-wizard .serein-recovery-wizard__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+    }
+    serein-recovery-wizard a.serein-button {
+      display: inline-flex;
+      align-items: center;
+      text-decoration: none;
+      box-sizing: border-box;
+    }
+  }
+`;

@@ -1,0 +1,72 @@
+import type {SereinRespondWith, SereinWaitUntil} from './action.js';
+import type {SereinOtpChannel} from './otp-prompt.js';
+
+/** A way the host can help the customer back in, as `serein-recovery-identify` answers it. */
+export interface SereinRecoveryMethod {
+  /** The host's own id for this way (sent back in `serein-recovery-send` and `-verify`). */
+  id: string;
+  channel: SereinOtpChannel;
+  /** A masked hint (`c•••@example.com`, `•••• 42`), shown as text. */
+  destination?: string;
+}
+
+/** What `serein-recovery-identify` carries besides `respondWith`. */
+export interface SereinRecoveryIdentifyBody {
+  /** What the customer typed (an email address or a username), trimmed. */
+  identifier: string;
+}
+
+/**
+ * Detail of `serein-recovery-identify`: answer with the ways to get a code. Answer the same way
+ * whether or not an account matches (for example with a masked form of what was typed), so that
+ * the page never tells who has an account.
+ */
+export type SereinRecoveryIdentifyDetail = SereinRecoveryIdentifyBody & SereinRespondWith<SereinRecoveryMethod[]>;
+
+export interface SereinRecoverySendBody {
+  method: SereinRecoveryMethod;
+}
+
+/** Detail of `serein-recovery-send`: send a code (and, by email, a link) with this method. */
+export type SereinRecoverySendDetail = SereinRecoverySendBody & SereinWaitUntil;
+
+export interface SereinRecoveryVerifyBody {
+  method: SereinRecoveryMethod;
+  /** The code in canonical form (ASCII, no separators). */
+  code: string;
+}
+
+/** Detail of `serein-recovery-verify`: the only event that carries the code. */
+export type SereinRecoveryVerifyDetail = SereinRecoveryVerifyBody & SereinWaitUntil;
+
+export interface SereinRecoveryResetBody {
+  /** Exactly as typed. */
+  newPassword: string;
+  /** The "Sign out of other devices" choice. */
+  signOutOthers: boolean;
+}
+
+/** Detail of `serein-recovery-reset`: the only event that carries the new password. */
+export type SereinRecoveryResetDetail = SereinRecoveryResetBody & SereinWaitUntil;
+
+/** Detail of `serein-recovery-complete`: the password was reset (the customer is not signed in). */
+export interface SereinRecoveryCompleteDetail {
+  signOutOthers: boolean;
+}
+
+interface SereinRecoveryEvents {
+  'serein-recovery-identify': CustomEvent<SereinRecoveryIdentifyDetail>;
+  'serein-recovery-send': CustomEvent<SereinRecoverySendDetail>;
+  'serein-recovery-verify': CustomEvent<SereinRecoveryVerifyDetail>;
+  'serein-recovery-reset': CustomEvent<SereinRecoveryResetDetail>;
+  'serein-recovery-complete': CustomEvent<SereinRecoveryCompleteDetail>;
+  'serein-recovery-sign-in': CustomEvent<Record<string, never>>;
+}
+
+// The events bubble and are composed: typed on elements and on the document.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by extension
+  interface HTMLElementEventMap extends SereinRecoveryEvents {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by extension
+  interface DocumentEventMap extends SereinRecoveryEvents {}
+}

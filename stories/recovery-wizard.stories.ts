@@ -1,0 +1,201 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
+import {html} from 'lit';
+import '../src/define/recovery-wizard.js';
+import type {SereinRecoveryWizard} from '../src/define/recovery-wizard.js';
+import {until} from './story-helpers.js';
+import type {SereinError, SereinRecoveryMethod} from '../src/index.js';
+
+const {args, argTypes, template} = getStorybookHelpers<SereinRecoveryWizard>('serein-recovery-wizard');
+
+const meta: Meta = {
+  title: 'Components/Account recovery',
+  component: 'serein-recovery-wizard',
+  args: {...args, 'support-href': '#help', strings: undefined},
+  argTypes: {
+    ...argTypes,
+    breachCheck: {...argTypes.breachCheck, control: false},
+    strings: {...argTypes.strings, control: 'object'},
+  },
+  render: (storyArgs) => template(storyArgs),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The host answers `serein-recovery-identify` with `respondWith(methods)` and the other events with ' +
+          '`waitUntil(promise)`. Every story wires a fake backend; its play function walks to the step shown.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+
+const METHODS: SereinRecoveryMethod[] = [
+  {id: 'email', channel: 'email', destination: 'c•••@example.com'},
+  {id: 'sms', channel: 'sms', destination: '•••• •• 42'},
+  {id: 'app', channel: 'app'},
+  {id: 'backup', channel: 'backup-code'},
+];
+
+interface Backend {
+  methods?: SereinRecoveryMethod[];
+  identify?: () => Promise<unknown>;
+  send?: () => Promise<unknown>;
+  verify?: () => Promise<unknown>;
+  reset?: () => Promise<unknown>;
+}
+
+type Settle = CustomEvent<{waitUntil(promise: Promise<unknown>): void; respondWith(promise: Promise<unknown>): void}>;
+
+/** A fake backend for the story's wizard. */
+function withBackend(backend: Backend = {}) {
+  return (storyArgs: Record<string, unknown>) =>
+    html`<div
+      @serein-recovery-identify=${(event: Settle) =>
+        event.detail.respondWith(backend.identify?.() ?? Promise.resolve(backend.methods ?? METHODS))}
+      @serein-recovery-send=${(event: Settle) => event.detail.waitUntil(backend.send?.() ?? Promise.resolve())}
+      @serein-recovery-verify=${(event: Settle) => event.detail.waitUntil(backend.verify?.() ?? Promise.resolve())}
+      @serein-recovery-reset=${(event: Settle) => event.detail.waitUntil(backend.reset?.() ?? Promise.resolve())}
+    >
+      ${template(storyArgs)}
+    </div>`;
+}
+
+function wizard(canvas: HTMLElement): SereinRecoveryWizard {
+  const found = canvas.querySelector('serein-recovery-wizard');
+  if (!found) throw new Error('<serein-recovery-wizard> is missing');
+  return found;
+}
+
+function fill(input: HTMLInputElement | null, value: string): void {
+  if (!input) throw new Error('the field is missing');
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
+}
+
+const submit = (element: SereinRecoveryWizard) =>
+  element.querySelector<HTMLButtonElement>('[data-step]:not([hidden]) button[type="submit"]')!.click();
+
+type Target = 'method' | 'code' | 'password' | 'done';
+const ORDER: Target[] = ['method', 'code', 'password', 'done'];
+
+/** Walks the wizard to `target`, choosing `method` on the way. */
+async function walk(canvas: HTMLElement, target: Target, method = 'email'): Promise<SereinRecoveryWizard> {
+  const element = wizard(canvas);
+  await element.updateComplete;
+  fill(element.querySelector('[data-step="identify"] input'), 'camille@example.com');
+  submit(element);
+  await until(() => element.currentStep === 'method', 'the method step');
+  if (target === 'method') return element;
+  element.querySelector<HTMLInputElement>(`input[type="radio"][value="${method}"]`)?.click();
+  submit(element);
+  await until(() => element.querySelector('[data-step="code"] h2'), 'the code step');
+  if (target === 'code') return element;
+  fill(element.querySelector('input[autocomplete="one-time-code"]'), method === 'backup' ? 'K7PQ-2MZX' : '482107');
+  submit(element);
+  await until(() => element.querySelector('[data-step="password"] h2'), 'the password step');
+  if (ORDER.indexOf(target) < ORDER.indexOf('done')) return element;
+  fill(element.querySelector('[data-step="password"] input[autocomplete="new-password"]'), 'mango kiwi 1987 pear');
+  submit(element);
+  await until(() => element.currentStep === 'done', 'the last step');
+  return element;
+}
+
+const walkTo = (target: Target, method?: string, backend?: Backend): Story => ({
+  render: withBackend(backend),
+  play: async ({canvasElement}) => void (await walk(canvasElement, target, method)),
+});
+
+/** Step 1: who are you? */
+export const Identify: Story = {render: withBackend()};
+
+/** Step 2: every kind of method on offer. */
+export const ChooseMethod = walkTo('method');
+
+/** Step 2 when the host has no way to send a code: the same words, then the support path. */
+export const NoMethods = walkTo('method', undefined, {methods: []});
+
+/** Step 3, by email: the link and the code both work. */
+export const CodeByEmail = walkTo('code', 'email');
+export const CodeByTextMessage = walkTo('code', 'sms');
+export const CodeFromApp = walkTo('code', 'app');
+export const BackupCode = walkTo('code', 'backup');
+
+/** Step 4: the new password, for the account typed on step 1. */
+export const NewPassword = walkTo('password');
+
+/** Done: what changed, and on to sign in (never signed in automatically). */
+export const Done = walkTo('done');
+
+export const Busy: Story = {
+  render: withBackend({identify: () => new Promise(() => undefined)}),
+  play: async ({canvasElement}) => {
+    const element = wizard(canvasElement);
+    await element.updateComplete;
+    fill(element.querySelector('[data-step="identify"] input'), 'camille@example.com');
+    submit(element);
+    await until(() => element.querySelector('form[aria-busy="true"]'), 'the busy state');
+  },
+};
+
+function failingAt(target: 'identify' | 'method' | 'code' | 'password', error: SereinError): Story {
+  const reject = () => Promise.reject(error);
+  const backend: Backend =
+    target === 'identify'
+      ? {identify: reject}
+      : target === 'method'
+        ? {send: reject}
+        : target === 'code'
+          ? {verify: reject}
+          : {reset: reject};
+  return {
+    render: withBackend(backend),
+    play: async ({canvasElement}) => {
+      const element = wizard(canvasElement);
+      await element.updateComplete;
+      if (target === 'identify') {
+        fill(element.querySelector('[data-step="identify"] input'), 'camille@example.com');
+        submit(element);
+      } else {
+        await walk(canvasElement, target === 'method' ? 'method' : target);
+        if (target === 'method') submit(element);
+        else if (target === 'code') {
+          fill(element.querySelector('input[autocomplete="one-time-code"]'), '111111');
+          submit(element);
+        } else {
+          fill(
+            element.querySelector('[data-step="password"] input[autocomplete="new-password"]'),
+            'mango kiwi 1987 pear',
+          );
+          submit(element);
+        }
+      }
+      await until(
+        () =>
+          element.querySelector('[data-step]:not([hidden]) [aria-invalid="true"]') ||
+          [...element.querySelectorAll('[role="alert"]')].some((alert) => alert.textContent?.trim()),
+        'the error',
+      );
+    },
+  };
+}
+
+export const ErrorRateLimitedOnIdentify = failingAt('identify', {
+  code: 'rate-limited',
+  retryAfterSeconds: 300,
+  reference: 'ACME-7Q2K',
+});
+export const ErrorNetworkOnSend = failingAt('method', {code: 'network'});
+export const ErrorCodeIncorrect = failingAt('code', {code: 'code-incorrect', attemptsLeft: 2});
+export const ErrorCodeExpired = failingAt('code', {code: 'code-expired'});
+export const ErrorTooManyAttempts = failingAt('code', {code: 'too-many-attempts', retryAfterSeconds: 900});
+export const ErrorPasswordBreached = failingAt('password', {code: 'password-breached'});
+export const ErrorUnavailableOnReset = failingAt('password', {code: 'unavailable', reference: 'ACME-5F1Z'});
+
+/** On a 320 px wide phone screen, at the method step. */
+export const Narrow320: Story = {
+  render: (storyArgs) => html`<div style="inline-size: 320px">${withBackend()(storyArgs)}</div>`,
+  play: async ({canvasElement}) => void (await walk(canvasElement, 'method')),
+};
