@@ -19,16 +19,22 @@ const external = [
 const workerEntry = {'chunks/estimator-worker': src('internal/estimator-worker.ts')};
 
 const output = {
-  // The shared core travels with the strength meter, which every password form embeds: one
-  // file instead of two, so neither pays a second compression context.
   advancedChunks: {
     groups: [
       // The locale state stays on its own: serein/localization.js needs it, not the meter.
       {name: 'locale', test: /src\/internal\/locale\.ts$/, priority: 2},
+      // What every element needs (base class, tokens, journey, wording overrides) is one chunk,
+      // so that the passkey button does not load the strength meter.
+      {
+        priority: 1,
+        name: 'core',
+        test: /src\/internal\/(serein-element|tokens|journey-controller|strings)\.ts$/,
+      },
+      // The light-DOM helpers travel with the strength meter, which every password form embeds.
       {
         priority: 1,
         name: 'strength-meter',
-        test: /src\/(internal\/(serein-element|tokens|light-dom|journey-controller|format|strings)|components\/strength-meter\/strength-meter(\.styles)?)\.ts$/,
+        test: /src\/(internal\/(light-dom|format)|components\/strength-meter\/strength-meter(\.styles)?)\.ts$/,
       },
     ],
   },
@@ -97,6 +103,8 @@ export default defineConfig(({mode}) => {
               'define/strength-meter': src('define/strength-meter.ts'),
               'password-change': src('password-change.ts'),
               'define/password-change': src('define/password-change.ts'),
+              'passkey-button': src('passkey-button.ts'),
+              'define/passkey-button': src('define/passkey-button.ts'),
               define: src('define.ts'),
               localization: src('localization.ts'),
               ...workerEntry,
