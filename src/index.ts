@@ -1,6 +1,7 @@
 // Every class, type and helper; registers nothing (import `serein/define.js` for that).
 export * from './strength-meter.js';
 export * from './password-change.js';
+export * from './passkey-button.js';
 export type {
   SereinJourneyAction,
   SereinJourneyDetail,
