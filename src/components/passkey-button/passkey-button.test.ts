@@ -5,7 +5,7 @@ import type {SereinPasskeyButton} from './passkey-button.js';
 import type {SereinPasskeyErrorDetail, SereinPasskeyResponseJSON} from '../../events/passkey.js';
 import type {SereinJourneyDetail} from '../../events/journey.js';
 import {useSereinLocalization} from '../../localization.js';
-import {captureConsole, recordEvents, until} from '../../../test/support/helpers.js';
+import {captureConsole, recordEvents, requestsSince, until} from '../../../test/support/helpers.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
@@ -204,6 +204,20 @@ describe('<serein-passkey-button>', () => {
   });
 
   describe('before the system dialog', () => {
+    // First in the file: the ceremony module is loaded once per page.
+    it('loads @simplewebauthn/browser only when the customer reaches the button', async () => {
+      const mark = (await requestsSince(0)).count;
+      const element = await mount('mode="register"');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const early = (await requestsSince(mark)).paths;
+      expect(early.filter((path) => /simplewebauthn|passkey-button\.ceremony/.test(path))).to.deep.equal([]);
+      button(element).focus();
+      await until(
+        async () => (await requestsSince(mark)).paths.some((path) => path.includes('@simplewebauthn/browser')),
+        'the ceremony module to load on focus',
+      );
+    });
+
     it('is accessible in both modes, and says what will happen and how the device will ask', async () => {
       for (const attributes of ['mode="register" dismissible', 'mode="signin"']) {
         const element = await mount(attributes);
@@ -632,10 +646,15 @@ describe('<serein-passkey-button>', () => {
       try {
         const element = await mount('mode="signin" conditional', field);
         fixedHost(element);
+        const holder = element.parentElement!;
         await until(() => spy.calls.length === 1, 'the autofill request');
         element.remove();
         await until(() => spy.calls[0].outcome, 'the request to end');
         expect(spy.calls[0].outcome).to.equal('AbortError');
+        // Back in the page: offered again.
+        holder.append(element);
+        await until(() => spy.calls.length === 2, 'a new autofill request');
+        expect(spy.calls[1].options.mediation).to.equal('conditional');
       } finally {
         spy.restore();
       }
@@ -726,17 +745,31 @@ describe('<serein-passkey-button>', () => {
 
   describe('“Not now”', () => {
     it('emits serein-passkey-dismiss and a deferred journey, then hides itself unless the host prevents it', async () => {
-      const element = await mount('mode="register" dismissible');
-      const events = recordEvents(element, ['serein-passkey-dismiss', 'serein-journey']);
-      const dismiss = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!;
-      expect(textOf(dismiss)).to.equal('Not now');
-      dismiss.focus();
-      await sendKeys({press: 'Enter'});
-      expect(events.filter((event) => event.type === 'serein-passkey-dismiss')[0].detail).to.deep.equal({
-        mode: 'register',
-      });
-      expect(journeyOf(events.filter((event) => event.type === 'serein-journey'))).to.include('deferred');
-      expect(element.hidden).to.equal(true);
+      const spy = spyOnCredentials({holdConditional: true});
+      try {
+        const element = await mount(
+          'mode="signin" dismissible conditional',
+          '<input autocomplete="username webauthn" aria-label="Email" />',
+        );
+        fixedHost(element);
+        await until(() => spy.calls.length === 1, 'the autofill request');
+        const events = recordEvents(element, ['serein-passkey-dismiss', 'serein-journey']);
+        const dismiss = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!;
+        expect(textOf(dismiss)).to.equal('Not now');
+        dismiss.focus();
+        await sendKeys({press: 'Enter'});
+        expect(events.filter((event) => event.type === 'serein-passkey-dismiss')[0].detail).to.deep.equal({
+          mode: 'signin',
+        });
+        expect(journeyOf(events.filter((event) => event.type === 'serein-journey'))).to.include('deferred');
+        expect(element.hidden).to.equal(true);
+        // Autofill ends with it, and is not offered again while hidden.
+        await until(() => spy.calls[0].outcome, 'the autofill request to end');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(spy.calls.map(({outcome}) => outcome)).to.deep.equal(['AbortError']);
+      } finally {
+        spy.restore();
+      }
 
       const kept = await mount('mode="register" dismissible');
       kept.addEventListener('serein-passkey-dismiss', (event) => event.preventDefault());

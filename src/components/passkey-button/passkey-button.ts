@@ -143,6 +143,8 @@ export class SereinPasskeyButton extends SereinElement {
     super.connectedCallback();
     // Read at connection, so a page (or a test) that removes WebAuthn first is seen as it is.
     this.supported = webAuthnAvailable();
+    // Back in the page: autofill is offered again (see updated()).
+    this.requestUpdate();
     if (!this.supported) {
       void this.updateComplete.then(() => {
         if (this.isConnected)
@@ -173,6 +175,9 @@ export class SereinPasskeyButton extends SereinElement {
     if (changed.has('mode') && !MODES.includes(this.mode)) {
       this.warnOnce(`mode must be "register" or "signin"; using "signin".`);
     }
+    if (this.conditional && this.effectiveMode === 'register') {
+      this.warnOnce('conditional (passkey autofill) applies to mode="signin" only; it is ignored.');
+    }
   }
 
   protected override updated(): void {
@@ -189,6 +194,7 @@ export class SereinPasskeyButton extends SereinElement {
       this.effectiveMode === 'signin' &&
       this.supported &&
       this.isConnected &&
+      !this.hidden &&
       !this.autofill &&
       this.phase === 'idle'
     ) {
