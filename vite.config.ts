@@ -107,6 +107,8 @@ export default defineConfig(({mode}) => {
               'define/otp-prompt': src('define/otp-prompt.ts'),
               'recovery-wizard': src('recovery-wizard.ts'),
               'define/recovery-wizard': src('define/recovery-wizard.ts'),
+              'passkey-button': src('passkey-button.ts'),
+              'define/passkey-button': src('define/passkey-button.ts'),
               define: src('define.ts'),
               localization: src('localization.ts'),
               ...workerEntry,

@@ -3,6 +3,8 @@ import {resolve} from 'node:path';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {playwrightLauncher} from '@web/test-runner-playwright';
 import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
+import {relyingPartyCommand} from './test/support/relying-party.mjs';
+import {virtualAuthenticatorCommand} from './test/support/virtual-authenticator.mjs';
 
 const here = import.meta.dirname;
 
@@ -49,11 +51,14 @@ export default {
     esbuildPlugin({ts: true, tsconfig: resolve(here, 'tsconfig.json'), target: 'es2022'}),
     {
       name: 'serein-commands',
-      executeCommand({command, payload}) {
+      executeCommand({command, payload, session}) {
         if (command === 'serein-requests') {
           const since = typeof payload?.since === 'number' ? payload.since : 0;
           return {count: requested.length, paths: requested.slice(since)};
         }
+        // Passkey tests: a virtual authenticator on the test's page and a real relying party.
+        if (command.startsWith('webauthn-')) return virtualAuthenticatorCommand(session, command, payload);
+        if (command.startsWith('rp-')) return relyingPartyCommand(session.id, command, payload);
         return undefined;
       },
     },

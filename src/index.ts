@@ -3,6 +3,7 @@ export * from './strength-meter.js';
 export * from './password-change.js';
 export * from './otp-prompt.js';
 export * from './recovery-wizard.js';
+export * from './passkey-button.js';
 export type {
   SereinJourneyAction,
   SereinJourneyDetail,

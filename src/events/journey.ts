@@ -17,7 +17,7 @@ export interface SereinJourneyDetail {
   step?: string;
   /** Why the journey was asked for (for example a password change `reason`). */
   reason?: string;
-  /** The `SereinError` code of a `failed` action. */
+  /** The `SereinError` code of a `failed` action (for the passkey button's own ceremony: the WebAuthn error name, such as `InvalidStateError`). */
   errorCode?: string;
   /** Milliseconds since the component was shown. */
   elapsedMs: number;

@@ -5,6 +5,12 @@ export interface JourneyOptions {
   component: SereinComponentName;
   /** Report `abandoned` when the element leaves the page before `succeeded` (default true). */
   trackAbandon?: boolean;
+  /**
+   * Whether the element shows anything once rendered (default: always). An element that shows
+   * nothing (such as a passkey button in a browser without passkeys) reports neither `shown`
+   * nor `abandoned`.
+   */
+  shown?: () => boolean;
 }
 
 /**
@@ -38,7 +44,9 @@ export class JourneyController implements ReactiveController {
     if (this.options.trackAbandon !== false) window.addEventListener('pagehide', this.onPageHide);
     // Reported once the first render is in the page.
     void this.host.updateComplete.then(() => {
-      if (this.host.isConnected) this.emit('shown');
+      if (!this.host.isConnected) return;
+      if (this.options.shown?.() === false) this.finished = true;
+      else this.emit('shown');
     });
   }
 

@@ -10,7 +10,9 @@ describe('dist/bundle/serein.js (plain HTML pages)', () => {
     document.documentElement.lang = 'fr';
     const bundleUrl = '/dist/bundle/serein.js';
     const bundle = (await import(/* @vite-ignore */ bundleUrl)) as {getActiveLocale(): string};
-    expect(customElements.get('serein-strength-meter'), 'registered by the bundle').to.exist;
+    for (const tag of ['serein-strength-meter', 'serein-password-change', 'serein-passkey-button']) {
+      expect(customElements.get(tag), `${tag} registered by the bundle`).to.exist;
+    }
     await until(() => bundle.getActiveLocale() === 'fr', 'the page language to load');
     const holder = document.createElement('div');
     holder.innerHTML = `<label for="pw">Mot de passe</label><input id="pw" type="password" autocomplete="new-password">

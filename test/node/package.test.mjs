@@ -10,7 +10,7 @@ import {checkBudgets, staticClosure} from '../../scripts/bench/sizes.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const components = ['strength-meter', 'password-change', 'otp-prompt', 'recovery-wizard'];
+const components = ['strength-meter', 'password-change', 'otp-prompt', 'passkey-button', 'recovery-wizard'];
 
 test('package.json exports every entry point of SPEC §1, each built with its types', () => {
   const expected = [

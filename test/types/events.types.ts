@@ -1,8 +1,9 @@
 // Compile-time checks of the public typings (run by `npm run typecheck`; never executed).
-import type {SereinStrengthMeter} from '../../src/index.js';
+import type {SereinPasskeyButton, SereinPasskeyOptionsJSON, SereinStrengthMeter} from '../../src/index.js';
 import '../../src/define/strength-meter.js';
 import '../../src/define/otp-prompt.js';
 import '../../src/define/recovery-wizard.js';
+import '../../src/define/passkey-button.js';
 
 const meter = document.querySelector('serein-strength-meter');
 // querySelector knows the tag.
@@ -76,3 +77,45 @@ wizard?.addEventListener('serein-recovery-complete', (event) => {
   void event.detail.newPassword;
   void signOut;
 });
+// <serein-passkey-button>: tag, events and their details.
+
+const passkey: SereinPasskeyButton | null = document.querySelector('serein-passkey-button');
+if (passkey) {
+  passkey.mode = 'register';
+  // @ts-expect-error only register and signin
+  passkey.mode = 'login';
+  passkey.conditional = true;
+}
+
+passkey?.addEventListener('serein-passkey-options', (event) => {
+  const mode: 'register' | 'signin' = event.detail.mode;
+  const conditional: boolean = event.detail.conditional;
+  const options: Promise<SereinPasskeyOptionsJSON> = fetch('/passkey/options').then((response) => response.json());
+  event.detail.respondWith(options);
+  void [mode, conditional];
+});
+
+document.addEventListener('serein-passkey-verify', (event) => {
+  const id: string = event.detail.response.id;
+  event.detail.waitUntil(fetch('/passkey/verify', {method: 'POST', body: JSON.stringify(event.detail.response)}));
+  void id;
+});
+
+passkey?.addEventListener('serein-passkey-success', (event) => {
+  const conditional: boolean = event.detail.conditional;
+  // @ts-expect-error success never carries the credential
+  void event.detail.response;
+  void conditional;
+});
+
+passkey?.addEventListener('serein-passkey-error', (event) => {
+  const name: string = event.detail.name;
+  const cancelled: boolean = event.detail.cancelled;
+  void [name, cancelled];
+});
+
+document.addEventListener('serein-passkey-dismiss', (event) => {
+  const mode: 'register' | 'signin' = event.detail.mode;
+  void mode;
+});
+document.addEventListener('serein-passkey-unsupported', (event) => void event.detail.mode);

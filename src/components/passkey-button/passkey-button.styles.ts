@@ -1,0 +1,99 @@
+import {css} from 'lit';
+
+/** Shadow styles: the explanation, the buttons and the status line. */
+export const passkeyButtonStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--serein-passkey-button-max-width, 32rem);
+  }
+  :host([hidden]),
+  :host(:state(unsupported):not([show-unsupported])) {
+    display: none;
+  }
+  .base {
+    display: grid;
+  }
+  .base > * + * {
+    margin-block-start: 0.75rem;
+  }
+  p {
+    margin: 0;
+  }
+  .intro {
+    color: var(--_text);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .serein-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+    box-sizing: border-box;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    max-inline-size: 100%;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    font-weight: 600;
+    text-align: center;
+    color: var(--_surface);
+    background: var(--_accent);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .serein-button--quiet {
+    color: var(--_accent);
+    background: transparent;
+  }
+  .serein-button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.85;
+  }
+  .serein-button:focus-visible,
+  .status:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+  .status {
+    display: grid;
+    gap: 0.5rem;
+  }
+  /* The live region stays in the page (and in the accessibility tree) while it is empty. */
+  .base > .status:empty {
+    margin-block-start: 0;
+  }
+  .status[data-tone='error'] {
+    padding: 0.75rem;
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .status[data-tone='success'] {
+    padding: 0.75rem;
+    border-inline-start: 4px solid var(--_success);
+  }
+  .status p {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  code {
+    overflow-wrap: anywhere;
+  }
+  @media (forced-colors: active) {
+    .serein-button {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

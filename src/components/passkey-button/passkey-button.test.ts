@@ -1,0 +1,840 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import '../../define/passkey-button.js';
+import type {SereinPasskeyButton} from './passkey-button.js';
+import type {SereinPasskeyErrorDetail, SereinPasskeyResponseJSON} from '../../events/passkey.js';
+import type {SereinJourneyDetail} from '../../events/journey.js';
+import {useSereinLocalization} from '../../localization.js';
+import {captureConsole, recordEvents, requestsSince, until} from '../../../test/support/helpers.js';
+import type {ComponentHarness} from '../../../test/suites/harness.js';
+import {layoutSuite} from '../../../test/suites/layout.js';
+import {strictCspSuite} from '../../../test/suites/csp.js';
+
+// Real ceremonies: a virtual authenticator on this page (DevTools protocol) and a relying party
+// on the test server (@simplewebauthn/server), see web-test-runner.config.js.
+
+interface Verdict {
+  verified: boolean;
+  credentialId?: string;
+  unknownCredential?: boolean;
+  error?: string;
+}
+
+const command = <T>(name: string, payload?: object) => executeServerCommand(name, payload) as Promise<T>;
+
+async function mount(attributes = '', before = ''): Promise<SereinPasskeyButton> {
+  const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+  holder.innerHTML = `${before}<serein-passkey-button ${attributes}></serein-passkey-button>`;
+  const element = holder.querySelector('serein-passkey-button')!;
+  await element.updateComplete;
+  return element;
+}
+
+const button = (element: SereinPasskeyButton) =>
+  element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
+const statusOf = (element: SereinPasskeyButton) => element.shadowRoot!.querySelector<HTMLElement>('[role="status"]')!;
+const textOf = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+
+interface HostOptions {
+  /** Sign in without naming the account: the options list no credential. */
+  usernameless?: boolean;
+  /** Ask the relying party for a second challenge after the first: the answer then fails verification. */
+  staleChallenge?: boolean;
+}
+
+/** A host whose backend is the test server's relying party; returns its verdicts. */
+function relyingPartyHost(element: HTMLElement, host: HostOptions = {}) {
+  const verdicts: Verdict[] = [];
+  const options: Record<string, unknown>[] = [];
+  element.addEventListener('serein-passkey-options', (event) => {
+    const {mode, conditional, respondWith} = event.detail;
+    const ask = () =>
+      mode === 'register'
+        ? command<Record<string, unknown>>('rp-registration-options', {})
+        : command<Record<string, unknown>>('rp-authentication-options', {
+            allowCredentials: !(host.usernameless || conditional),
+          });
+    respondWith(
+      ask().then(async (json) => {
+        options.push(json);
+        if (host.staleChallenge) await ask();
+        return json as never;
+      }),
+    );
+  });
+  element.addEventListener('serein-passkey-verify', (event) => {
+    const {mode, response, waitUntil} = event.detail;
+    waitUntil(
+      (async () => {
+        const verdict = await command<Verdict>(
+          mode === 'register' ? 'rp-verify-registration' : 'rp-verify-authentication',
+          {response, origin: location.origin},
+        );
+        verdicts.push(verdict);
+        if (!verdict.verified) {
+          throw {code: verdict.unknownCredential ? 'passkey-unknown-credential' : 'passkey-not-verified'};
+        }
+      })(),
+    );
+  });
+  return {verdicts, options};
+}
+
+/** Registers a passkey through a register button; returns the credential id the relying party verified. */
+async function registerPasskey(): Promise<string> {
+  const element = await mount('mode="register"');
+  const {verdicts} = relyingPartyHost(element);
+  const success = recordEvents(element, ['serein-passkey-success']);
+  button(element).click();
+  await until(() => success.length === 1, 'the registration to succeed');
+  element.parentElement!.remove();
+  return verdicts[0].credentialId!;
+}
+
+interface Call {
+  method: 'create' | 'get';
+  options: CredentialCreationOptions & CredentialRequestOptions;
+  outcome?: string;
+}
+
+/**
+ * Records what reaches `navigator.credentials` (the browser's real methods still run). With
+ * `holdConditional`, a conditional request waits as the browser's autofill list does until
+ * the person picks a passkey: here, until it is aborted.
+ */
+function spyOnCredentials({holdConditional = false} = {}) {
+  const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+  const realCreate = container.create.bind(container);
+  const realGet = container.get.bind(container);
+  const calls: Call[] = [];
+  const track = (call: Call, promise: Promise<Credential | null>) => {
+    promise.then(
+      () => (call.outcome = 'resolved'),
+      (error: Error) => (call.outcome = error.name),
+    );
+    return promise;
+  };
+  container.create = (options?: CredentialCreationOptions) => {
+    const call: Call = {method: 'create', options: options as Call['options']};
+    calls.push(call);
+    return track(call, realCreate(options));
+  };
+  container.get = (options?: CredentialRequestOptions) => {
+    const call: Call = {method: 'get', options: options as Call['options']};
+    calls.push(call);
+    if (holdConditional && options?.mediation === 'conditional') {
+      const held = new Promise<Credential | null>((_resolve, reject) => {
+        options.signal?.addEventListener('abort', () => reject(options.signal!.reason));
+      });
+      return track(call, held);
+    }
+    return track(call, realGet(options));
+  };
+  return {
+    calls,
+    restore() {
+      Reflect.deleteProperty(container, 'create');
+      Reflect.deleteProperty(container, 'get');
+    },
+  };
+}
+
+/** Makes every ceremony end with a DOMException named `name`. */
+function failCeremoniesWith(name: string) {
+  const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+  const fail = () => Promise.reject(new DOMException('The ceremony ended (test).', name));
+  container.create = fail;
+  container.get = fail;
+  return () => {
+    Reflect.deleteProperty(container, 'create');
+    Reflect.deleteProperty(container, 'get');
+  };
+}
+
+// Fixed options for tests that stub the ceremony (no relying party involved).
+const REGISTER_OPTIONS = {
+  challenge: 'c2VyZWluLXRlc3QtY2hhbGxlbmdl',
+  rp: {name: 'Serein tests', id: 'localhost'},
+  user: {id: 'dXNlci0x', name: 'camille@example.com', displayName: 'Camille'},
+  pubKeyCredParams: [{type: 'public-key', alg: -7}],
+  timeout: 300000,
+  attestation: 'none',
+  excludeCredentials: [],
+  authenticatorSelection: {residentKey: 'required', userVerification: 'required'},
+};
+const SIGNIN_OPTIONS = {
+  challenge: 'c2VyZWluLXRlc3QtY2hhbGxlbmdl',
+  rpId: 'localhost',
+  timeout: 300000,
+  userVerification: 'required',
+  allowCredentials: [],
+};
+
+/** A host that answers the options with fixed JSON and accepts every answer. */
+function fixedHost(element: HTMLElement) {
+  let optionsEvents = 0;
+  element.addEventListener('serein-passkey-options', (event) => {
+    optionsEvents += 1;
+    event.detail.respondWith((event.detail.mode === 'register' ? REGISTER_OPTIONS : SIGNIN_OPTIONS) as never);
+  });
+  element.addEventListener('serein-passkey-verify', (event) => event.detail.waitUntil(Promise.resolve()));
+  return {optionsEvents: () => optionsEvents};
+}
+
+const journeyOf = (events: CustomEvent[]) => events.map((event) => (event.detail as SereinJourneyDetail).action);
+
+function base64urlBytes(value: string): number[] {
+  const base64 = value.replace(/-/g, '+').replace(/_/g, '/');
+  return [...atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))].map((char) => char.charCodeAt(0));
+}
+
+const bytes = (source: BufferSource) =>
+  [...new Uint8Array(ArrayBuffer.isView(source) ? source.buffer : source)].slice(
+    ArrayBuffer.isView(source) ? source.byteOffset : 0,
+    ArrayBuffer.isView(source) ? source.byteOffset + source.byteLength : undefined,
+  );
+
+describe('<serein-passkey-button>', () => {
+  beforeEach(async () => {
+    await command('rp-reset');
+    await command('webauthn-add');
+  });
+  afterEach(async () => {
+    await command('webauthn-remove');
+  });
+
+  describe('before the system dialog', () => {
+    // First in the file: the ceremony module is loaded once per page.
+    it('loads @simplewebauthn/browser only when the customer reaches the button', async () => {
+      const mark = (await requestsSince(0)).count;
+      const element = await mount('mode="register"');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const early = (await requestsSince(mark)).paths;
+      expect(early.filter((path) => /simplewebauthn|passkey-button\.ceremony/.test(path))).to.deep.equal([]);
+      button(element).focus();
+      await until(
+        async () => (await requestsSince(mark)).paths.some((path) => path.includes('@simplewebauthn/browser')),
+        'the ceremony module to load on focus',
+      );
+    });
+
+    it('is accessible in both modes, and says what will happen and how the device will ask', async () => {
+      for (const attributes of ['mode="register" dismissible', 'mode="signin"']) {
+        const element = await mount(attributes);
+        await expect(element).to.be.accessible();
+        const intro = element.shadowRoot!.querySelector('[part="intro"]')!;
+        expect(textOf(intro)).to.match(/passkey/);
+        // Headless Chromium runs on Linux: the neutral wording, no guessed product name.
+        expect(textOf(intro)).to.include('your fingerprint, your face or your screen lock');
+        expect(button(element).getAttribute('aria-describedby')).to.equal(intro.id);
+      }
+    });
+
+    it('is a native button whose name says “passkey”, at least 24×24, with a decorative icon', async () => {
+      const element = await mount('mode="register"');
+      const control = button(element);
+      expect(control.localName).to.equal('button');
+      expect(control.type).to.equal('button');
+      expect(textOf(control)).to.equal('Create a passkey');
+      const box = control.getBoundingClientRect();
+      expect(box.width).to.be.at.least(24);
+      expect(box.height).to.be.at.least(24);
+      expect(control.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      const signin = await mount('mode="signin"');
+      expect(textOf(button(signin))).to.equal('Sign in with a passkey');
+      // The status line exists, empty, before anything happens.
+      expect(textOf(statusOf(signin))).to.equal('');
+    });
+
+    it('works with the keyboard alone: Enter and Space start a ceremony', async () => {
+      const element = await mount('mode="register"');
+      let asked = 0;
+      element.addEventListener('serein-passkey-options', (event) => {
+        asked += 1;
+        event.detail.respondWith(Promise.reject({code: 'unavailable'}));
+      });
+      button(element).focus();
+      await sendKeys({press: 'Enter'});
+      await until(() => textOf(statusOf(element)).includes('briefly unavailable'), 'the host’s answer');
+      await sendKeys({press: 'Space'});
+      await until(() => asked === 2, 'a second ceremony from Space');
+    });
+
+    it('names the device’s own unlock method where it can', async () => {
+      const element = await mount('mode="register"');
+      // As on Windows: the browser's client hints say so.
+      Object.defineProperty(navigator, 'userAgentData', {configurable: true, value: {platform: 'Windows'}});
+      try {
+        element.requestUpdate();
+        await element.updateComplete;
+        expect(textOf(element.shadowRoot!.querySelector('[part="intro"]')!)).to.include('confirm with Windows Hello.');
+      } finally {
+        delete (navigator as unknown as Record<string, unknown>).userAgentData;
+      }
+    });
+  });
+
+  describe('real ceremonies, verified by the relying party', () => {
+    it('registers a passkey, then signs in with it, then signs in without a username', async () => {
+      // Register.
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const journey = recordEvents(holder, ['serein-journey']);
+      holder.innerHTML = '<serein-passkey-button mode="register"></serein-passkey-button>';
+      const register = holder.querySelector('serein-passkey-button')!;
+      await register.updateComplete;
+      const host = relyingPartyHost(register);
+      const success = recordEvents(register, ['serein-passkey-success']);
+      const verifyDetails: SereinPasskeyResponseJSON[] = [];
+      register.addEventListener('serein-passkey-verify', (event) => verifyDetails.push(event.detail.response));
+      button(register).click();
+      await until(() => success.length === 1, 'the registration to succeed');
+      expect(host.verdicts).to.have.length(1);
+      expect(host.verdicts[0].verified, host.verdicts[0].error).to.equal(true);
+      const credentialId = host.verdicts[0].credentialId!;
+      expect(verifyDetails[0].id).to.equal(credentialId);
+      expect(success[0].detail).to.deep.equal({mode: 'register', conditional: false});
+      expect(await command<number>('webauthn-credentials')).to.equal(1);
+      await register.updateComplete;
+      expect(textOf(statusOf(register))).to.include('Your passkey is ready');
+      expect(register.shadowRoot!.activeElement).to.equal(statusOf(register));
+      expect(register.matches(':state(success)')).to.equal(true);
+      expect(journeyOf(journey)).to.deep.equal(['shown', 'started', 'submitted', 'succeeded']);
+      expect(JSON.stringify(journey.map((event) => event.detail))).not.to.include(credentialId);
+
+      // Sign in, the account's credentials listed.
+      const signin = await mount('mode="signin"');
+      const signinHost = relyingPartyHost(signin);
+      const signedIn = recordEvents(signin, ['serein-passkey-success']);
+      button(signin).click();
+      await until(() => signedIn.length === 1, 'the sign-in to succeed');
+      expect((signinHost.options[0].allowCredentials as {id: string}[]).map(({id}) => id)).to.deep.equal([
+        credentialId,
+      ]);
+      expect(signinHost.verdicts[0].verified, signinHost.verdicts[0].error).to.equal(true);
+      expect(signinHost.verdicts[0].credentialId).to.equal(credentialId);
+      await signin.updateComplete;
+      expect(textOf(statusOf(signin))).to.equal('You are signed in with your passkey.');
+
+      // Sign in without a username: no credential listed, the device offers its own.
+      const usernameless = await mount('mode="signin"');
+      const usernamelessHost = relyingPartyHost(usernameless, {usernameless: true});
+      const spy = spyOnCredentials();
+      const done = recordEvents(usernameless, ['serein-passkey-success']);
+      try {
+        button(usernameless).click();
+        await until(() => done.length === 1, 'the usernameless sign-in to succeed');
+      } finally {
+        spy.restore();
+      }
+      expect(usernamelessHost.options[0].allowCredentials).to.deep.equal([]);
+      expect(spy.calls[0].options.publicKey!.allowCredentials ?? []).to.deep.equal([]);
+      expect(usernamelessHost.verdicts[0].verified, usernamelessHost.verdicts[0].error).to.equal(true);
+      expect(usernamelessHost.verdicts[0].credentialId).to.equal(credentialId);
+    });
+
+    it('passes the host’s options to the browser unchanged, timeout included (PK-06, PK-09)', async () => {
+      const element = await mount('mode="register"');
+      const host = relyingPartyHost(element);
+      const spy = spyOnCredentials();
+      const success = recordEvents(element, ['serein-passkey-success']);
+      try {
+        button(element).click();
+        await until(() => success.length === 1, 'the registration');
+      } finally {
+        spy.restore();
+      }
+      const sent = host.options[0] as typeof REGISTER_OPTIONS & {challenge: string; user: {id: string}};
+      const publicKey = spy.calls[0].options.publicKey as PublicKeyCredentialCreationOptions;
+      expect(bytes(publicKey.challenge)).to.deep.equal(base64urlBytes(sent.challenge));
+      expect(bytes(publicKey.user.id)).to.deep.equal(base64urlBytes(sent.user.id));
+      expect(publicKey.authenticatorSelection).to.deep.equal(sent.authenticatorSelection);
+      expect(publicKey.timeout).to.equal(sent.timeout);
+      expect(publicKey.pubKeyCredParams).to.deep.equal(sent.pubKeyCredParams);
+      expect(publicKey.rp).to.deep.equal(sent.rp);
+    });
+
+    it('keeps the credential to serein-passkey-verify: not in markup, the URL, storage, the console or other events', async () => {
+      const element = await mount('mode="register"');
+      const host = relyingPartyHost(element);
+      const details: {type: string; json: string}[] = [];
+      const original = EventTarget.prototype.dispatchEvent;
+      EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+        if (event instanceof CustomEvent) details.push({type: event.type, json: JSON.stringify(event.detail) ?? ''});
+        return original.call(this, event);
+      };
+      const href = location.href;
+      let logged: string[] = [];
+      try {
+        logged = await captureConsole(async () => {
+          button(element).click();
+          await until(() => host.verdicts.length === 1 && element.matches(':state(success)'), 'the registration');
+        });
+      } finally {
+        EventTarget.prototype.dispatchEvent = original;
+      }
+      const credentialId = host.verdicts[0].credentialId!;
+      const verify = details.find(({type}) => type === 'serein-passkey-verify')!;
+      expect(verify.json).to.include(credentialId);
+      const clientData = (JSON.parse(verify.json) as {response: {response: {clientDataJSON: string}}}).response.response
+        .clientDataJSON;
+      for (const secret of [credentialId, clientData]) {
+        const leaking = details.filter(({type, json}) => type !== 'serein-passkey-verify' && json.includes(secret));
+        expect(leaking.map(({type}) => type)).to.deep.equal([]);
+        expect(element.outerHTML + element.shadowRoot!.innerHTML).not.to.include(secret);
+        expect(location.href).to.equal(href);
+        expect(
+          JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage}) + document.cookie,
+        ).not.to.include(secret);
+        expect(logged.join('\n')).not.to.include(secret);
+      }
+    });
+  });
+
+  describe('when the ceremony gives no passkey', () => {
+    it('reads a cancel (the person does not confirm) as “nothing happened”, never as a failure', async () => {
+      await command('webauthn-user-verified', {verified: false});
+      for (const mode of ['register', 'signin'] as const) {
+        const element = await mount(`mode="${mode}"`);
+        relyingPartyHost(element, {usernameless: true});
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        const journey = recordEvents(element, ['serein-journey']);
+        button(element).click();
+        await until(() => errors.length === 1, 'the ceremony to end');
+        await element.updateComplete;
+        expect(errors[0].detail).to.deep.equal({mode, conditional: false, name: 'NotAllowedError', cancelled: true});
+        const text = textOf(statusOf(element));
+        expect(text).to.match(mode === 'register' ? /No passkey was created\. You can try again/ : /You can try again/);
+        expect(text).not.to.match(/fail|error|no passkey (was )?found|not registered|does not exist/i);
+        expect(statusOf(element).dataset.tone).to.equal('info');
+        expect(journeyOf(journey)).not.to.include('failed');
+        expect(journey.map((event) => (event.detail as SereinJourneyDetail).step)).to.include('cancelled');
+        // Ready again, as it was.
+        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+        expect(textOf(button(element))).to.match(/passkey/);
+        await expect(element).to.be.accessible();
+      }
+    });
+
+    it('says this device already has a passkey when it is registered again (InvalidStateError)', async () => {
+      const credentialId = await registerPasskey();
+      expect(credentialId).to.be.a('string');
+      const element = await mount('mode="register"');
+      const host = relyingPartyHost(element);
+      const errors = recordEvents(element, ['serein-passkey-error']);
+      button(element).click();
+      await until(() => errors.length === 1, 'the second registration to end');
+      expect((host.options[0].excludeCredentials as {id: string}[]).map(({id}) => id)).to.deep.equal([credentialId]);
+      expect((errors[0].detail as SereinPasskeyErrorDetail).name).to.equal('InvalidStateError');
+      await element.updateComplete;
+      expect(textOf(statusOf(element))).to.include('This device already has a passkey for this account');
+      expect(host.verdicts).to.have.length(0);
+      expect(await command<number>('webauthn-credentials')).to.equal(1);
+    });
+
+    const expectations: [string, 'register' | 'signin', RegExp, boolean][] = [
+      ['NotAllowedError', 'signin', /did not finish\. You can try again, or choose another way/, true],
+      ['AbortError', 'register', /No passkey was created/, true],
+      ['InvalidStateError', 'register', /already has a passkey for this account/, false],
+      ['ConstraintError', 'register', /cannot create this kind of passkey/, false],
+      ['NotSupportedError', 'register', /Passkeys cannot be used with this device/, false],
+      ['SecurityError', 'signin', /Passkeys cannot be used on this page/, false],
+      ['TypeError', 'register', /could not use the passkey this time\. Please try again/, false],
+      ['UnknownError', 'signin', /could not use the passkey this time\. Please try again/, false],
+    ];
+    for (const [name, mode, message, cancelled] of expectations) {
+      it(`maps ${name} (${mode}) to a calm message and tells the host its name (PK-04)`, async () => {
+        const element = await mount(`mode="${mode}"`);
+        fixedHost(element);
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        const restore = failCeremoniesWith(name);
+        try {
+          await captureConsole(async () => {
+            button(element).click();
+            await until(() => errors.length === 1, 'the ceremony to end');
+          });
+        } finally {
+          restore();
+        }
+        expect(errors[0].detail).to.deep.equal({mode, conditional: false, name, cancelled});
+        await element.updateComplete;
+        const text = textOf(statusOf(element));
+        expect(text).to.match(message);
+        expect(text).not.to.match(/no passkey (was )?found|not registered/i);
+        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+      });
+    }
+  });
+
+  describe('as a host answers', () => {
+    it('is busy while the system dialog is open, sends one ceremony for a double click, and aborts it when removed', async () => {
+      const element = await mount('mode="register"');
+      const {optionsEvents} = fixedHost(element);
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      let signal: AbortSignal | undefined;
+      // The system dialog stays open until it is aborted.
+      container.create = (options?: CredentialCreationOptions) =>
+        new Promise((_resolve, reject) => {
+          signal = options!.signal!;
+          signal.addEventListener('abort', () => reject(signal!.reason));
+        });
+      try {
+        button(element).click();
+        await until(() => signal, 'the system dialog');
+        await element.updateComplete;
+        expect(textOf(button(element))).to.equal('Waiting for your device…');
+        expect(button(element).getAttribute('aria-disabled')).to.equal('true');
+        expect(element.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+        expect(element.matches(':state(busy)')).to.equal(true);
+        button(element).click();
+        expect(optionsEvents()).to.equal(1);
+        await expect(element).to.be.accessible();
+        const errors = recordEvents(document, ['serein-passkey-error']);
+        element.remove();
+        expect(signal!.aborted, 'the pending ceremony is aborted').to.equal(true);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(errors).to.have.length(0);
+      } finally {
+        Reflect.deleteProperty(container, 'create');
+      }
+    });
+
+    it('shows a verification the relying party rejected calmly, and stays usable', async () => {
+      const element = await mount('mode="register"');
+      const host = relyingPartyHost(element, {staleChallenge: true});
+      const journey = recordEvents(element, ['serein-journey']);
+      button(element).click();
+      await until(() => host.verdicts.length === 1, 'the verification');
+      expect(host.verdicts[0].verified).to.equal(false);
+      await until(() => textOf(statusOf(element)).includes('We could not confirm this passkey'), 'the message');
+      expect(statusOf(element).dataset.tone).to.equal('error');
+      const failed = journey.find((event) => (event.detail as SereinJourneyDetail).action === 'failed');
+      expect((failed!.detail as SereinJourneyDetail).errorCode).to.equal('passkey-not-verified');
+      expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+      await expect(element).to.be.accessible();
+    });
+
+    it('shows the host’s support reference with a copy button', async () => {
+      const element = await mount('mode="signin"');
+      element.addEventListener('serein-passkey-options', (event) =>
+        event.detail.respondWith(Promise.reject({code: 'network', reference: 'REF-2K9'})),
+      );
+      button(element).click();
+      await until(() => textOf(statusOf(element)).includes('REF-2K9'), 'the reference');
+      expect(textOf(statusOf(element))).to.include('We could not reach the server');
+      expect(statusOf(element).querySelector('button')).to.exist;
+    });
+
+    it('tells the browser about an unknown credential with the signal API, and never shows its result (PK-08)', async () => {
+      const credentialId = await registerPasskey();
+      // The account (and its passkey) is gone on the server.
+      await command('rp-reset');
+      const api = PublicKeyCredential as unknown as Record<string, unknown>;
+      const own = Object.getOwnPropertyDescriptor(api, 'signalUnknownCredential');
+      const signals: unknown[] = [];
+      Object.defineProperty(api, 'signalUnknownCredential', {
+        configurable: true,
+        value: (options: unknown) => {
+          signals.push(options);
+          return Promise.reject(new DOMException('opaque', 'NotAllowedError'));
+        },
+      });
+      try {
+        const element = await mount('mode="signin"');
+        relyingPartyHost(element, {usernameless: true});
+        button(element).click();
+        await until(() => textOf(statusOf(element)).includes('no longer linked to an account'), 'the message');
+        expect(signals).to.deep.equal([{rpId: 'localhost', credentialId}]);
+        expect(textOf(statusOf(element))).not.to.match(/NotAllowed|opaque/);
+
+        // Without the signal API: the same message, nothing thrown.
+        Object.defineProperty(api, 'signalUnknownCredential', {configurable: true, value: undefined});
+        const other = await mount('mode="signin"');
+        relyingPartyHost(other, {usernameless: true});
+        button(other).click();
+        await until(() => textOf(statusOf(other)).includes('no longer linked to an account'), 'the message');
+      } finally {
+        delete api.signalUnknownCredential;
+        if (own) Object.defineProperty(api, 'signalUnknownCredential', own);
+      }
+    });
+
+    it('returns to idle and says so in the console when nobody answers', async () => {
+      const element = await mount('mode="register"');
+      const logged = await captureConsole(async () => {
+        button(element).click();
+        await until(
+          () => button(element).getAttribute('aria-disabled') === 'false' && !element.matches(':state(busy)'),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      });
+      expect(logged.join('\n')).to.include('serein-passkey-options');
+      expect(textOf(statusOf(element))).to.equal('');
+    });
+
+    it('warns once and shows a calm message when the options are not WebAuthn options', async () => {
+      const element = await mount('mode="register"');
+      element.addEventListener('serein-passkey-options', (event) => event.detail.respondWith({} as never));
+      const logged = await captureConsole(async () => {
+        button(element).click();
+        await until(() => textOf(statusOf(element)).includes('Something went wrong on our side'), 'the message');
+      });
+      expect(logged.join('\n')).to.include('generateRegistrationOptions');
+    });
+  });
+
+  describe('passkey autofill (conditional)', () => {
+    const field = '<input id="login" name="username" autocomplete="username webauthn" aria-label="Email" />';
+
+    it('signs in from the autofill list of the page’s field, verified by the relying party', async () => {
+      const credentialId = await registerPasskey();
+      const spy = spyOnCredentials();
+      try {
+        const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+        const options = recordEvents(holder, ['serein-passkey-options']);
+        const success = recordEvents(holder, ['serein-passkey-success']);
+        const verdicts: Verdict[] = [];
+        holder.addEventListener('serein-passkey-options', (event) =>
+          event.detail.respondWith(command('rp-authentication-options', {allowCredentials: false})),
+        );
+        holder.addEventListener('serein-passkey-verify', (event) =>
+          event.detail.waitUntil(
+            command<Verdict>('rp-verify-authentication', {
+              response: event.detail.response,
+              origin: location.origin,
+            }).then((verdict) => verdicts.push(verdict)),
+          ),
+        );
+        // The virtual authenticator picks its passkey from the list at once.
+        holder.innerHTML = `${field}<serein-passkey-button mode="signin" conditional></serein-passkey-button>`;
+        await until(() => success.length === 1, 'the autofill sign-in');
+        expect(options[0].detail).to.include({mode: 'signin', conditional: true});
+        expect(spy.calls[0].options.mediation).to.equal('conditional');
+        expect(spy.calls[0].options.publicKey!.allowCredentials ?? []).to.deep.equal([]);
+        expect(success[0].detail).to.deep.equal({mode: 'signin', conditional: true});
+        expect(verdicts[0]).to.include({verified: true, credentialId});
+      } finally {
+        spy.restore();
+      }
+    });
+
+    it('is ended quietly by a click on the button, whose own ceremony then runs', async () => {
+      const credentialId = await registerPasskey();
+      const spy = spyOnCredentials({holdConditional: true});
+      try {
+        const element = await mount('mode="signin" conditional', field);
+        const host = relyingPartyHost(element);
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        const success = recordEvents(element, ['serein-passkey-success']);
+        await until(() => spy.calls.length === 1, 'the autofill request');
+        expect(spy.calls[0].options.mediation).to.equal('conditional');
+        expect(textOf(button(element))).to.equal('Sign in with a passkey');
+        button(element).click();
+        await until(() => success.length === 1, 'the button’s sign-in');
+        expect(spy.calls[0].outcome).to.equal('AbortError');
+        expect(spy.calls[1].options.mediation).not.to.equal('conditional');
+        expect(errors, 'no error for our own abort').to.have.length(0);
+        expect(host.verdicts.at(-1)).to.include({verified: true, credentialId});
+        await element.updateComplete;
+        expect(textOf(statusOf(element))).to.equal('You are signed in with your passkey.');
+      } finally {
+        spy.restore();
+      }
+    });
+
+    it('is aborted when the element leaves the page', async () => {
+      const spy = spyOnCredentials({holdConditional: true});
+      try {
+        const element = await mount('mode="signin" conditional', field);
+        fixedHost(element);
+        const holder = element.parentElement!;
+        await until(() => spy.calls.length === 1, 'the autofill request');
+        element.remove();
+        await until(() => spy.calls[0].outcome, 'the request to end');
+        expect(spy.calls[0].outcome).to.equal('AbortError');
+        // Back in the page: offered again.
+        holder.append(element);
+        await until(() => spy.calls.length === 2, 'a new autofill request');
+        expect(spy.calls[1].options.mediation).to.equal('conditional');
+      } finally {
+        spy.restore();
+      }
+    });
+
+    it('is not started where the browser cannot offer it, nor without a webauthn field (PK-01)', async () => {
+      const api = PublicKeyCredential as unknown as Record<string, unknown>;
+      const native = ['getClientCapabilities', 'isConditionalMediationAvailable'].map(
+        (name) => [name, Object.getOwnPropertyDescriptor(api, name)] as const,
+      );
+      const spy = spyOnCredentials({holdConditional: true});
+      Object.defineProperty(api, 'getClientCapabilities', {
+        configurable: true,
+        value: () => Promise.resolve({conditionalGet: false}),
+      });
+      try {
+        const element = await mount('mode="signin" conditional', field);
+        const {optionsEvents} = fixedHost(element);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(optionsEvents()).to.equal(0);
+        // A capability the browser does not report is unknown: the older check decides.
+        Object.defineProperty(api, 'getClientCapabilities', {configurable: true, value: () => Promise.resolve({})});
+        Object.defineProperty(api, 'isConditionalMediationAvailable', {
+          configurable: true,
+          value: () => Promise.resolve(false),
+        });
+        const second = await mount('mode="signin" conditional', field);
+        const secondHost = fixedHost(second);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(secondHost.optionsEvents()).to.equal(0);
+        // No field with `webauthn` anywhere in the page.
+        element.parentElement!.remove();
+        second.parentElement!.remove();
+        delete api.getClientCapabilities;
+        delete api.isConditionalMediationAvailable;
+        const logged = await captureConsole(async () => {
+          const third = await mount('mode="signin" conditional');
+          const thirdHost = fixedHost(third);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect(thirdHost.optionsEvents()).to.equal(0);
+        });
+        expect(logged.join('\n')).to.include('autocomplete="username webauthn"');
+        expect(spy.calls).to.have.length(0);
+      } finally {
+        for (const [name, descriptor] of native) {
+          delete api[name];
+          if (descriptor) Object.defineProperty(api, name, descriptor);
+        }
+        spy.restore();
+      }
+    });
+  });
+
+  describe('browsers without passkeys', () => {
+    let saved: PropertyDescriptor | undefined;
+    beforeEach(() => {
+      saved = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential');
+      // As in a browser without WebAuthn.
+      delete (window as unknown as Record<string, unknown>).PublicKeyCredential;
+    });
+    afterEach(() => {
+      if (saved) Object.defineProperty(window, 'PublicKeyCredential', saved);
+    });
+
+    it('hides itself, says so to the host, and reports no journey', async () => {
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const events = recordEvents(holder, ['serein-passkey-unsupported', 'serein-journey']);
+      holder.innerHTML = '<serein-passkey-button mode="register"></serein-passkey-button>';
+      const element = holder.querySelector('serein-passkey-button')!;
+      await until(() => events.length > 0, 'serein-passkey-unsupported');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events.map((event) => event.type)).to.deep.equal(['serein-passkey-unsupported']);
+      expect(events[0].detail).to.deep.equal({mode: 'register'});
+      expect(getComputedStyle(element).display).to.equal('none');
+      expect(element.matches(':state(unsupported)')).to.equal(true);
+    });
+
+    it('explains calmly with show-unsupported', async () => {
+      const element = await mount('mode="signin" show-unsupported');
+      expect(getComputedStyle(element).display).to.equal('block');
+      expect(button(element)).to.equal(null);
+      expect(textOf(statusOf(element))).to.equal(
+        'This browser cannot use passkeys. You can keep signing in the way you do now.',
+      );
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('“Not now”', () => {
+    it('emits serein-passkey-dismiss and a deferred journey, then hides itself unless the host prevents it', async () => {
+      const spy = spyOnCredentials({holdConditional: true});
+      try {
+        const element = await mount(
+          'mode="signin" dismissible conditional',
+          '<input autocomplete="username webauthn" aria-label="Email" />',
+        );
+        fixedHost(element);
+        await until(() => spy.calls.length === 1, 'the autofill request');
+        const events = recordEvents(element, ['serein-passkey-dismiss', 'serein-journey']);
+        const dismiss = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!;
+        expect(textOf(dismiss)).to.equal('Not now');
+        dismiss.focus();
+        await sendKeys({press: 'Enter'});
+        expect(events.filter((event) => event.type === 'serein-passkey-dismiss')[0].detail).to.deep.equal({
+          mode: 'signin',
+        });
+        expect(journeyOf(events.filter((event) => event.type === 'serein-journey'))).to.include('deferred');
+        expect(element.hidden).to.equal(true);
+        // Autofill ends with it, and is not offered again while hidden.
+        await until(() => spy.calls[0].outcome, 'the autofill request to end');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(spy.calls.map(({outcome}) => outcome)).to.deep.equal(['AbortError']);
+      } finally {
+        spy.restore();
+      }
+
+      const kept = await mount('mode="register" dismissible');
+      kept.addEventListener('serein-passkey-dismiss', (event) => event.preventDefault());
+      kept.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+      expect(kept.hidden).to.equal(false);
+    });
+  });
+
+  describe('languages', () => {
+    afterEach(async () => {
+      await useSereinLocalization({locale: 'en'});
+      document.documentElement.removeAttribute('dir');
+    });
+
+    it('names the passkey in every language, and uses per-instance wording as text', async () => {
+      const element = await mount('mode="register"');
+      const words = {fr: /clé d’accès/, de: /Passkey/, es: /llave de acceso/, ar: /مفتاح (ال)?مرور/};
+      for (const [locale, word] of Object.entries(words)) {
+        await useSereinLocalization({locale});
+        await element.updateComplete;
+        expect(textOf(button(element)), locale).to.match(word);
+        expect(textOf(element.shadowRoot!.querySelector('[part="intro"]')!), locale).not.to.include('passkey ');
+      }
+      document.documentElement.dir = 'rtl';
+      await expect(element).to.be.accessible();
+      await useSereinLocalization({locale: 'en'});
+      element.strings = {'passkey-button.register': 'Create an <b>Acme</b> passkey'};
+      await element.updateComplete;
+      expect(textOf(button(element))).to.equal('Create an <b>Acme</b> passkey');
+      expect(button(element).querySelector('b')).to.equal(null);
+    });
+  });
+});
+
+const harness: ComponentHarness = {
+  tag: 'serein-passkey-button',
+  async mount(container) {
+    const element = document.createElement('serein-passkey-button');
+    element.mode = 'register';
+    element.dismissible = true;
+    container.append(element);
+    await element.updateComplete;
+    return element;
+  },
+  // The layout suite's long text becomes the host's own explanation of a failure, shown as text.
+  async enterSecret(element, text) {
+    element.addEventListener('serein-passkey-options', (event) =>
+      (event as CustomEvent).detail.respondWith(
+        Promise.reject({code: 'unavailable', reference: 'ACME-7Q2K-42', message: text}),
+      ),
+    );
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+  },
+  async settle(element) {
+    await until(() => element.shadowRoot!.querySelector('[role="status"] code'), 'the message');
+    await (element as SereinPasskeyButton).updateComplete;
+  },
+  secretEvents: ['serein-passkey-verify'],
+  lightDomSelectors: [],
+};
+
+layoutSuite(harness);
+
+describe('serein-passkey-button under a strict CSP', () => {
+  before(() => command('webauthn-add'));
+  after(() => command('webauthn-remove'));
+  strictCspSuite('serein-passkey-button', 'passkey-button');
+});

@@ -1,0 +1,549 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {msg, str} from '@lit/localize';
+import {SereinElement} from '../../internal/serein-element.js';
+import {tokenStyles} from '../../internal/tokens.js';
+import {JourneyController} from '../../internal/journey-controller.js';
+import type {ActionController} from '../../internal/action-controller.js';
+import type {SereinError} from '../../internal/errors.js';
+import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/passkey.js';
+import {passkeyButtonStyles} from './passkey-button.styles.js';
+import {unlockMethod} from './unlock-method.js';
+import type {PasskeyProblem} from './passkey-button.ceremony.js';
+
+type Ceremony = typeof import('./passkey-button.ceremony.js');
+let ceremonyModule: Promise<Ceremony> | undefined;
+/** @simplewebauthn/browser and the after-dialog copy, loaded by the first element that needs them. */
+const loadCeremony = () => (ceremonyModule ??= import('./passkey-button.ceremony.js'));
+
+const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
+
+/** Where the button is in its ceremony. */
+type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
+
+/** What the status line says after the system dialog. */
+type Notice = {kind: 'problem'; problem: PasskeyProblem} | {kind: 'error'; error: SereinError} | {kind: 'success'};
+
+interface ConditionalCapabilities {
+  getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;
+  isConditionalMediationAvailable?: () => Promise<boolean>;
+}
+
+const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
+
+/**
+ * Passkey autofill is offered only where the browser says it can (STANDARDS PK-01); a missing
+ * capability key means "unknown", so the older check is asked next.
+ */
+async function autofillAvailable(): Promise<boolean> {
+  const api = window.PublicKeyCredential as unknown as ConditionalCapabilities | undefined;
+  if (!api) return false;
+  try {
+    const capabilities = await api.getClientCapabilities?.();
+    if (typeof capabilities?.conditionalGet === 'boolean') return capabilities.conditionalGet;
+    return (await api.isConditionalMediationAvailable?.()) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** A key, drawn (not a padlock or a shield, which look like the browser's own security signs). */
+const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <circle cx="7.5" cy="12" r="4" fill="none" stroke="currentColor" stroke-width="2" />
+  <path
+    d="M11.5 12h10M18.5 12v3.5M21.5 12v2.5"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+  />
+</svg>`;
+
+/**
+ * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
+ * with a short explanation before the browser's own dialog that names how this device will ask
+ * to confirm (Touch ID, Face ID, Windows Hello, or the fingerprint, face or screen lock), a busy
+ * state while that dialog is open, and a calm line afterwards. A cancel is never shown as a
+ * failure. The host's backend makes the options (`serein-passkey-options`, `respondWith`) and
+ * verifies the answer (`serein-passkey-verify`, `waitUntil`); `@simplewebauthn/browser` runs
+ * the ceremony and is loaded on the first interaction.
+ *
+ * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With
+ * `conditional` (sign-in), passkeys are also offered in the autofill list of the page's
+ * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly.
+ *
+ * @tagname serein-passkey-button
+ * @summary Create or use a passkey, with calm copy before and after the system dialog.
+ *
+ * @csspart base - The wrapper of the explanation, the buttons and the status line.
+ * @csspart intro - The explanation shown before the system dialog.
+ * @csspart button - The passkey button.
+ * @csspart icon - The key drawn in the button (decorative).
+ * @csspart dismiss - The "Not now" button (with `dismissible`).
+ * @csspart status - The status line (a live region): what happened after the system dialog, or why passkeys are not available.
+ *
+ * @cssprop [--serein-passkey-button-max-width=32rem] - The largest width of the component.
+ * @cssprop [--serein-color-accent] - The buttons (global token).
+ * @cssprop [--serein-color-danger] - The border of an error (global token).
+ * @cssprop [--serein-color-success] - The mark beside a success (global token).
+ * @cssprop [--serein-radius] - Corner radius (global token).
+ *
+ * @cssstate busy - Getting the options, waiting for the device, or waiting for the host's verification.
+ * @cssstate success - The host accepted the passkey.
+ * @cssstate unsupported - This browser cannot use passkeys (the element is hidden unless `show-unsupported`).
+ *
+ * @fires {CustomEvent<SereinPasskeyOptionsDetail>} serein-passkey-options - The button needs the ceremony's options: call `respondWith(promise)` with your backend's options JSON. `conditional` is true for passkey autofill.
+ * @fires {CustomEvent<SereinPasskeyVerifyDetail>} serein-passkey-verify - The device answered: send `response` to your backend and call `waitUntil(promise)`. The only event that carries the credential.
+ * @fires {CustomEvent<SereinPasskeySuccessDetail>} serein-passkey-success - Your backend accepted the passkey.
+ * @fires {CustomEvent<SereinPasskeyErrorDetail>} serein-passkey-error - The browser's ceremony ended without a passkey (`name` is the WebAuthn error name), for your diagnostics; never for an abort the button made itself.
+ * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-dismiss - The customer chose "Not now" (with `dismissible`). Cancelable: unless a listener calls `preventDefault()`, the element then hides itself.
+ * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-unsupported - This browser cannot use passkeys (sent once per connection, whether or not `show-unsupported` is set).
+ * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`), submitted, failed, succeeded, deferred, abandoned.
+ */
+export class SereinPasskeyButton extends SereinElement {
+  static override styles = [tokenStyles, passkeyButtonStyles];
+
+  private readonly internals = this.attachInternals();
+  private readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
+  /** The protocol for the button's own ceremony (busy state), loaded on first interaction. */
+  private actions: ActionController | undefined;
+  /** The protocol for passkey autofill, which never makes the button busy. */
+  private background: ActionController | undefined;
+  /** The current passkey autofill offer, if one was started; `cancelled` once the button took over. */
+  private autofill: {cancelled: boolean} | undefined;
+  /** A ceremony of this element is waiting for the browser. */
+  private dialogOpen = false;
+  private autofillPending = false;
+  /** Grows when the element leaves the page: work started before then stops quietly. */
+  private generation = 0;
+
+  @state() private supported = true;
+  @state() private phase: Phase = 'idle';
+  @state() private notice: Notice | undefined;
+  @state() private ceremony: Ceremony | undefined;
+  @state() private copied = false;
+
+  /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */
+  @property({reflect: true}) mode: SereinPasskeyMode = 'signin';
+
+  /**
+   * Sign-in only: also offer passkeys in the autofill list of the page's
+   * `<input autocomplete="username webauthn">` (same document or shadow root), where the browser
+   * supports it. Pressing the button ends that offer quietly.
+   */
+  @property({type: Boolean}) conditional = false;
+
+  /** Add a "Not now" button (`serein-passkey-dismiss`). */
+  @property({type: Boolean}) dismissible = false;
+
+  /** In a browser without passkeys, explain calmly instead of hiding the element. */
+  @property({type: Boolean, attribute: 'show-unsupported'}) showUnsupported = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Read at connection, so a page (or a test) that removes WebAuthn first is seen as it is.
+    this.supported = webAuthnAvailable();
+    // Back in the page: autofill is offered again (see updated()).
+    this.requestUpdate();
+    if (!this.supported) {
+      void this.updateComplete.then(() => {
+        if (this.isConnected)
+          this.emit(
+            new CustomEvent('serein-passkey-unsupported', {
+              bubbles: true,
+              composed: true,
+              detail: {mode: this.effectiveMode},
+            }),
+          );
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.generation += 1;
+    if (this.autofill) this.autofill.cancelled = true;
+    this.autofill = undefined;
+    // Leaving the page ends this element's pending ceremony (STANDARDS PK-03).
+    if (this.dialogOpen || this.autofillPending) this.ceremony?.cancelCeremony();
+    this.dialogOpen = this.autofillPending = false;
+    this.phase = 'idle';
+    this.notice = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode') && !MODES.includes(this.mode)) {
+      this.warnOnce(`mode must be "register" or "signin"; using "signin".`);
+    }
+    if (this.conditional && this.effectiveMode === 'register') {
+      this.warnOnce('conditional (passkey autofill) applies to mode="signin" only; it is ignored.');
+    }
+  }
+
+  protected override updated(): void {
+    for (const [name, on] of [
+      ['busy', this.busy],
+      ['success', this.phase === 'success'],
+      ['unsupported', !this.supported],
+    ] as const) {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
+    if (
+      this.conditional &&
+      this.effectiveMode === 'signin' &&
+      this.supported &&
+      this.isConnected &&
+      !this.hidden &&
+      !this.autofill &&
+      this.phase === 'idle'
+    ) {
+      void this.offerAutofill();
+    }
+  }
+
+  private get effectiveMode(): SereinPasskeyMode {
+    return MODES.includes(this.mode) ? this.mode : 'signin';
+  }
+
+  private get busy(): boolean {
+    return this.phase === 'preparing' || this.phase === 'waiting' || this.phase === 'verifying';
+  }
+
+  private get visible(): boolean {
+    return !this.hidden && (this.supported || this.showUnsupported);
+  }
+
+  /** Every event of the element bubbles out of shadow roots. */
+  private emit(event: CustomEvent): boolean {
+    return this.dispatchEvent(event);
+  }
+
+  private async useCeremony(): Promise<Ceremony> {
+    return (this.ceremony ??= await loadCeremony());
+  }
+
+  /** Starts loading the ceremony as soon as the customer comes near the button. */
+  private readonly preload = () => void this.useCeremony();
+
+  /** The page's field that passkey autofill attaches to: `webauthn` as its last autocomplete token. */
+  private autofillField(): HTMLInputElement | undefined {
+    const selector = 'input[autocomplete~="webauthn" i]';
+    const root = this.getRootNode();
+    const found = [
+      ...(root instanceof ShadowRoot ? root.querySelectorAll<HTMLInputElement>(selector) : []),
+      ...document.querySelectorAll<HTMLInputElement>(selector),
+    ];
+    return found.find(
+      (input) => (input.getAttribute('autocomplete') ?? '').trim().toLowerCase().split(/\s+/).at(-1) === 'webauthn',
+    );
+  }
+
+  /** Conditional mediation: passkeys in the field's autofill list, until the button is used. */
+  private async offerAutofill(): Promise<void> {
+    const offer = {cancelled: false};
+    this.autofill = offer;
+    const generation = this.generation;
+    if (!this.autofillField()) {
+      this.warnOnce(
+        'conditional needs an <input autocomplete="username webauthn"> in the same document or shadow root; passkey autofill is not offered.',
+      );
+      return;
+    }
+    if (!(await autofillAvailable()) || offer.cancelled) return;
+    const ceremony = await this.useCeremony();
+    if (offer.cancelled) return;
+    this.background ??= new ceremony.ActionController(this);
+    const options = await this.background.run('serein-passkey-options', {mode: 'signin', conditional: true});
+    if (offer.cancelled || options.status !== 'done') return;
+    if (!ceremony.validOptions('signin', options.value)) {
+      this.warnOnce(
+        'serein-passkey-options was answered with something other than the options JSON of @simplewebauthn/server; passkey autofill is not offered.',
+      );
+      return;
+    }
+    this.autofillPending = true;
+    const outcome = await ceremony.perform('signin', options.value, true);
+    this.autofillPending = false;
+    // Ended by the button or by leaving the page: quietly.
+    if (offer.cancelled || generation !== this.generation) return;
+    if (outcome.status === 'error') {
+      // Autofill is an offer, not a request: no message, only the diagnostic event.
+      this.reportError(outcome.name, true);
+      return;
+    }
+    this.journey.start();
+    this.notice = undefined;
+    await this.verify(ceremony, options.value, outcome.response, true);
+    // Not accepted: offer autofill again, beside the message.
+    if (this.phase === 'idle' && this.autofill === offer) {
+      this.autofill = undefined;
+      this.requestUpdate();
+    }
+  }
+
+  private stopAutofill(): void {
+    const offer = this.autofill;
+    if (!offer) return;
+    offer.cancelled = true;
+    // Cleared, so that autofill is offered again once the button's own ceremony is over.
+    this.autofill = undefined;
+    if (this.autofillPending) this.ceremony?.cancelCeremony();
+  }
+
+  private readonly onClick = async () => {
+    if (this.busy || this.phase === 'success') return;
+    const generation = this.generation;
+    const mode = this.effectiveMode;
+    this.journey.start();
+    this.notice = undefined;
+    this.copied = false;
+    this.phase = 'preparing';
+    this.stopAutofill();
+    const ceremony = await this.useCeremony();
+    if (generation !== this.generation) return;
+    this.actions ??= new ceremony.ActionController(this);
+    const options = await this.actions.run('serein-passkey-options', {mode, conditional: false});
+    if (generation !== this.generation) return;
+    if (options.status !== 'done') {
+      this.phase = 'idle';
+      if (options.status === 'failed') this.fail(options.error);
+      return;
+    }
+    if (!ceremony.validOptions(mode, options.value)) {
+      this.warnOnce(
+        `serein-passkey-options must be answered with the options JSON of @simplewebauthn/server (${
+          mode === 'register' ? 'generateRegistrationOptions' : 'generateAuthenticationOptions'
+        }).`,
+      );
+      this.phase = 'idle';
+      this.fail({code: 'unknown'});
+      return;
+    }
+    this.phase = 'waiting';
+    this.dialogOpen = true;
+    const outcome = await ceremony.perform(mode, options.value, false);
+    this.dialogOpen = false;
+    if (generation !== this.generation) return;
+    if (outcome.status === 'error') {
+      this.phase = 'idle';
+      this.reportError(outcome.name, false);
+      return;
+    }
+    await this.verify(ceremony, options.value, outcome.response, false);
+  };
+
+  /** The host's verification of the device's answer, then success or a calm message. */
+  private async verify(
+    ceremony: Ceremony,
+    options: unknown,
+    response: SereinPasskeyResponseJSON,
+    conditional: boolean,
+  ): Promise<void> {
+    const generation = this.generation;
+    const mode = this.effectiveMode;
+    this.actions ??= new ceremony.ActionController(this);
+    this.phase = 'verifying';
+    this.journey.submitted();
+    const result = await this.actions.run('serein-passkey-verify', {mode, conditional, response});
+    if (generation !== this.generation) return;
+    if (result.status === 'done') {
+      this.phase = 'success';
+      this.notice = {kind: 'success'};
+      this.journey.succeeded();
+      this.emit(
+        new CustomEvent('serein-passkey-success', {bubbles: true, composed: true, detail: {mode, conditional}}),
+      );
+      // The buttons are gone: focus goes to the line that says what happened.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
+      return;
+    }
+    this.phase = 'idle';
+    if (result.status === 'failed') {
+      if (result.error.code === 'passkey-unknown-credential') ceremony.signalUnknownCredential(options, response.id);
+      this.fail(result.error);
+    }
+  }
+
+  private fail(error: SereinError): void {
+    this.journey.failed(error.code);
+    this.notice = {kind: 'error', error};
+  }
+
+  /** A WebAuthn error: the diagnostic event, then (for the button's own ceremony) a calm line. */
+  private reportError(name: string, conditional: boolean): void {
+    const ceremony = this.ceremony!;
+    const mode = this.effectiveMode;
+    const cancelled = ceremony.isCancel(name);
+    this.emit(
+      new CustomEvent('serein-passkey-error', {
+        bubbles: true,
+        composed: true,
+        detail: {mode, conditional, name, cancelled},
+      }),
+    );
+    if (conditional) return;
+    const problem = ceremony.problemOf(name, mode);
+    if (problem === 'not-allowed-here') {
+      this.warnOnce(
+        'WebAuthn refused this page (SecurityError): check that the RP ID of your options is this page’s domain or a parent of it, and that an iframe has allow="publickey-credentials-get; publickey-credentials-create".',
+      );
+    }
+    // A cancel is a step of the journey, not a failure.
+    if (cancelled) this.journey.step('cancelled');
+    else this.journey.failed(name);
+    this.notice = {kind: 'problem', problem};
+  }
+
+  private dismiss(): void {
+    if (this.busy) return;
+    this.stopAutofill();
+    this.journey.deferred();
+    const dismiss = new CustomEvent('serein-passkey-dismiss', {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      detail: {mode: this.effectiveMode},
+    });
+    if (this.emit(dismiss)) this.hidden = true;
+  }
+
+  /** What the customer reads before the system dialog: what a passkey does here. */
+  private get introText(): string {
+    return this.effectiveMode === 'register'
+      ? this.t(
+          'passkey-button.intro-register',
+          msg(
+            'Sign in next time with a passkey instead of a password. It stays on your device, and your fingerprint or face is never sent to us.',
+            {id: 'passkey-button.intro-register'},
+          ),
+        )
+      : this.t(
+          'passkey-button.intro-signin',
+          msg('Sign in with a passkey saved on this device or on your phone, without typing a password.', {
+            id: 'passkey-button.intro-signin',
+          }),
+        );
+  }
+
+  /** How the device will ask: its own unlock method, or a neutral description. */
+  private get unlockText(): string {
+    const kind = unlockMethod();
+    // Product names, the same in every language.
+    const faceId = 'Face ID';
+    const touchId = 'Touch ID';
+    const method =
+      kind === 'touch-id'
+        ? touchId
+        : kind === 'windows-hello'
+          ? 'Windows Hello'
+          : kind === 'face-id-or-touch-id'
+            ? this.t(
+                'passkey-button.unlock-face-or-touch',
+                msg(str`${faceId} or ${touchId}`, {id: 'passkey-button.unlock-face-or-touch'}),
+                {faceId, touchId},
+              )
+            : this.t(
+                'passkey-button.unlock-device',
+                msg('your fingerprint, your face or your screen lock', {id: 'passkey-button.unlock-device'}),
+              );
+    return this.t(
+      'passkey-button.unlock',
+      msg(str`When you continue, your device will ask you to confirm with ${method}.`, {id: 'passkey-button.unlock'}),
+      {method},
+    );
+  }
+
+  private get buttonText(): string {
+    switch (this.phase) {
+      case 'preparing':
+        return this.t('passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'}));
+      case 'waiting':
+        return this.t('passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'}));
+      case 'verifying':
+        return this.t('passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'}));
+      default:
+        return this.effectiveMode === 'register'
+          ? this.t('passkey-button.register', msg('Create a passkey', {id: 'passkey-button.register'}))
+          : this.t('passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'}));
+    }
+  }
+
+  private renderNotice() {
+    const notice = this.notice;
+    const ceremony = this.ceremony;
+    if (!notice || !ceremony) return nothing;
+    const t = (id: string, localized: string) => this.t(id, localized);
+    switch (notice.kind) {
+      case 'success':
+        return html`<p>${ceremony.successText(this.effectiveMode, t)}</p>`;
+      case 'problem':
+        return html`<p>${ceremony.problemText(notice.problem, this.effectiveMode, t)}</p>`;
+      default:
+        return ceremony.renderFormError(notice.error, this.strings, this.copied, () => (this.copied = true));
+    }
+  }
+
+  private renderUnsupported() {
+    if (!this.showUnsupported) return nothing;
+    return html`<div part="base" class="base">
+      <p part="status" class="status" role="status">
+        ${this.t(
+          'passkey-button.unsupported',
+          msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
+            id: 'passkey-button.unsupported',
+          }),
+        )}
+      </p>
+    </div>`;
+  }
+
+  protected override render() {
+    if (!this.supported) return this.renderUnsupported();
+    const busy = this.busy;
+    const done = this.phase === 'success';
+    const tone =
+      this.notice?.kind === 'success'
+        ? 'success'
+        : // Only what needs the customer's attention is framed: the host's answer, or a device that failed.
+          this.notice?.kind === 'error' || (this.notice?.kind === 'problem' && this.notice.problem === 'device')
+          ? 'error'
+          : 'info';
+    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+      ${
+        done
+          ? nothing
+          : html`<p part="intro" class="intro" id="intro">${this.introText} ${this.unlockText}</p>
+              <div class="actions">
+                <button
+                  part="button"
+                  type="button"
+                  class="serein-button"
+                  aria-describedby="intro"
+                  aria-disabled=${busy ? 'true' : 'false'}
+                  @pointerenter=${this.preload}
+                  @focus=${this.preload}
+                  @click=${this.onClick}
+                >
+                  ${keyIcon}<span>${this.buttonText}</span>
+                </button>
+                ${
+                  this.dismissible
+                    ? html`<button
+                        part="dismiss"
+                        type="button"
+                        class="serein-button serein-button--quiet"
+                        aria-disabled=${busy ? 'true' : 'false'}
+                        @click=${() => this.dismiss()}
+                      >
+                        ${this.t('passkey-button.dismiss', msg('Not now', {id: 'passkey-button.dismiss'}))}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+      }
+      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${this.renderNotice()}</div>
+    </div>`;
+  }
+}

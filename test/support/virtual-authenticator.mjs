@@ -1,0 +1,69 @@
+// A virtual passkey authenticator for the browser tests, driven through the DevTools protocol's
+// WebAuthn domain on the test's own page (Playwright launcher): real ceremonies, no system dialog.
+
+/** @type {Map<string, {cdp: import('playwright-core').CDPSession, authenticatorId?: string}>} */
+const sessions = new Map();
+
+async function cdpFor(session) {
+  let entry = sessions.get(session.id);
+  if (!entry) {
+    const page = session.browser.getPage(session.id);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    entry = {cdp};
+    sessions.set(session.id, entry);
+    page.once('close', () => sessions.delete(session.id));
+  }
+  return entry;
+}
+
+/**
+ * Runs a virtual-authenticator command (`webauthn-…`) for a test session; returns undefined for
+ * other commands. `webauthn-add` (a platform authenticator with resident keys and user
+ * verification that succeeds), `webauthn-user-verified` {verified} (false: the person does not
+ * confirm, as when they cancel), `webauthn-credentials` (how many it holds), `webauthn-remove`.
+ */
+export async function virtualAuthenticatorCommand(session, command, payload = {}) {
+  if (!command.startsWith('webauthn-')) return undefined;
+  const entry = await cdpFor(session);
+  const {cdp} = entry;
+  switch (command) {
+    case 'webauthn-add': {
+      if (entry.authenticatorId) {
+        await cdp.send('WebAuthn.removeVirtualAuthenticator', {authenticatorId: entry.authenticatorId});
+      }
+      const {authenticatorId} = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+      entry.authenticatorId = authenticatorId;
+      return true;
+    }
+    case 'webauthn-user-verified':
+      if (!entry.authenticatorId) throw new Error('no virtual authenticator');
+      await cdp.send('WebAuthn.setUserVerified', {
+        authenticatorId: entry.authenticatorId,
+        isUserVerified: payload.verified !== false,
+      });
+      return true;
+    case 'webauthn-credentials': {
+      if (!entry.authenticatorId) return 0;
+      const {credentials} = await cdp.send('WebAuthn.getCredentials', {authenticatorId: entry.authenticatorId});
+      return credentials.length;
+    }
+    case 'webauthn-remove':
+      if (entry.authenticatorId) {
+        await cdp.send('WebAuthn.removeVirtualAuthenticator', {authenticatorId: entry.authenticatorId});
+        entry.authenticatorId = undefined;
+      }
+      return true;
+    default:
+      throw new Error(`unknown virtual-authenticator command ${command}`);
+  }
+}
