@@ -1,8 +1,8 @@
 // Accounts, sessions, remembered devices, one-time codes and the development outbox: the state
 // every route works with.
 import {createHash, createHmac, randomBytes, randomInt} from 'node:crypto';
-import {hashPassword} from './passwords.mjs';
-import {cookie, fail} from './http.mjs';
+import {hashPassword, policyProblem, verifyPassword} from './passwords.mjs';
+import {ApiError, cookie, fail} from './http.mjs';
 
 /** The account the demo creates on its first start; the start page shows these credentials. */
 export const SEED_ACCOUNT = Object.freeze({
@@ -223,6 +223,29 @@ export function createAccounts(store) {
       if (!token) return;
       store.run('DELETE FROM sessions WHERE token_hash = ?', [sha256(token)]);
       context.setCookies.push(cookie(SESSION_COOKIE, '', {maxAgeSeconds: 0}));
+    },
+
+    /**
+     * Replaces the password once the server's own rules allow the new one (length, breached
+     * list, not the current one), clears the breach flag, and ends the other sessions if asked.
+     * @param {User} user
+     * @param {string} newPassword
+     * @param {{signOutOthers: boolean, keepTokenHash?: string}} options
+     * @returns {Promise<number>} how many sessions ended
+     */
+    async replacePassword(user, newPassword, {signOutOthers, keepTokenHash}) {
+      const problem = policyProblem(newPassword);
+      if (problem) throw new ApiError(422, problem.code, problem.message ? {message: problem.message} : {});
+      if (await verifyPassword(newPassword, user.password_hash)) throw new ApiError(422, 'password-reused');
+      const hash = await hashPassword(newPassword);
+      return store.transaction(() => {
+        store.run('UPDATE users SET password_hash = ?, password_changed_at = ?, breach_flag = 0 WHERE id = ?', [
+          hash,
+          Date.now(),
+          user.id,
+        ]);
+        return signOutOthers ? accounts.endOtherSessions(user, keepTokenHash) : 0;
+      });
     },
 
     /**

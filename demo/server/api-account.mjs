@@ -1,7 +1,7 @@
 // Sign in and out, the second step (authenticator app or text message), the password change,
 // the authenticator-app enrolment and the account summary.
 import {ApiError, fail} from './http.mjs';
-import {policyProblem, verifyPassword, decoyHash, hashPassword} from './passwords.mjs';
+import {verifyPassword, decoyHash} from './passwords.mjs';
 import {checkTotp, newTotpSecret} from './totp.mjs';
 import {cleanCode, maskPhone, normaliseEmail, text} from './accounts.mjs';
 
@@ -183,17 +183,9 @@ export function accountRoutes(deps) {
       checkPasswordLimits(deps, context, user.email);
       if (!(await verifyPassword(currentPassword, user.password_hash))) throw wrongPassword(deps, context, user.email);
       limits.passwordAccount.succeed(user.email);
-      const problem = policyProblem(newPassword);
-      if (problem) throw new ApiError(422, problem.code, problem.message ? {message: problem.message} : {});
-      if (await verifyPassword(newPassword, user.password_hash)) throw new ApiError(422, 'password-reused');
-      const hash = await hashPassword(newPassword);
-      const signedOutOthers = store.transaction(() => {
-        store.run('UPDATE users SET password_hash = ?, password_changed_at = ?, breach_flag = 0 WHERE id = ?', [
-          hash,
-          Date.now(),
-          user.id,
-        ]);
-        return context.body.signOutOthers === true ? accounts.endOtherSessions(user, session.tokenHash) : 0;
+      const signedOutOthers = await accounts.replacePassword(user, newPassword, {
+        signOutOthers: context.body.signOutOthers === true,
+        keepTokenHash: session.tokenHash,
       });
       accounts.notify(
         user,

@@ -2,7 +2,6 @@
 // The answers never tell whether an account exists: an unknown address gets the same methods,
 // the same cookie, the same cooldowns and the same "incorrect code", and no email is sent.
 import {ApiError, cookie, fail} from './http.mjs';
-import {hashPassword, policyProblem, verifyPassword} from './passwords.mjs';
 import {cleanCode, maskEmail, newToken, normaliseEmail, sha256, text} from './accounts.mjs';
 import {checkCodeLimits, wrongCode} from './api-account.mjs';
 
@@ -152,20 +151,10 @@ export function recoveryRoutes(deps) {
       if (!user || flow.grantExpiresAt === null || flow.grantExpiresAt <= Date.now()) {
         throw new ApiError(403, 'code-expired', {message: 'Confirm a new code first.'});
       }
-      const newPassword = text(context.body.newPassword);
-      const problem = policyProblem(newPassword);
-      if (problem) throw new ApiError(422, problem.code, problem.message ? {message: problem.message} : {});
-      if (await verifyPassword(newPassword, user.password_hash)) throw new ApiError(422, 'password-reused');
-      const hash = await hashPassword(newPassword);
-      const signedOutOthers = store.transaction(() => {
-        store.run('UPDATE users SET password_hash = ?, password_changed_at = ?, breach_flag = 0 WHERE id = ?', [
-          hash,
-          Date.now(),
-          user.id,
-        ]);
-        store.run('DELETE FROM recovery_flows WHERE user_id = ?', [user.id]);
-        return context.body.signOutOthers === true ? accounts.endOtherSessions(user) : 0;
+      const signedOutOthers = await accounts.replacePassword(user, text(context.body.newPassword), {
+        signOutOthers: context.body.signOutOthers === true,
       });
+      store.run('DELETE FROM recovery_flows WHERE user_id = ?', [user.id]);
       context.setCookies.push(flowCookie('', 0));
       accounts.notify(
         user,

@@ -7,13 +7,14 @@ import {after, before, test} from 'node:test';
 import {generate} from 'otplib';
 import {
   expectAccessible,
+  expectCleanStop,
   launchBrowser,
   newContext,
   nextTotp,
   pageApi,
-  portIsClosed,
   recordErrors,
   SEED,
+  signInWithForm,
   startDemo,
   visit,
 } from './support/demo.mjs';
@@ -49,10 +50,7 @@ after(async () => {
  */
 async function signIn(password, landing) {
   await visit(page, '/sign-in');
-  await page.locator('#email').pressSequentially(account.email);
-  await page.locator('#password').pressSequentially(password);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL(`**${landing}`);
+  await signInWithForm(page, {email: account.email, password}, landing);
   await expectAccessible(page);
 }
 
@@ -224,9 +222,4 @@ test('no page threw an error', () => {
   assert.deepEqual(errors, []);
 });
 
-test('the demo server stops and leaves nothing running', async () => {
-  await browser.close();
-  const {code} = await demo.stop();
-  assert.equal(code, 0);
-  assert.equal(await portIsClosed(demo.port), true);
-});
+test('the demo server stops and leaves nothing running', () => expectCleanStop(demo, browser));

@@ -6,11 +6,12 @@ import {after, before, test} from 'node:test';
 import {
   client,
   expectAccessible,
+  expectCleanStop,
   launchBrowser,
   newContext,
-  portIsClosed,
   recordErrors,
   SEED,
+  signInWithForm,
   startDemo,
   visit,
 } from './support/demo.mjs';
@@ -55,10 +56,7 @@ for (const example of examples) {
     const pageErrors = recordErrors(page);
     // Sign in through the demo, which comes back to the example.
     await visit(page, `/sign-in?next=/examples/${example.name}/`);
-    await page.locator('#email').pressSequentially(SEED.email);
-    await page.locator('#password').pressSequentially(password);
-    await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-    await page.waitForURL(`**/examples/${example.name}/`);
+    await signInWithForm(page, {email: SEED.email, password}, `/examples/${example.name}/`);
     await page.getByText(`Signed in to the demo as ${SEED.email}.`).waitFor();
     await expectAccessible(page);
 
@@ -92,9 +90,4 @@ test('no example threw an error', () => {
   assert.deepEqual(errors, []);
 });
 
-test('the demo server stops and leaves nothing running', async () => {
-  await browser.close();
-  const {code} = await demo.stop();
-  assert.equal(code, 0);
-  assert.equal(await portIsClosed(demo.port), true);
-});
+test('the demo server stops and leaves nothing running', () => expectCleanStop(demo, browser));

@@ -8,11 +8,12 @@ import {
   client,
   componentsReady,
   expectAccessible,
+  expectCleanStop,
   launchBrowser,
   newContext,
-  portIsClosed,
   recordErrors,
   SEED,
+  signInWithForm,
   startDemo,
   visit,
 } from './support/demo.mjs';
@@ -107,10 +108,7 @@ test('signed out: every page works under the strict CSP', async () => {
 test('signed in: the account pages and the examples work under the strict CSP', async () => {
   const {page, errors} = await strictPage();
   await page.goto('/sign-in');
-  await page.locator('#email').pressSequentially(SEED.email);
-  await page.locator('#password').pressSequentially(SEED.password);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL('**/account');
+  await signInWithForm(page, {email: SEED.email, password: SEED.password}, '/account');
   await expectNoViolations(page, errors, [
     '/account',
     '/account/password',
@@ -134,10 +132,7 @@ test('the second-step page works under the strict CSP', async () => {
 
   const {page, errors} = await strictPage();
   await page.goto('/sign-in');
-  await page.locator('#email').pressSequentially(SEED.email);
-  await page.locator('#password').pressSequentially(SEED.password);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL('**/two-factor');
+  await signInWithForm(page, {email: SEED.email, password: SEED.password}, '/two-factor');
   await expectNoViolations(page, errors, ['/two-factor']);
   await page.context().close();
   await http.request('/api/totp/disable', {body: {}});
@@ -146,10 +141,7 @@ test('the second-step page works under the strict CSP', async () => {
 test('the language switch follows through: Arabic, right to left, still accessible', async () => {
   const page = await (await newContext(browser, demo)).newPage();
   await visit(page, '/sign-in');
-  await page.locator('#email').pressSequentially(SEED.email);
-  await page.locator('#password').pressSequentially(SEED.password);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL('**/account');
+  await signInWithForm(page, {email: SEED.email, password: SEED.password}, '/account');
   await visit(page, '/account/password');
   const title = page.locator('serein-password-change h2');
   assert.equal(await title.textContent(), 'Change your Serein demo password');
@@ -170,10 +162,7 @@ test('/.well-known/change-password takes a signed-in customer to the change-pass
   const page = await (await newContext(browser, demo)).newPage();
   await page.goto('/.well-known/change-password');
   await page.waitForURL('**/sign-in?next=%2Faccount%2Fpassword');
-  await page.locator('#email').pressSequentially(SEED.email);
-  await page.locator('#password').pressSequentially(SEED.password);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL('**/account/password');
+  await signInWithForm(page, {email: SEED.email, password: SEED.password}, '/account/password');
   await page.goto('/.well-known/change-password');
   await page.waitForURL('**/account/password');
   await page.locator('input[autocomplete="new-password"]').waitFor();
@@ -181,9 +170,4 @@ test('/.well-known/change-password takes a signed-in customer to the change-pass
   await page.context().close();
 });
 
-test('the demo server stops and leaves nothing running', async () => {
-  await browser.close();
-  const {code} = await demo.stop();
-  assert.equal(code, 0);
-  assert.equal(await portIsClosed(demo.port), true);
-});
+test('the demo server stops and leaves nothing running', () => expectCleanStop(demo, browser));

@@ -7,13 +7,14 @@ import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import {
   expectAccessible,
+  expectCleanStop,
   launchBrowser,
   newContext,
   pageApi,
-  portIsClosed,
   recordErrors,
   root,
   SEED,
+  signInWithForm,
   startDemo,
   visit,
 } from './support/demo.mjs';
@@ -86,10 +87,7 @@ async function ceremony(mode) {
 
 test('a signed-in customer registers a passkey (through the page API until <serein-passkey-button> lands)', async () => {
   await visit(page, '/sign-in');
-  await page.locator('#email').pressSequentially(SEED.email);
-  await page.locator('#password').pressSequentially(SEED.password);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL('**/account');
+  await signInWithForm(page, {email: SEED.email, password: SEED.password}, '/account');
   await expectAccessible(page);
 
   const {options, verified} = await ceremony('register');
@@ -156,9 +154,4 @@ test('no page threw an error', () => {
   assert.deepEqual(errors, []);
 });
 
-test('the demo server stops and leaves nothing running', async () => {
-  await browser.close();
-  const {code} = await demo.stop();
-  assert.equal(code, 0);
-  assert.equal(await portIsClosed(demo.port), true);
-});
+test('the demo server stops and leaves nothing running', () => expectCleanStop(demo, browser));

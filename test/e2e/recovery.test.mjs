@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {
   expectAccessible,
+  expectCleanStop,
   launchBrowser,
   newContext,
   pageApi,
-  portIsClosed,
   recordErrors,
   SEED,
+  signInWithForm,
   startDemo,
   visit,
 } from './support/demo.mjs';
@@ -64,10 +65,7 @@ test('the link in the recovery email opens a new-password form (<serein-password
 
   await page.getByRole('link', {name: 'Sign in with your new password'}).click();
   await page.waitForURL('**/sign-in');
-  await page.locator('#email').pressSequentially(SEED.email);
-  await page.locator('#password').pressSequentially(NEW_PASSWORD);
-  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL('**/account');
+  await signInWithForm(page, {email: SEED.email, password: NEW_PASSWORD}, '/account');
 });
 
 test('the link works once', async () => {
@@ -81,9 +79,4 @@ test('no page threw an error', () => {
   assert.deepEqual(errors, []);
 });
 
-test('the demo server stops and leaves nothing running', async () => {
-  await browser.close();
-  const {code} = await demo.stop();
-  assert.equal(code, 0);
-  assert.equal(await portIsClosed(demo.port), true);
-});
+test('the demo server stops and leaves nothing running', () => expectCleanStop(demo, browser));

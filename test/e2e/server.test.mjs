@@ -7,7 +7,7 @@ import {request as httpRequest} from 'node:http';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {generate} from 'otplib';
-import {client, nextTotp, portIsClosed, root, SEED, startDemo} from './support/demo.mjs';
+import {client, expectCleanStop, nextTotp, root, SEED, startDemo} from './support/demo.mjs';
 
 // The codes a host may answer with, read from the library's source of truth.
 const errorsSource = readFileSync(join(root, 'src/internal/errors.ts'), 'utf8');
@@ -415,9 +415,4 @@ test('journey beacons: same-origin only, and only the fields of the contract, fo
   assert.ok(!JSON.stringify(json).includes('123456'), 'nothing outside the contract is stored');
 });
 
-test('the server stops on SIGTERM and leaves nothing running', async () => {
-  const {code} = await demo.stop();
-  assert.equal(code, 0);
-  assert.equal(demo.running(), false);
-  assert.equal(await portIsClosed(demo.port), true);
-});
+test('the server stops on SIGTERM and leaves nothing running', () => expectCleanStop(demo));

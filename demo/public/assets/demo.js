@@ -64,6 +64,33 @@ export function say(selector, message) {
   if (region) region.textContent = message;
 }
 
+/**
+ * @param {string} href
+ * @param {string} text
+ */
+export function link(href, text) {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.textContent = text;
+  return anchor;
+}
+
+/**
+ * A `<serein-password-change>` with these attributes (`true` for a boolean one) and, in its
+ * `success` slot, a link to what comes next.
+ * @param {Record<string, string | true>} attributes
+ * @param {HTMLAnchorElement} next
+ */
+export function passwordChangeForm(attributes, next) {
+  const form = document.createElement('serein-password-change');
+  for (const [name, value] of Object.entries(attributes)) form.setAttribute(name, value === true ? '' : value);
+  const success = document.createElement('p');
+  success.slot = 'success';
+  success.append(next);
+  form.append(success);
+  return form;
+}
+
 // Language: the components follow <html lang> (the bundle calls useSereinLocalization()).
 const LANGUAGE_KEY = 'serein-demo-language';
 const languages = ['en', 'fr', 'de', 'es', 'ar'];

@@ -1,6 +1,6 @@
 // The development outbox: what the demo would have sent, refreshed every few seconds. Message
 // bodies are shown as text; links to this demo become real links.
-import {api, say} from './demo.js';
+import {api, link, say} from './demo.js';
 
 const list = /** @type {HTMLOListElement} */ (document.querySelector('#messages'));
 const times = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'medium'});
@@ -13,11 +13,7 @@ let shown = '';
 function bodyNodes(body) {
   const parts = body.split(/(https?:\/\/\S+)/g);
   return parts.map((part) => {
-    if (!part.startsWith(`${location.origin}/`)) return document.createTextNode(part);
-    const link = document.createElement('a');
-    link.href = part;
-    link.textContent = part;
-    return link;
+    return part.startsWith(`${location.origin}/`) ? link(part, part) : document.createTextNode(part);
   });
 }
 

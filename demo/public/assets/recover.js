@@ -1,6 +1,6 @@
 // Account recovery with <serein-recovery-wizard>: each step's event goes to the demo API.
 // The server answers `identify` the same way whether or not the account exists.
-import {api, on} from './demo.js';
+import {api, link, on} from './demo.js';
 
 const wizard = /** @type {HTMLElement} */ (document.querySelector('serein-recovery-wizard'));
 
@@ -26,8 +26,5 @@ on(wizard, 'serein-recovery-reset', (/** @type {ResetDetail} */ {newPassword, si
 });
 wizard.addEventListener('serein-recovery-complete', () => {
   // No automatic sign-in after a reset: the customer signs in with the new password.
-  const link = document.createElement('a');
-  link.href = '/sign-in';
-  link.textContent = 'Sign in with your new password';
-  document.querySelector('#recover-status')?.replaceChildren(link);
+  document.querySelector('#recover-status')?.replaceChildren(link('/sign-in', 'Sign in with your new password'));
 });

@@ -170,6 +170,34 @@ export async function visit(page, path) {
 }
 
 /**
+ * Signs in through the demo's sign-in form, typing like a customer, and waits for the page
+ * that follows.
+ * @param {import('playwright-core').Page} page
+ * @param {{email: string, password: string}} account
+ * @param {string} landing the path expected afterwards
+ */
+export async function signInWithForm(page, {email, password}, landing) {
+  await page.locator('#email').pressSequentially(email);
+  await page.locator('#password').pressSequentially(password);
+  await page.getByRole('button', {name: 'Sign in', exact: true}).click();
+  await page.waitForURL(`**${landing}`);
+}
+
+/**
+ * The last test of each file: the browser closes, the server stops on SIGTERM (as on Ctrl+C)
+ * with exit code 0, and nothing listens on its port any more.
+ * @param {Demo} demo
+ * @param {import('playwright-core').Browser} [browser]
+ */
+export async function expectCleanStop(demo, browser) {
+  await browser?.close();
+  const {code} = await demo.stop();
+  assert.equal(code, 0);
+  assert.equal(demo.running(), false);
+  assert.equal(await portIsClosed(demo.port), true);
+}
+
+/**
  * Calls the demo API from inside the page, as the page's own scripts do (same cookies, same
  * origin, the CSRF header). Resolves with `{status, body}`.
  * @param {import('playwright-core').Page} page
