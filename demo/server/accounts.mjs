@@ -209,6 +209,12 @@ export function createAccounts(store) {
       accounts.endSession(context);
       const token = newToken();
       const now = Date.now();
+      // What has expired goes with the next sign-in.
+      store.transaction(() => {
+        store.run('DELETE FROM sessions WHERE expires_at <= ?', [now]);
+        store.run('DELETE FROM remembered_devices WHERE expires_at <= ?', [now]);
+        store.run('DELETE FROM one_time_codes WHERE expires_at <= ?', [now - 86_400_000]);
+      });
       const lifetime = stage === 'full' ? SESSION_HOURS * 3600_000 : SECOND_FACTOR_MINUTES * 60_000;
       store.run(
         'INSERT INTO sessions (token_hash, user_id, stage, method, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',

@@ -72,7 +72,11 @@ server.listen(port, '127.0.0.1', () => {
   process.stdout.write(`${lines.join('\n')}\n\n  Press Ctrl+C to stop.\n`);
 });
 
+let stopping = false;
 function shutdown() {
+  // A second Ctrl+C does not wait.
+  if (stopping) process.exit(1);
+  stopping = true;
   server.close(() => {
     demo.close();
     process.exit(0);
