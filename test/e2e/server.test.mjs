@@ -2,7 +2,9 @@
 // rate limits, the second step and recovery without enumeration. (The browser flows are in the
 // other files of this folder.)
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {spawnSync} from 'node:child_process';
 import {request as httpRequest} from 'node:http';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
@@ -18,11 +20,15 @@ const CODES = new Set(
 /** @type {import('./support/demo.mjs').Demo} */
 let demo;
 
+const dataDir = mkdtempSync(join(tmpdir(), 'serein-demo-server-'));
+const dbPath = join(dataDir, 'data', 'accounts.sqlite');
+
 before(async () => {
-  demo = await startDemo();
+  demo = await startDemo({dbPath});
 });
 after(async () => {
   await demo?.stop();
+  rmSync(dataDir, {recursive: true, force: true});
 });
 
 /**
@@ -415,4 +421,25 @@ test('journey beacons: same-origin only, and only the fields of the contract, fo
   assert.ok(!JSON.stringify(json).includes('123456'), 'nothing outside the contract is stored');
 });
 
+test('a busy port is reported clearly', async () => {
+  const second = spawnSync(
+    process.execPath,
+    [join(root, 'demo/server/main.mjs'), '--port', String(demo.port), '--db', join(dataDir, 'other.sqlite')],
+    {encoding: 'utf8', timeout: 30_000},
+  );
+  assert.equal(second.status, 1);
+  assert.match(second.stderr, new RegExp(`Port ${demo.port} is already in use`));
+  assert.match(second.stderr, /npm start -- --port \d+/);
+});
+
 test('the server stops on SIGTERM and leaves nothing running', () => expectCleanStop(demo));
+
+test('the accounts are still there after a restart', async () => {
+  demo = await startDemo({dbPath});
+  assert.doesNotMatch(demo.output(), /created now/);
+  const signIn = await client(demo.origin).request('/api/session', {
+    body: {email: SEED.email, password: 'lanterns over the quiet canal'},
+  });
+  assert.deepEqual(signIn.json, {next: '/two-factor', secondFactor: true});
+  await expectCleanStop(demo);
+});

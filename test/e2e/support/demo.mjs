@@ -25,12 +25,13 @@ process.on('exit', () => {
 });
 
 /**
- * Starts `node demo/server/main.mjs --port 0 --db <temporary file>` and waits for the address
- * it prints.
+ * Starts `node demo/server/main.mjs --port 0 --db <file>` and waits for the address it prints.
+ * Without `dbPath`, the database lives in a temporary directory that `stop()` removes.
+ * @param {{dbPath?: string}} [options]
  */
-export async function startDemo() {
-  const dir = await mkdtemp(join(tmpdir(), 'serein-demo-'));
-  const dbPath = join(dir, 'demo.sqlite');
+export async function startDemo({dbPath: givenPath} = {}) {
+  const dir = givenPath ? undefined : await mkdtemp(join(tmpdir(), 'serein-demo-'));
+  const dbPath = givenPath ?? join(dir ?? '', 'demo.sqlite');
   const child = spawn(process.execPath, [join(root, 'demo/server/main.mjs'), '--port', '0', '--db', dbPath], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +63,7 @@ export async function startDemo() {
     output: () => output,
     /** True while the server process runs. */
     running: () => child.exitCode === null && child.signalCode === null,
-    /** Stops the server (SIGTERM, as Ctrl+C would) and removes its database. */
+    /** Stops the server (SIGTERM, as Ctrl+C would) and removes its temporary database. */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
@@ -72,7 +73,7 @@ export async function startDemo() {
         clearTimeout(timer);
       }
       children.delete(child);
-      await rm(dir, {recursive: true, force: true});
+      if (dir) await rm(dir, {recursive: true, force: true});
       return {code: child.exitCode, signal: child.signalCode};
     },
   };
