@@ -14,12 +14,14 @@ export default tseslint.config(
       'node_modules/',
       'custom-elements.json',
       'scripts/bench/corpus.json',
+      'examples/*/dist/',
+      'demo/.data/',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{ts,js,mjs}'],
+    files: ['**/*.{ts,tsx,js,mjs}'],
     languageOptions: {globals: {...globals.browser, ...globals.node}},
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defineConfig, type Plugin} from 'vite';
 import {minifyTemplates} from './scripts/minify-templates.mjs';
@@ -45,30 +44,6 @@ const output = {
   chunkFileNames: 'chunks/[name]-[hash].js',
 };
 
-/**
- * In the dev server, `src/internal/estimator-worker.js` is served from its `.ts` source, so the
- * demo page runs the estimate in a worker as the built package does.
- */
-export function serveTsForJs(): Plugin {
-  return {
-    name: 'serein-serve-ts-for-js',
-    apply: 'serve',
-    configureServer(server) {
-      server.middlewares.use((request, _response, next) => {
-        const [path, query] = (request.url ?? '').split('?');
-        if (path.endsWith('.js')) {
-          // Files outside the dev root are served as /@fs/<absolute path>.
-          const file = path.startsWith('/@fs/') ? path.slice(4) : resolve(server.config.root, `.${path}`);
-          if (file.startsWith(resolve(here, 'src')) && !existsSync(file) && existsSync(file.replace(/\.js$/, '.ts'))) {
-            request.url = `${path.replace(/\.js$/, '.ts')}${query ? `?${query}` : ''}`;
-          }
-        }
-        next();
-      });
-    },
-  };
-}
-
 /** Collapses the white space of Lit's templates (see scripts/minify-templates.mjs). */
 export function minifyLitTemplates(): Plugin {
   return {
@@ -84,9 +59,8 @@ export function minifyLitTemplates(): Plugin {
 export default defineConfig(({mode}) => {
   const bundle = mode === 'bundle';
   return {
-    root: bundle || mode === 'production' ? here : resolve(here, 'demo'),
-    plugins: [serveTsForJs(), minifyLitTemplates()],
-    server: {fs: {allow: [here]}},
+    root: here,
+    plugins: [minifyLitTemplates()],
     build: {
       target: 'es2022',
       minify: true,

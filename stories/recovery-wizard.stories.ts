@@ -129,6 +129,9 @@ export const NewPassword = walkTo('password');
 /** Done: what changed, and on to sign in (never signed in automatically). */
 export const Done = walkTo('done');
 
+/** Done, with `sign-in-href`: a link to the sign-in page. */
+export const DoneWithSignInLink: Story = {...walkTo('done'), args: {'sign-in-href': '#sign-in'}};
+
 export const Busy: Story = {
   render: withBackend({identify: () => new Promise(() => undefined)}),
   play: async ({canvasElement}) => {

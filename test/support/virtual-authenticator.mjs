@@ -1,6 +1,29 @@
 // A virtual passkey authenticator for the browser tests, driven through the DevTools protocol's
 // WebAuthn domain on the test's own page (Playwright launcher): real ceremonies, no system dialog.
 
+/**
+ * A platform authenticator with resident keys whose user verification succeeds and whose
+ * presence is confirmed at once, as a customer who unlocks the device would.
+ */
+export const PLATFORM_AUTHENTICATOR = Object.freeze({
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+  automaticPresenceSimulation: true,
+});
+
+/**
+ * Adds a {@link PLATFORM_AUTHENTICATOR} through a DevTools session whose WebAuthn domain is on.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @returns {Promise<string>} its id
+ */
+export async function addPlatformAuthenticator(cdp) {
+  const {authenticatorId} = await cdp.send('WebAuthn.addVirtualAuthenticator', {options: {...PLATFORM_AUTHENTICATOR}});
+  return authenticatorId;
+}
+
 /** @type {Map<string, {cdp: import('playwright-core').CDPSession, authenticatorId?: string}>} */
 const sessions = new Map();
 
@@ -32,17 +55,7 @@ export async function virtualAuthenticatorCommand(session, command, payload = {}
       if (entry.authenticatorId) {
         await cdp.send('WebAuthn.removeVirtualAuthenticator', {authenticatorId: entry.authenticatorId});
       }
-      const {authenticatorId} = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-        options: {
-          protocol: 'ctap2',
-          transport: 'internal',
-          hasResidentKey: true,
-          hasUserVerification: true,
-          isUserVerified: true,
-          automaticPresenceSimulation: true,
-        },
-      });
-      entry.authenticatorId = authenticatorId;
+      entry.authenticatorId = await addPlatformAuthenticator(cdp);
       return true;
     }
     case 'webauthn-user-verified':

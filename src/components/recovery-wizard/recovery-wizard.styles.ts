@@ -56,11 +56,10 @@ export const recoveryWizardLightStyles = css`
       flex-wrap: wrap;
       gap: 0.75rem;
     }
-    serein-recovery-wizard a.serein-button {
-      display: inline-flex;
-      align-items: center;
-      text-decoration: none;
-      box-sizing: border-box;
+    /* A link in the page's own link colours (a page's unlayered rules for links win). */
+    serein-recovery-wizard .serein-recovery-wizard__sign-in {
+      font-weight: 600;
+      padding-block: 0.5rem;
     }
   }
 `;

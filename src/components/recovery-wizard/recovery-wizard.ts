@@ -631,7 +631,7 @@ export class SereinRecoveryWizard extends SereinElement {
       <div class="serein-recovery-wizard__actions">
         ${
           this.signInHref
-            ? html`<a class="serein-button serein-recovery-wizard__sign-in" href=${this.signInHref}
+            ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${this.signInHref}
                 >${this.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
               >`
             : html`<button type="button" class="serein-button" @click=${() => this.signIn()}>

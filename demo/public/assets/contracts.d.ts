@@ -1,0 +1,25 @@
+// The event details the demo's pages rely on, from the library itself, for the type check of
+// these plain JavaScript modules (`npm run typecheck`).
+export type {
+  SereinPasswordChangeDetail,
+  SereinOtpChannel as OtpChannel,
+  SereinOtpSubmitDetail as OtpSubmitDetail,
+  SereinOtpResendDetail as OtpResendDetail,
+  SereinOtpSwitchDetail as OtpSwitchDetail,
+  SereinPasskeyOptionsDetail as PasskeyOptionsDetail,
+  SereinPasskeyVerifyDetail as PasskeyVerifyDetail,
+  SereinRecoveryMethod as RecoveryMethod,
+  SereinRecoveryIdentifyDetail as RecoveryIdentifyDetail,
+  SereinRecoverySendDetail as RecoverySendDetail,
+  SereinRecoveryVerifyDetail as RecoveryVerifyDetail,
+  SereinRecoveryResetDetail as RecoveryResetDetail,
+} from '../../../src/index.js';
+
+/** A failure as the demo API answers it. */
+export interface DemoError {
+  code?: string;
+  retryAfterSeconds?: number;
+  attemptsLeft?: number;
+  reference?: string;
+  message?: string;
+}

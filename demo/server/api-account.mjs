@@ -1,0 +1,252 @@
+// Sign in and out, the second step (authenticator app or text message), the password change,
+// the authenticator-app enrolment and the account summary.
+import {ApiError, fail} from './http.mjs';
+import {verifyPassword, decoyHash} from './passwords.mjs';
+import {checkTotp, newTotpSecret} from './totp.mjs';
+import {cleanCode, maskPhone, normaliseEmail, text} from './accounts.mjs';
+
+/** @typedef {import('./accounts.mjs').Context} Context */
+/** @typedef {import('./accounts.mjs').User} User */
+/** @typedef {import('./app.mjs').Deps} Deps */
+
+const SMS_CODE_MINUTES = 5;
+
+/**
+ * A same-origin path to go to after signing in, or undefined.
+ * @param {unknown} next
+ */
+const safeNext = (next) =>
+  typeof next === 'string' && /^\/[\w/-]*$/.test(next) && !next.startsWith('//') ? next : undefined;
+
+/**
+ * Where a customer goes once signed in: the password page when the server wants a change.
+ * @param {User} user
+ * @param {unknown} [next]
+ */
+export const afterSignIn = (user, next) => (user.breach_flag ? '/account/password' : (safeNext(next) ?? '/account'));
+
+/**
+ * Refuses while an account or an address is locked out of password attempts.
+ * @param {Deps} deps
+ * @param {Context} context
+ * @param {string} account
+ */
+function checkPasswordLimits({limits}, context, account) {
+  const wait = Math.max(limits.passwordAccount.lockedFor(account), limits.passwordIp.lockedFor(context.ip));
+  if (wait > 0) throw fail.rateLimited(wait);
+}
+
+/**
+ * Counts a wrong password and says so (or that the account is now locked for a while).
+ * @param {Deps} deps
+ * @param {Context} context
+ * @param {string} account
+ */
+function wrongPassword({limits}, context, account) {
+  const wait = Math.max(limits.passwordAccount.fail(account).lockedFor, limits.passwordIp.fail(context.ip).lockedFor);
+  return wait > 0 ? fail.rateLimited(wait) : new ApiError(400, 'current-password-incorrect');
+}
+
+/**
+ * Counts a wrong code: `code-incorrect` with the attempts left, then `too-many-attempts`.
+ * @param {Deps} deps
+ * @param {string} key
+ */
+export function wrongCode({limits}, key) {
+  const {attemptsLeft, lockedFor} = limits.codes.fail(key);
+  return lockedFor > 0 ? fail.tooManyAttempts(lockedFor) : fail.codeIncorrect(attemptsLeft);
+}
+
+/**
+ * @param {Deps} deps
+ * @param {string} key
+ */
+export function checkCodeLimits({limits}, key) {
+  const wait = limits.codes.lockedFor(key);
+  if (wait > 0) throw fail.tooManyAttempts(wait);
+}
+
+/**
+ * @param {Deps} deps
+ * @returns {Record<string, (context: Context) => unknown>}
+ */
+export function accountRoutes(deps) {
+  const {accounts, store, limits} = deps;
+
+  /** @param {Context} context */
+  function secondFactorSession(context) {
+    const session = accounts.session(context);
+    if (session?.stage !== 'second-factor' || !session.user.totp_secret) throw fail.signInFirst();
+    return session;
+  }
+
+  return {
+    'GET /api/me': (context) => {
+      const {user, method} = accounts.signedIn(context);
+      const passkeys = store.all(
+        'SELECT id, created_at AS createdAt, last_used_at AS lastUsedAt FROM passkeys WHERE user_id = ? ORDER BY created_at',
+        [user.id],
+      );
+      return {
+        email: user.email,
+        name: user.name,
+        phone: user.phone ? maskPhone(user.phone) : null,
+        signedInWith: method,
+        breach: !!user.breach_flag,
+        passwordChangeReason: user.breach_flag ? 'breach' : 'user',
+        passwordChangedAt: user.password_changed_at,
+        twoStep: !!user.totp_secret,
+        passkeys,
+      };
+    },
+
+    'POST /api/session': async (context) => {
+      const email = normaliseEmail(context.body.email);
+      const password = text(context.body.password);
+      if (!email || !password) throw fail.badRequest('Enter your email and password.');
+      checkPasswordLimits(deps, context, email);
+      const user = accounts.byEmail(email);
+      // An unknown email costs the same time as a wrong password, and gets the same answer.
+      const matches = await verifyPassword(password, user?.password_hash ?? decoyHash);
+      if (!user || !matches) throw wrongPassword(deps, context, email);
+      limits.passwordAccount.succeed(email);
+      if (user.totp_secret && !accounts.isRememberedDevice(context, user)) {
+        accounts.startSession(context, user, 'second-factor', 'password');
+        return {next: '/two-factor', secondFactor: true};
+      }
+      accounts.startSession(context, user, 'full', 'password');
+      return {next: afterSignIn(user, context.body.next)};
+    },
+
+    'POST /api/sign-out': (context) => {
+      accounts.endSession(context);
+      return {next: '/sign-in'};
+    },
+
+    'GET /api/two-factor': (context) => {
+      const {user} = secondFactorSession(context);
+      return {
+        channel: 'app',
+        alternatives: user.phone ? [{channel: 'sms', destination: maskPhone(user.phone)}] : [],
+      };
+    },
+
+    'POST /api/two-factor/send': (context) => {
+      const {user} = secondFactorSession(context);
+      if (context.body.channel !== 'sms' || !user.phone) throw fail.badRequest('No code can be sent that way.');
+      const wait = limits.sends.take(`sms:${user.id}`);
+      if (wait > 0) throw fail.rateLimited(wait);
+      const {code} = accounts.issueCode(user, 'sms-2fa', SMS_CODE_MINUTES);
+      accounts.send({
+        channel: 'sms',
+        recipient: user.phone,
+        subject: 'Text message',
+        // The last line is the origin-bound one-time code format that browsers can autofill.
+        body: `Your Serein demo code is ${code}. It works for ${SMS_CODE_MINUTES} minutes. Nobody from us will ask you for it.\n\n@${context.hostname} #${code}`,
+      });
+      return {channel: 'sms', destination: maskPhone(user.phone)};
+    },
+
+    'POST /api/two-factor': async (context) => {
+      const session = secondFactorSession(context);
+      const {user} = session;
+      const key = `second-factor:${user.id}`;
+      checkCodeLimits(deps, key);
+      const code = cleanCode(context.body.code);
+      const channel = context.body.channel === 'sms' ? 'sms' : 'app';
+      if (channel === 'sms') {
+        const outcome = accounts.useCode(user, 'sms-2fa', code);
+        if (outcome === 'expired') throw new ApiError(400, 'code-expired');
+        if (outcome !== 'ok') throw wrongCode(deps, key);
+      } else {
+        const step = await checkTotp(String(user.totp_secret), code, user.totp_last_step);
+        // The condition makes two simultaneous requests with the same code succeed only once.
+        const used =
+          step !== undefined &&
+          store.run(
+            'UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
+            [step, user.id, step],
+          ).changes === 1;
+        if (!used) throw wrongCode(deps, key);
+      }
+      limits.codes.succeed(key);
+      accounts.startSession(context, user, 'full', `${session.method}+${channel}`);
+      if (context.body.rememberDevice === true) accounts.rememberDevice(context, user);
+      return {next: afterSignIn(user)};
+    },
+
+    'POST /api/password': async (context) => {
+      const session = accounts.signedIn(context);
+      const {user} = session;
+      const currentPassword = text(context.body.currentPassword);
+      const newPassword = text(context.body.newPassword);
+      checkPasswordLimits(deps, context, user.email);
+      if (!(await verifyPassword(currentPassword, user.password_hash))) throw wrongPassword(deps, context, user.email);
+      limits.passwordAccount.succeed(user.email);
+      const signedOutOthers = await accounts.replacePassword(user, newPassword, {
+        signOutOthers: context.body.signOutOthers === true,
+        keepTokenHash: session.tokenHash,
+      });
+      accounts.notify(
+        user,
+        'Your password was changed',
+        'The password of your Serein demo account was changed',
+        context.origin,
+      );
+      return {signedOutOthers};
+    },
+
+    'POST /api/account/breach': (context) => {
+      const {user} = accounts.signedIn(context);
+      const breached = context.body.breached === true;
+      store.run('UPDATE users SET breach_flag = ? WHERE id = ?', [breached ? 1 : 0, user.id]);
+      return {breached, passwordChangeReason: breached ? 'breach' : 'user'};
+    },
+
+    'POST /api/totp/enrolment': async (context) => {
+      const {user} = accounts.signedIn(context);
+      const enrolment = await newTotpSecret(user.email);
+      store.run('UPDATE users SET totp_pending_secret = ? WHERE id = ?', [enrolment.secret, user.id]);
+      return enrolment;
+    },
+
+    'POST /api/totp/enrolment/confirm': async (context) => {
+      const {user} = accounts.signedIn(context);
+      if (!user.totp_pending_secret) throw fail.badRequest('Start the set-up again.');
+      const key = `enrolment:${user.id}`;
+      checkCodeLimits(deps, key);
+      const step = await checkTotp(user.totp_pending_secret, cleanCode(context.body.code), null);
+      if (step === undefined) throw wrongCode(deps, key);
+      limits.codes.succeed(key);
+      store.run(
+        'UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?',
+        [step, user.id],
+      );
+      accounts.notify(
+        user,
+        'Two-step verification is on',
+        'Signing in to your Serein demo account now also asks for a code from your authenticator app',
+        context.origin,
+      );
+      return {twoStep: true};
+    },
+
+    'POST /api/totp/disable': (context) => {
+      const {user} = accounts.signedIn(context);
+      store.transaction(() => {
+        store.run(
+          'UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = NULL WHERE id = ?',
+          [user.id],
+        );
+        store.run('DELETE FROM remembered_devices WHERE user_id = ?', [user.id]);
+      });
+      accounts.notify(
+        user,
+        'Two-step verification is off',
+        'Signing in to your Serein demo account no longer asks for a code from your authenticator app',
+        context.origin,
+      );
+      return {twoStep: false};
+    },
+  };
+}

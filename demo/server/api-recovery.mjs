@@ -1,0 +1,169 @@
+// Account recovery: identify → send a code (and a link) by email → verify → new password.
+// The answers never tell whether an account exists: an unknown address gets the same methods,
+// the same cookie, the same cooldowns and the same "incorrect code", and no email is sent.
+import {ApiError, cookie, fail} from './http.mjs';
+import {cleanCode, maskEmail, newToken, normaliseEmail, sha256, text} from './accounts.mjs';
+import {checkCodeLimits, wrongCode} from './api-account.mjs';
+
+/** @typedef {import('./accounts.mjs').Context} Context */
+/** @typedef {import('./app.mjs').Deps} Deps */
+
+const RECOVERY_COOKIE = 'serein_recovery';
+const FLOW_MINUTES = 30;
+const CODE_MINUTES = 10;
+const GRANT_MINUTES = 15;
+
+/**
+ * @param {Deps} deps
+ * @returns {Record<string, (context: Context) => unknown>}
+ */
+export function recoveryRoutes(deps) {
+  const {accounts, store, limits} = deps;
+
+  /**
+   * Starts a recovery flow for an identifier (known or not) and gives this browser its cookie.
+   * @param {Context} context
+   * @param {string} identifier
+   * @param {number | null} userId
+   * @param {number | null} grantExpiresAt
+   */
+  function startFlow(context, identifier, userId, grantExpiresAt = null) {
+    const token = newToken();
+    const now = Date.now();
+    store.transaction(() => {
+      store.run('DELETE FROM recovery_flows WHERE expires_at <= ?', [now]);
+      store.run(
+        'INSERT INTO recovery_flows (token_hash, identifier, user_id, grant_expires_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+        [sha256(token), identifier, userId, grantExpiresAt, now + FLOW_MINUTES * 60_000],
+      );
+    });
+    context.setCookies.push(flowCookie(token, FLOW_MINUTES * 60));
+  }
+
+  /**
+   * @param {string} token
+   * @param {number} maxAgeSeconds
+   */
+  const flowCookie = (token, maxAgeSeconds) =>
+    cookie(RECOVERY_COOKIE, token, {maxAgeSeconds, path: '/api/recovery', sameSite: 'Strict'});
+
+  /** @param {Context} context */
+  function currentFlow(context) {
+    const token = context.cookies[RECOVERY_COOKIE];
+    const row =
+      token &&
+      store.get('SELECT * FROM recovery_flows WHERE token_hash = ? AND expires_at > ?', [sha256(token), Date.now()]);
+    if (!row) throw new ApiError(400, 'code-expired', {message: 'This recovery has timed out. Please start again.'});
+    return {
+      tokenHash: String(row.token_hash),
+      identifier: String(row.identifier),
+      user: row.user_id === null ? undefined : accounts.byId(Number(row.user_id)),
+      codeExpiresAt: row.code_expires_at === null ? null : Number(row.code_expires_at),
+      grantExpiresAt: row.grant_expires_at === null ? null : Number(row.grant_expires_at),
+    };
+  }
+
+  return {
+    'POST /api/recovery/identify': (context) => {
+      const identifier = normaliseEmail(context.body.identifier);
+      if (!identifier || identifier.length > 254) throw fail.badRequest('Enter the email address of your account.');
+      const user = accounts.byEmail(identifier);
+      startFlow(context, identifier, user?.id ?? null);
+      // Masked from what was typed, so it looks the same whether or not the account exists.
+      return {methods: [{id: 'email', channel: 'email', destination: maskEmail(identifier)}]};
+    },
+
+    'POST /api/recovery/send': (context) => {
+      const flow = currentFlow(context);
+      if (context.body.method !== 'email') throw fail.badRequest('This recovery method is not available.');
+      const wait = limits.sends.take(`recovery:${flow.identifier}`);
+      if (wait > 0) throw fail.rateLimited(wait);
+      store.run('UPDATE recovery_flows SET code_expires_at = ? WHERE token_hash = ?', [
+        Date.now() + CODE_MINUTES * 60_000,
+        flow.tokenHash,
+      ]);
+      if (flow.user) {
+        const {code, link} = accounts.issueCode(flow.user, 'recovery', CODE_MINUTES, {withLink: true});
+        accounts.send({
+          channel: 'email',
+          recipient: flow.user.email,
+          subject: 'Your recovery code',
+          body: [
+            `Hi ${flow.user.name},`,
+            '',
+            'Someone, hopefully you, asked to recover your Serein demo account.',
+            '',
+            `Your code is ${code}. It works for ${CODE_MINUTES} minutes.`,
+            '',
+            // The token travels in the fragment, which browsers never send to a server.
+            `Or open this link to choose a new password: ${context.origin}/recover/link#token=${link}`,
+            '',
+            "If it wasn't you, ignore this email: nothing changes until the code is used.",
+            'We will never ask for your password by email, text message or phone.',
+            '',
+            '— Serein demo',
+          ].join('\n'),
+        });
+      }
+      return {sent: true};
+    },
+
+    'POST /api/recovery/verify': (context) => {
+      const flow = currentFlow(context);
+      const key = `recovery:${flow.identifier}`;
+      checkCodeLimits(deps, key);
+      if (flow.codeExpiresAt !== null && flow.codeExpiresAt <= Date.now()) throw new ApiError(400, 'code-expired');
+      const outcome = flow.user ? accounts.useCode(flow.user, 'recovery', cleanCode(context.body.code)) : 'incorrect';
+      if (outcome === 'expired') throw new ApiError(400, 'code-expired');
+      if (outcome !== 'ok') throw wrongCode(deps, key);
+      limits.codes.succeed(key);
+      store.run('UPDATE recovery_flows SET grant_expires_at = ? WHERE token_hash = ?', [
+        Date.now() + GRANT_MINUTES * 60_000,
+        flow.tokenHash,
+      ]);
+      return {verified: true};
+    },
+
+    'POST /api/recovery/link': (context) => {
+      const token = text(context.body.token);
+      const now = Date.now();
+      const row =
+        token &&
+        store.get(
+          `SELECT id, user_id FROM one_time_codes
+           WHERE link_hash = ? AND purpose = 'recovery' AND used_at IS NULL AND expires_at > ?`,
+          [sha256(token), now],
+        );
+      const user = row ? accounts.byId(Number(row.user_id)) : undefined;
+      if (!row || !user) {
+        throw new ApiError(400, 'code-expired', {
+          message: 'This link has expired or was already used. Ask for a new one.',
+        });
+      }
+      store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ?', [now, Number(row.id)]);
+      startFlow(context, user.email, user.id, now + GRANT_MINUTES * 60_000);
+      return {identifier: user.email};
+    },
+
+    'POST /api/recovery/reset': async (context) => {
+      const flow = currentFlow(context);
+      const {user} = flow;
+      if (!user || flow.grantExpiresAt === null || flow.grantExpiresAt <= Date.now()) {
+        throw new ApiError(403, 'code-expired', {message: 'Confirm a new code first.'});
+      }
+      const signedOutOthers = await accounts.replacePassword(user, text(context.body.newPassword), {
+        signOutOthers: context.body.signOutOthers === true,
+      });
+      store.run('DELETE FROM recovery_flows WHERE user_id = ?', [user.id]);
+      context.setCookies.push(flowCookie('', 0));
+      accounts.notify(
+        user,
+        'Your password was changed',
+        'The password of your Serein demo account was reset through account recovery',
+        context.origin,
+      );
+      // No automatic sign-in: the customer signs in with the new password (and the second step).
+      return {signedOutOthers};
+    },
+  };
+}

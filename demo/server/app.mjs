@@ -1,0 +1,262 @@
+// The demo's request handler: pages, static files (the library's bundle, the examples) and the
+// JSON API that answers the components' events.
+import {existsSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {openStore} from './store.mjs';
+import {createAccounts} from './accounts.mjs';
+import {createFunnel} from './funnel.mjs';
+import {FailureLimiter, SendLimiter} from './limits.mjs';
+import {accountRoutes} from './api-account.mjs';
+import {recoveryRoutes} from './api-recovery.mjs';
+import {passkeyRoutes} from './api-passkeys.mjs';
+import {ApiError, readCookies, readJson, redirect, sendError, sendHtml, sendJson, serveFile} from './http.mjs';
+
+/** @typedef {import('./accounts.mjs').Context} Context */
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const PUBLIC = resolve(ROOT, 'demo/public');
+
+/**
+ * The pages: which file, and who may see it (`full`: signed in; `second-factor`: between the
+ * password and the second step).
+ * @type {Record<string, {file: string, needs?: 'full' | 'second-factor'}>}
+ */
+const PAGES = {
+  '/': {file: 'index.html'},
+  '/sign-in': {file: 'sign-in.html'},
+  '/two-factor': {file: 'two-factor.html', needs: 'second-factor'},
+  '/account': {file: 'account.html', needs: 'full'},
+  '/account/password': {file: 'password.html', needs: 'full'},
+  '/account/two-step': {file: 'two-step.html', needs: 'full'},
+  '/recover': {file: 'recover.html'},
+  '/recover/link': {file: 'recover-link.html'},
+  '/outbox': {file: 'outbox.html'},
+  '/funnel': {file: 'funnel.html'},
+  '/help': {file: 'help.html'},
+};
+
+/**
+ * Static trees: URL prefix → directory (and extra Trusted Types policies for their pages).
+ * @type {{prefix: string, dir: string, trustedTypes?: string[], missing?: string}[]}
+ */
+const STATIC = [
+  {prefix: '/assets/', dir: resolve(PUBLIC, 'assets')},
+  {prefix: '/dist/bundle/', dir: resolve(ROOT, 'dist/bundle'), missing: 'npm run build'},
+  {prefix: '/vendor/simplewebauthn/', dir: resolve(ROOT, 'node_modules/@simplewebauthn/browser/esm')},
+  {prefix: '/examples/plain-html/', dir: resolve(ROOT, 'examples/plain-html')},
+  {prefix: '/examples/react/', dir: resolve(ROOT, 'examples/react/dist'), missing: 'npm run build:examples'},
+  // Vue's runtime creates a Trusted Types policy of its own for its static templates.
+  {
+    prefix: '/examples/vue/',
+    dir: resolve(ROOT, 'examples/vue/dist'),
+    trustedTypes: ['vue'],
+    missing: 'npm run build:examples',
+  },
+];
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * @param {{dbPath: string}} options
+ */
+export async function createDemo({dbPath}) {
+  const store = await openStore(dbPath);
+  const accounts = createAccounts(store);
+  const seeded = await accounts.seed();
+  const funnel = createFunnel(store);
+  const limits = {
+    // Password attempts: per account and per address (NIST SP 800-63B-4 §3.2.2).
+    passwordAccount: new FailureLimiter({max: 10, windowSeconds: 900, lockSeconds: 300}),
+    passwordIp: new FailureLimiter({max: 50, windowSeconds: 900, lockSeconds: 300}),
+    // One-time codes: the fifth wrong code locks for five minutes; a new code does not reset it.
+    codes: new FailureLimiter({max: 5, windowSeconds: 900, lockSeconds: 300}),
+    // Codes sent by email or text message: one per 30 s, ten per hour.
+    sends: new SendLimiter({cooldownSeconds: 30, perHour: 10}),
+  };
+  const deps = {store, accounts, funnel, limits};
+  /** @type {Record<string, (context: Context) => unknown>} */
+  const routes = {
+    ...accountRoutes(deps),
+    ...recoveryRoutes(deps),
+    ...passkeyRoutes(deps),
+    'GET /api/outbox': () => ({
+      messages: store.all(
+        'SELECT id, created_at AS createdAt, channel, recipient, subject, body FROM outbox ORDER BY id DESC LIMIT 100',
+      ),
+    }),
+    'GET /api/funnel': () => funnel.summary(),
+    'POST /api/funnel/reset': () => {
+      funnel.reset();
+      return {reset: true};
+    },
+  };
+  /** Open Server-Sent Events streams, ended on close. */
+  const streams = new Set();
+
+  /**
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:http').ServerResponse} response
+   */
+  async function handle(request, response) {
+    // Only names of this machine: a page on another site that resolves its own name to
+    // 127.0.0.1 (DNS rebinding) gets nothing.
+    const host = request.headers.host ?? '';
+    const hostname = host.replace(/:\d+$/, '');
+    if (!LOOPBACK_NAMES.has(hostname) || host !== `${hostname}:${request.socket.localPort}`) {
+      response.writeHead(421, {'content-type': 'text/plain'}).end('Unknown host name.');
+      return;
+    }
+    const origin = `http://${host}`;
+    const url = new URL(request.url ?? '/', origin);
+    const method = request.method ?? 'GET';
+    /** @type {Context} */
+    const context = {
+      request,
+      url,
+      origin,
+      hostname: hostname.replace(/^\[|\]$/g, ''),
+      ip: request.socket.remoteAddress ?? '',
+      cookies: readCookies(request),
+      setCookies: [],
+      body: {},
+    };
+    try {
+      if (url.pathname.startsWith('/api/')) return await api(context, method, response);
+      if (method !== 'GET' && method !== 'HEAD') throw new ApiError(405, 'unknown', {message: 'Method not allowed.'});
+      return await page(context, response);
+    } catch (error) {
+      if (!response.headersSent) sendError(response, error);
+      else response.destroy();
+    }
+  }
+
+  /**
+   * @param {Context} context
+   * @param {string} method
+   * @param {import('node:http').ServerResponse} response
+   */
+  async function api(context, method, response) {
+    const {request, url} = context;
+    if (method === 'POST') {
+      checkSameOrigin(context);
+      // Journey beacons (navigator.sendBeacon) cannot set headers; they carry text.
+      if (url.pathname === '/api/events') {
+        funnel.ingest(await readJson(request).catch(() => ({})));
+        return sendJson(response, 204, undefined);
+      }
+      // A custom header cannot be sent cross-site without a CORS preflight, which this
+      // server never answers: a second, independent CSRF defence for the JSON API.
+      if (request.headers['x-serein-demo'] !== '1') {
+        throw new ApiError(403, 'unknown', {message: 'Missing the X-Serein-Demo header.'});
+      }
+      context.body = await readJson(request);
+    }
+    if (method === 'GET' && url.pathname === '/api/funnel/stream') return funnelStream(response);
+    const route = routes[`${method} ${url.pathname}`];
+    if (!route) throw new ApiError(404, 'unknown', {message: 'No such API.'});
+    const body = await route(context);
+    sendJson(response, 200, body ?? {}, context.setCookies.length ? {'set-cookie': context.setCookies} : {});
+  }
+
+  /**
+   * Refuses a POST from another site (Fetch Metadata first, then Origin).
+   * @param {Context} context
+   */
+  function checkSameOrigin({request, origin}) {
+    const site = request.headers['sec-fetch-site'];
+    const from = request.headers.origin;
+    if ((site && site !== 'same-origin' && site !== 'none') || (from && from !== origin)) {
+      throw new ApiError(403, 'unknown', {message: 'Cross-site requests are refused.'});
+    }
+  }
+
+  /** @param {import('node:http').ServerResponse} response */
+  function funnelStream(response) {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    const push = () => response.write(`data: ${JSON.stringify(funnel.summary())}\n\n`);
+    push();
+    const unsubscribe = funnel.subscribe(push);
+    const heartbeat = setInterval(() => response.write(': still here\n\n'), 15_000);
+    heartbeat.unref();
+    streams.add(response);
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(response);
+    });
+  }
+
+  /**
+   * @param {Context} context
+   * @param {import('node:http').ServerResponse} response
+   */
+  async function page(context, response) {
+    const {url, request} = context;
+    const path = url.pathname;
+    if (path === '/.well-known/change-password') return redirect(response, '/account/password');
+    if (path === '/favicon.ico') return void response.writeHead(204).end();
+    const known = PAGES[path];
+    if (known) {
+      const session = accounts.session(context);
+      if (known.needs === 'full' && session?.stage !== 'full') {
+        return redirect(response, `/sign-in?next=${encodeURIComponent(path)}`);
+      }
+      if (known.needs === 'second-factor' && session?.stage !== 'second-factor') {
+        return redirect(response, session?.stage === 'full' ? '/account' : '/sign-in');
+      }
+      return servePage(response, known.file);
+    }
+    for (const tree of STATIC) {
+      if (`${path}/` === tree.prefix) return redirect(response, tree.prefix);
+      if (!path.startsWith(tree.prefix)) continue;
+      const relative = decodeURIComponent(path.slice(tree.prefix.length));
+      if (await serveFile(request, response, tree.dir, relative, {trustedTypes: tree.trustedTypes})) return;
+      const hint = tree.missing && !existsSync(tree.dir) ? ` Build it first: ${tree.missing}.` : '';
+      return notFound(response, hint);
+    }
+    notFound(response, '');
+  }
+
+  /**
+   * A page of demo/public with the shared header put in.
+   * @param {import('node:http').ServerResponse} response
+   * @param {string} file
+   */
+  async function servePage(response, file) {
+    const [html, header] = await Promise.all([
+      readFile(resolve(PUBLIC, file), 'utf8'),
+      readFile(resolve(PUBLIC, '_header.html'), 'utf8'),
+    ]);
+    sendHtml(response, html.replace('<!--#include header-->', header));
+  }
+
+  /**
+   * @param {import('node:http').ServerResponse} response
+   * @param {string} hint
+   */
+  function notFound(response, hint) {
+    sendHtml(
+      response,
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found · Serein demo</title><link rel="stylesheet" href="/assets/demo.css"><main><h1>Not found</h1><p>There is no page here.${hint}</p><p><a href="/">Back to the start page</a></p></main></html>`,
+      {status: 404},
+    );
+  }
+
+  return {
+    handle,
+    store,
+    seeded,
+    /** Ends the event streams (so that the server can close) and closes the store. */
+    close() {
+      for (const stream of streams) stream.end();
+      store.close();
+    },
+  };
+}
+
+/** @typedef {{store: import('./store.mjs').Store, accounts: import('./accounts.mjs').Accounts, funnel: import('./funnel.mjs').Funnel, limits: {passwordAccount: FailureLimiter, passwordIp: FailureLimiter, codes: FailureLimiter, sends: SendLimiter}}} Deps */

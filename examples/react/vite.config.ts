@@ -1,0 +1,17 @@
+import {resolve} from 'node:path';
+import {defineConfig} from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repository = resolve(import.meta.dirname, '../..');
+
+// Served by the demo server at /examples/react/. `serein/…` resolves to the library built in
+// this repository (`npm run build`), as an installed package's exports would.
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/examples/react/',
+  plugins: [react()],
+  resolve: {alias: [{find: /^serein\/(.+)$/, replacement: `${repository}/dist/$1`}]},
+  // The zxcvbn dictionaries are large, and loaded only when a password is typed.
+  build: {outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000},
+  logLevel: 'warn',
+});
