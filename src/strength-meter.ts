@@ -5,3 +5,4 @@ export type {
   SereinStrengthLevel,
 } from './events/strength-change.js';
 export {pwnedPasswordsCheck, type PwnedPasswordsOptions} from './internal/pwned.js';
+export {setEstimatorWorkerUrl} from './internal/estimator-url.js';

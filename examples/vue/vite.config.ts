@@ -11,7 +11,14 @@ export default defineConfig({
   base: '/examples/vue/',
   // Tags starting with serein- are custom elements, not Vue components.
   plugins: [vue({template: {compilerOptions: {isCustomElement: (tag) => tag.startsWith('serein-')}}})],
-  resolve: {alias: [{find: /^serein\/(.+)$/, replacement: `${repository}/dist/$1`}]},
+  resolve: {
+    alias: [
+      {find: /^serein\/estimator-worker\.js/, replacement: `${repository}/dist/chunks/estimator-worker.js`},
+      {find: /^serein\/(.+)$/, replacement: `${repository}/dist/$1`},
+    ],
+  },
+  // The meter's worker keeps its dictionaries as separate chunks, loaded per language on demand.
+  worker: {format: 'es'},
   // The zxcvbn dictionaries are large, and loaded only when a password is typed.
   build: {outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000},
   logLevel: 'warn',

@@ -1,5 +1,6 @@
 import type {EstimateResult} from './zxcvbn-engine.js';
 import type {SereinLocale} from './locale.js';
+import {estimatorWorkerUrl, setEstimatorWorkerUrl, whenEstimatorWorkerUrlChanges} from './estimator-url.js';
 
 export interface EstimateRequest {
   id: number;
@@ -18,7 +19,6 @@ export interface EstimateResponse {
 // Resolved at run time beside this module: the build emits the worker next to this chunk.
 // Kept out of a `new Worker(new URL('…'))` literal on purpose, so that a host's bundler does not
 // inline it; where the file is missing or a CSP forbids workers, the main-thread path is used.
-let workerUrl: string | URL | null = './estimator-worker.js';
 const HELLO_TIMEOUT_MS = 4000;
 
 interface ScriptUrlPolicy {
@@ -62,13 +62,14 @@ let workerReady: Promise<boolean> | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-/** For tests and unusual deployments: where the worker file lives, or `null` for no worker. */
-export function setEstimatorWorkerUrl(url: string | URL | null): void {
+export {setEstimatorWorkerUrl};
+
+// A new setting takes effect from the next estimate.
+whenEstimatorWorkerUrlChanges(() => {
   worker?.terminate();
   worker = undefined;
   workerReady = undefined;
-  workerUrl = url;
-}
+});
 
 /** Whether estimates run in a worker (`true`), on the main thread (`false`); starts the worker. */
 export function usesWorker(): Promise<boolean> {
@@ -78,6 +79,7 @@ export function usesWorker(): Promise<boolean> {
 function startWorker(): Promise<boolean> {
   if (workerReady) return workerReady;
   workerReady = new Promise<boolean>((resolve) => {
+    const workerUrl = estimatorWorkerUrl();
     if (workerUrl === null || typeof Worker === 'undefined') return resolve(false);
     let started: Worker;
     try {

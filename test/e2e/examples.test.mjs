@@ -60,9 +60,13 @@ for (const example of examples) {
     await page.getByText(`Signed in to the demo as ${SEED.email}.`).waitFor();
     await expectAccessible(page);
 
-    // The meter on its own, through its typed event.
+    // The meter on its own, through its typed event; its estimate runs in the worker the app's
+    // build emitted (or, for the plain page, the one beside the bundle).
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.getByLabel('Try a password (nothing is sent)').pressSequentially('mango kiwi 1987 pear');
     await page.getByText(/^Score [34] of 4: acceptable\.$/).waitFor();
+    assert.equal(workers.filter((url) => /\/estimator-worker[\w-]*\.js$/.test(url)).length, 1, workers.join(', '));
 
     // Properties set by the framework reached the element: the username for password managers,
     // and "sign out of other devices".
