@@ -21,7 +21,7 @@ const output = {
   // The shared core is one chunk that every component's entry imports (not several small ones,
   // each paying its own compression context), and the meter, which both password forms embed,
   // is another.
-  advancedChunks: {
+  codeSplitting: {
     groups: [
       // The locale state stays on its own: serein/localization.js needs it, not the components.
       {name: 'locale', test: /src\/internal\/locale\.ts$/, priority: 3},
