@@ -28,7 +28,7 @@ const output = {
       {
         priority: 2,
         name: 'core',
-        test: /src\/internal\/(serein-element|tokens|light-dom|journey-controller|format|strings|field-styles)\.ts$/,
+        test: /src\/internal\/(serein-element|tokens|light-dom|journey-controller|format|strings|field-styles|help-link)\.ts$/,
       },
       {
         priority: 1,

@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatDuration, formatNumber, formatWait} from '../../internal/format.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {isCodeShaped, normalizeCode} from '../../internal/code-field.js';
 
@@ -300,12 +301,10 @@ export function renderAlternatives(view: OtpPromptView) {
 
 /** The help link, at the same place in every state. */
 export function renderHelp(view: OtpPromptView) {
-  if (!view.supportHref) return nothing;
-  return html`<p class="serein-otp-prompt__help">
-    <a class="serein-link" href=${view.supportHref}
-      >${view.supportLabel || view.t('otp-prompt.help', msg('Need help? Contact support', {id: 'otp-prompt.help'}))}</a
-    >
-  </p>`;
+  return renderHelpLink(
+    view.supportHref,
+    () => view.supportLabel || view.t('otp-prompt.help', msg('Need help? Contact support', {id: 'otp-prompt.help'})),
+  );
 }
 
 /** The state after the host accepted the code. */

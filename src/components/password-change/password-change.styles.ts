@@ -45,7 +45,7 @@ export const passwordChangeLightStyles = css`
     }
     serein-password-change .serein-password-change__banner p,
     serein-password-change .serein-password-change__done p,
-    serein-password-change .serein-password-change__help {
+    serein-password-change .serein-help {
       margin: 0;
     }
     serein-password-change .serein-password-change__actions {

@@ -9,6 +9,7 @@ import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import {keepSelectionAcrossTypeChange, renderPasswordField} from '../../internal/password-field.js';
 import {codePointLength, formatNumber} from '../../internal/format.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import {passwordChangeLightStyles, passwordChangeStyles} from './password-change.styles.js';
 import type {SereinPasswordChangeBody} from '../../events/password-change.js';
@@ -423,12 +424,12 @@ export class SereinPasswordChange extends SereinElement {
   }
 
   private renderHelp() {
-    if (!this.supportHref) return nothing;
-    return html`<p class="serein-password-change__help">
-      <a class="serein-link" href=${this.supportHref}
-        >${this.supportLabel || this.t('password-change.help', msg('Need help? Contact support', {id: 'password-change.help'}))}</a
-      >
-    </p>`;
+    return renderHelpLink(
+      this.supportHref,
+      () =>
+        this.supportLabel ||
+        this.t('password-change.help', msg('Need help? Contact support', {id: 'password-change.help'})),
+    );
   }
 
   /** Everything the customer reads and types, rendered in the page's DOM. */

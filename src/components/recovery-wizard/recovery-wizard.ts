@@ -8,6 +8,7 @@ import {JourneyController} from '../../internal/journey-controller.js';
 import {ActionController} from '../../internal/action-controller.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {formatNumber} from '../../internal/format.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import type {SereinStrings} from '../../internal/strings.js';
 import type {SereinOtpChannel, SereinOtpSubmitBody, SereinOtpSwitchDetail} from '../../events/otp-prompt.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangedDetail} from '../../events/password-change.js';
@@ -654,15 +655,12 @@ export class SereinRecoveryWizard extends SereinElement {
       <div class="serein-alert" id=${this.ids.alert} role="alert" tabindex="-1">
         ${error ? renderFormError(error, this.strings, this.copied, () => (this.copied = true)) : nothing}
       </div>
-      ${
-        this.supportHref
-          ? html`<p class="serein-recovery-wizard__help">
-              <a class="serein-link" href=${this.supportHref}
-                >${this.supportLabel || this.t('recovery-wizard.help', msg('Need help? Contact support', {id: 'recovery-wizard.help'}))}</a
-              >
-            </p>`
-          : nothing
-      }
+      ${renderHelpLink(
+        this.supportHref,
+        () =>
+          this.supportLabel ||
+          this.t('recovery-wizard.help', msg('Need help? Contact support', {id: 'recovery-wizard.help'})),
+      )}
     `;
   }
 
