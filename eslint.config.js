@@ -39,7 +39,8 @@ export default tseslint.config(
       ...wc.configs['best-practice'].rules,
       'lit/no-invalid-html': 'error',
       'lit/attribute-value-entities': 'error',
-      // The meter's text is rendered into its light DOM on purpose (SPEC §2.1).
+      // The meter's text is rendered into its light DOM on purpose (docs/contract.md, "Fields in
+      // the page (light DOM)").
       'wc/no-child-traversal-in-connectedcallback': 'off',
     },
   },

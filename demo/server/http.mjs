@@ -11,7 +11,7 @@ import {extname, join, normalize, sep} from 'node:path';
 
 /**
  * A failure answered as `{code, retryAfterSeconds?, attemptsLeft?, reference?, message?}`: the
- * shape every Serein component accepts from a host (SPEC §2.2).
+ * shape every Serein component accepts from a host (`docs/contract.md`, "Errors").
  */
 export class ApiError extends Error {
   /**

@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const components = ['strength-meter', 'password-change', 'otp-prompt', 'passkey-button', 'recovery-wizard'];
 
-test('package.json exports every entry point of SPEC §1, each built with its types', () => {
+test('package.json exports every entry point (docs/contract.md, Package and entry points), each with types', () => {
   const expected = [
     '.',
     './define.js',

@@ -2,7 +2,10 @@ import {expect} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import type {ComponentHarness} from './harness.js';
 
-/** Right-to-left pages and a 320 px wide screen, with no horizontal scrolling (`SPEC.md` §2.5). */
+/**
+ * Right-to-left pages and a 320 px wide screen, with no horizontal scrolling (`docs/contract.md`,
+ * "Accessibility"; `docs/requirements.md` A11Y-12, A11Y-13).
+ */
 export function layoutSuite(harness: ComponentHarness): void {
   describe(`${harness.tag}: right-to-left and 320 px`, () => {
     let container: HTMLElement;

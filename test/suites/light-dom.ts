@@ -2,9 +2,9 @@ import {expect} from '@open-wc/testing';
 import type {ComponentHarness} from './harness.js';
 
 /**
- * The fields live in the page's DOM (`SPEC.md` §2.1): found by `document.querySelector`, with
- * their references resolved in the same tree, and styled once per root, also inside another
- * component's shadow root.
+ * The fields live in the page's DOM (`docs/contract.md`, "Fields in the page (light DOM)"): found
+ * by `document.querySelector`, with their references resolved in the same tree, and styled once
+ * per root, also inside another component's shadow root.
  */
 export function lightDomFields(harness: ComponentHarness): void {
   describe(`${harness.tag}: light-DOM fields`, () => {

@@ -16,8 +16,9 @@ function markupOf(element: Element): string {
 }
 
 /**
- * Secrets never leak (`SPEC.md` §2.6, `STANDARDS.md` SEC-04, SEC-06, SEC-07): not in any
- * attribute, the URL, storage, cookies, the console, nor any event but the one that needs it.
+ * Secrets never leak (`docs/contract.md`, "Security of the UI code"; `docs/requirements.md` SEC-04,
+ * SEC-06, SEC-07): not in any attribute, the URL, storage, cookies, the console, nor any event but
+ * the one that needs it.
  */
 export function secretsNeverLeak(harness: ComponentHarness): void {
   describe(`${harness.tag}: secrets never leak`, () => {
