@@ -48,7 +48,7 @@ function* lines() {
 }
 
 // Spelled in pieces so that this file does not cite them itself.
-const outside = ['SPEC', 'STANDARDS'];
+const outside = ['SPEC', 'STAND' + 'ARDS'];
 const FORBIDDEN = [
   new RegExp(`\\b(?:${outside.join('|')})\\.md\\b`),
   new RegExp(`\\b${outside[0]} §`),
@@ -61,10 +61,9 @@ test('nothing cites documents that are not in the repository', () => {
   for (const {place, line} of lines()) {
     if (FORBIDDEN.some((pattern) => pattern.test(line))) found.push(`  ${place}: ${line.trim()}`);
   }
-  assert.deepEqual(
-    found,
-    [],
-    `Cite docs/contract.md (by section) or docs/requirements.md (by requirement id) instead:\n${found.join('\n')}`,
+  assert.ok(
+    found.length === 0,
+    `${found.length} citations of documents outside the repository; cite docs/contract.md (by section) or docs/requirements.md (by requirement id) instead:\n${found.join('\n')}`,
   );
 });
 
@@ -98,5 +97,5 @@ test('every requirement id cited exists in docs/requirements.md', () => {
     }
     for (const id of ids) if (!defined.has(id)) unknown.push(`  ${place}: ${id}`);
   }
-  assert.deepEqual(unknown, [], `Requirement ids that docs/requirements.md does not define:\n${unknown.join('\n')}`);
+  assert.ok(unknown.length === 0, `Requirement ids that docs/requirements.md does not define:\n${unknown.join('\n')}`);
 });
