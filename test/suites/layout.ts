@@ -2,7 +2,10 @@ import {expect} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import type {ComponentHarness} from './harness.js';
 
-/** Right-to-left pages and a 320 px wide screen, with no horizontal scrolling (`SPEC.md` §2.5). */
+/**
+ * Right-to-left pages and a 320 px wide screen, with no horizontal scrolling (docs/requirements.md,
+ * WCAG reflow). Every state on a plain page, in every language: test/browser/plain-page-320.test.ts.
+ */
 export function layoutSuite(harness: ComponentHarness): void {
   describe(`${harness.tag}: right-to-left and 320 px`, () => {
     let container: HTMLElement;
