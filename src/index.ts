@@ -4,12 +4,7 @@ export * from './password-change.js';
 export * from './otp-prompt.js';
 export * from './recovery-wizard.js';
 export * from './passkey-button.js';
-export type {
-  SereinJourneyAction,
-  SereinJourneyDetail,
-  SereinJourneyEvent,
-  SereinComponentName,
-} from './events/journey.js';
+export * from './journey.js';
 export type {SereinWaitUntil, SereinRespondWith} from './events/action.js';
 export {SEREIN_ERROR_CODES, toSereinError, type SereinError, type SereinErrorCode} from './internal/errors.js';
 export type {SereinStrings} from './internal/strings.js';

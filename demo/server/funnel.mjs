@@ -1,6 +1,6 @@
 // What the journey events (`serein-journey`, `serein-feedback`) tell a product owner: per
-// component, how many journeys were shown, started and succeeded, where people gave up, how long
-// each step took, and how easy people found it.
+// component, how many journeys were shown, started and succeeded, how many were shown but never
+// started, where people who started gave up, how long each step took, and how easy people found it.
 
 export const COMPONENTS = ['strength-meter', 'password-change', 'otp-prompt', 'passkey-button', 'recovery-wizard'];
 export const ACTIONS = ['shown', 'started', 'step', 'submitted', 'succeeded', 'failed', 'deferred', 'abandoned'];
@@ -19,9 +19,14 @@ const count = (value) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(Math.round(value), 2 ** 31) : null;
 
 /**
+<<<<<<< HEAD
  * Keeps only the fields the journey contract defines (`docs/contract.md`, "Journey events"), each
  * checked: anything else a page might send is dropped, so no secret can end up in the store
  * through this door.
+=======
+ * Keeps only the fields the journey contract defines (docs/contract.md, "Journey events"), each checked: anything else a
+ * page might send is dropped, so no secret can end up in the store through this door.
+>>>>>>> journey
  * @param {unknown} raw
  */
 function cleanEvent(raw) {
@@ -170,11 +175,18 @@ export function createFunnel(store) {
         const component = byComponent.get(name);
         if (!component) continue;
         const actions = new Set(events.map((event) => event.action));
+        const started = actions.has('started') || actions.has('submitted');
         if (actions.has('shown')) component.shown += 1;
-        if (actions.has('started') || actions.has('submitted')) component.started += 1;
+        if (started) component.started += 1;
         if (actions.has('succeeded')) component.succeeded += 1;
         if (actions.has('deferred')) component.deferred += 1;
-        if (actions.has('abandoned')) component.abandoned += 1;
+        // Seen and left alone (no input, no "Not now"): not an abandonment.
+        if (actions.has('shown') && !started && !actions.has('deferred') && !actions.has('succeeded')) {
+          component.shownNotStarted += 1;
+        }
+        // Only a started journey can be abandoned (an `abandoned` without a start, from an older
+        // page, is not counted), so abandonments never outnumber starts.
+        if (actions.has('abandoned') && started && !actions.has('succeeded')) component.abandoned += 1;
         const reason = events.find((event) => event.reason)?.reason;
         if (reason) component.reasons[String(reason)] = (component.reasons[String(reason)] ?? 0) + 1;
         let previous = 0;
@@ -202,6 +214,7 @@ export function createFunnel(store) {
           shown: component.shown,
           started: component.started,
           succeeded: component.succeeded,
+          shownNotStarted: component.shownNotStarted,
           abandoned: component.abandoned,
           deferred: component.deferred,
           failures: component.failures,
@@ -248,6 +261,7 @@ function emptyComponent(component) {
     shown: 0,
     started: 0,
     succeeded: 0,
+    shownNotStarted: 0,
     abandoned: 0,
     deferred: 0,
     /** @type {Record<string, number>} */

@@ -2,7 +2,18 @@
 export type SereinComponentName =
   'strength-meter' | 'password-change' | 'otp-prompt' | 'passkey-button' | 'recovery-wizard';
 
-/** What happened in a journey (`SPEC.md` §2.3). */
+/**
+ * What happened in a journey (docs/contract.md, "Journey events"):
+ * - `shown`: the element is first actually visible: in the viewport, with a box of its own (not
+ *   `display: none`). Nothing else is reported before it, so an element that is never seen
+ *   reports nothing. A late listener catches up with `observeSereinJourney()`.
+ * - `started`: the customer's first input or action; `step`, `submitted`, `succeeded`, `failed`,
+ *   `deferred` follow.
+ * - `abandoned`: the element left the page (removed, or the page hidden for good) after
+ *   `started` and before `succeeded` or `deferred`. An element shown and left untouched reports
+ *   nothing more: a funnel counts it as "shown, not started", never as an abandonment, so
+ *   abandonments never outnumber starts.
+ */
 export type SereinJourneyAction =
   'shown' | 'started' | 'step' | 'submitted' | 'succeeded' | 'failed' | 'deferred' | 'abandoned';
 
@@ -26,6 +37,15 @@ export interface SereinJourneyDetail {
 }
 
 export type SereinJourneyEvent = CustomEvent<SereinJourneyDetail>;
+
+/** Options of `observeSereinJourney()`. */
+export interface SereinJourneyObserverOptions {
+  /**
+   * Also deliver the journey events emitted before the call (the page keeps the last 200), as
+   * `PerformanceObserver` does with `buffered: true`.
+   */
+  buffered?: boolean;
+}
 
 declare global {
   interface HTMLElementEventMap {

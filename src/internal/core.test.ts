@@ -174,14 +174,25 @@ describe('JourneyController (serein-journey)', () => {
     }
   });
 
-  it('reports abandoned on the document when removed before success', async () => {
+  it('reports abandoned on the document when removed after started and before success', async () => {
     const holder = await fixture<HTMLDivElement>(testHtml`<div></div>`);
     const probe = document.createElement('serein-core-probe') as CoreProbe;
     holder.append(probe);
     await probe.updateComplete;
+    probe.journey.start();
     const heard = recordEvents(document, ['serein-journey']);
     probe.remove();
     expect(heard.map((event) => event.detail.action)).to.deep.equal(['abandoned']);
+  });
+
+  it('reports no abandonment for an element removed untouched', async () => {
+    const holder = await fixture<HTMLDivElement>(testHtml`<div></div>`);
+    const heard = recordEvents(document, ['serein-journey']);
+    const probe = document.createElement('serein-core-probe') as CoreProbe;
+    holder.append(probe);
+    await until(() => heard.length === 1, 'shown');
+    probe.remove();
+    expect(heard.map((event) => event.detail.action)).to.deep.equal(['shown']);
   });
 });
 

@@ -4,7 +4,9 @@ import {unsafeCSS, type CSSResult} from 'lit';
  * Light-DOM styles shared by every component whose fields live in the page: labels, inputs,
  * show/hide toggles, hints, errors, buttons and the visually-hidden helper. Scoped to `tag` and
  * wrapped in `@layer serein`, so a page's own unlayered rules win. `tag` is always one of
- * Serein's own tag names (never host input).
+ * Serein's own tag names (never host input). Checkboxes, radios and the help link are at least
+ * 24 × 24 CSS px, and nothing is wider than a 320 px screen (docs/requirements.md, WCAG target
+ * size and reflow).
  */
 export function fieldStyles(tag: string): CSSResult {
   return unsafeCSS(`
@@ -35,8 +37,12 @@ export function fieldStyles(tag: string): CSSResult {
   ${tag} .serein-error:empty { display: none; }
   ${tag} .serein-error::before { content: '⚠ '; }
   ${tag} .serein-check { display: flex; gap: 0.5rem; align-items: start; }
-  ${tag} .serein-check input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0.125rem 0 0; accent-color: var(--_accent); }
+  ${tag} .serein-check > div { padding-block-start: 0.125rem; min-inline-size: 0; }
+  ${tag} .serein-check input {
+    flex: none; inline-size: max(1.5rem, 24px); block-size: max(1.5rem, 24px); margin: 0; accent-color: var(--_accent);
+  }
   ${tag} .serein-link { color: var(--_accent); text-underline-offset: 0.15em; }
+  ${tag} .serein-help .serein-link { display: inline-block; line-height: max(1.5em, 24px); }
   ${tag} .serein-alert {
     display: grid; gap: 0.25rem; padding: 0.75rem; border: 2px solid var(--_danger); border-radius: var(--_radius);
   }

@@ -1,28 +1,116 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {SereinComponentName, SereinJourneyAction, SereinJourneyDetail} from '../events/journey.js';
+import type {
+  SereinComponentName,
+  SereinJourneyAction,
+  SereinJourneyDetail,
+  SereinJourneyObserverOptions,
+} from '../events/journey.js';
+
+/** How many journey events the page keeps for observers that come late (the newest win). */
+export const JOURNEY_BUFFER_SIZE = 200;
+
+interface JourneyLog {
+  entries: SereinJourneyDetail[];
+  observers: Set<(detail: SereinJourneyDetail) => void>;
+}
+
+// One log per page, shared by every copy of Serein the page may load (a bundle and an app
+// build side by side), so that an observer hears every element.
+const LOG_KEY = Symbol.for('serein.journey-log');
+
+function journeyLog(): JourneyLog {
+  const holder = globalThis as typeof globalThis & {[LOG_KEY]?: JourneyLog};
+  return (holder[LOG_KEY] ??= {entries: [], observers: new Set()});
+}
+
+function record(detail: SereinJourneyDetail): void {
+  const log = journeyLog();
+  log.entries.push(detail);
+  if (log.entries.length > JOURNEY_BUFFER_SIZE) log.entries.splice(0, log.entries.length - JOURNEY_BUFFER_SIZE);
+  for (const observer of log.observers) observer(detail);
+}
+
+/**
+ * Calls `callback` with every `serein-journey` detail the page's Serein elements emit from now
+ * on, and first, with `{buffered: true}`, with those already emitted (the last
+ * {@link JOURNEY_BUFFER_SIZE}), so that a script that runs after the elements were shown still
+ * counts every journey from its `shown`. Entries arrive in order, each in a microtask after it
+ * was emitted, and are frozen. Returns a function that stops the observation.
+ */
+export function observeSereinJourney(
+  callback: (detail: SereinJourneyDetail) => void,
+  options: SereinJourneyObserverOptions = {},
+): () => void {
+  const log = journeyLog();
+  const pending: SereinJourneyDetail[] = options.buffered ? [...log.entries] : [];
+  let connected = true;
+  let scheduled = false;
+  const deliver = () => {
+    scheduled = false;
+    while (connected && pending.length > 0) {
+      const detail = pending.shift()!;
+      try {
+        callback(detail);
+      } catch (error) {
+        // One failing observer neither stops the others nor the component.
+        reportError(error);
+      }
+    }
+  };
+  const enqueue = (detail: SereinJourneyDetail) => {
+    pending.push(detail);
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(deliver);
+  };
+  log.observers.add(enqueue);
+  if (pending.length > 0) {
+    scheduled = true;
+    queueMicrotask(deliver);
+  }
+  return () => {
+    connected = false;
+    pending.length = 0;
+    log.observers.delete(enqueue);
+  };
+}
 
 export interface JourneyOptions {
   component: SereinComponentName;
-  /** Report `abandoned` when the element leaves the page before `succeeded` (default true). */
+  /** Report `abandoned` when the element leaves the page after `started` and before the end (default true). */
   trackAbandon?: boolean;
   /**
-   * Whether the element shows anything once rendered (default: always). An element that shows
-   * nothing (such as a passkey button in a browser without passkeys) reports neither `shown`
-   * nor `abandoned`.
+   * Whether the element shows anything (default: always). An element that shows nothing (such
+   * as a passkey button in a browser without passkeys) is never `shown`, so it reports nothing.
    */
   shown?: () => boolean;
 }
 
+/** Whether any part of `box` is inside the viewport. */
+function inViewport(box: DOMRectReadOnly): boolean {
+  const width = document.documentElement.clientWidth || innerWidth;
+  const height = document.documentElement.clientHeight || innerHeight;
+  return box.bottom > 0 && box.right > 0 && box.top < height && box.left < width;
+}
+
 /**
- * Emits `serein-journey` (`SPEC.md` §2.3): shown → started → submitted → succeeded / failed,
- * and `abandoned` when the customer leaves first. It carries no secret and no identifier.
+ * Emits `serein-journey` (docs/contract.md, "Journey events"): shown → started → submitted →
+ * succeeded / failed, and `abandoned` when the customer leaves after starting. `shown` waits until
+ * the element is actually on screen (in the viewport, with a box of its own: not `display: none`);
+ * nothing is reported before it, so an element that is never seen reports nothing at all. Each
+ * event also goes to {@link observeSereinJourney}. No event carries a secret or an identifier.
  */
 export class JourneyController implements ReactiveController {
   private shownAt = 0;
   private attempt = 1;
+  private wasShown = false;
   private started = false;
   private finished = false;
   private document: Document | undefined;
+  private intersection: IntersectionObserver | undefined;
+  private resize: ResizeObserver | undefined;
+  private intersecting = false;
+  private hasBox = false;
   /** Context a host set, such as a password-change `reason`; sent with every event. */
   reason: string | undefined;
 
@@ -37,20 +125,23 @@ export class JourneyController implements ReactiveController {
 
   hostConnected(): void {
     this.document = this.host.ownerDocument;
-    this.shownAt = performance.now();
+    this.wasShown = false;
     this.started = false;
     this.finished = false;
     this.attempt = 1;
+    this.intersecting = false;
+    this.hasBox = false;
     if (this.options.trackAbandon !== false) window.addEventListener('pagehide', this.onPageHide);
-    // Reported once the first render is in the page.
-    void this.host.updateComplete.then(() => {
-      if (!this.host.isConnected) return;
-      if (this.options.shown?.() === false) this.finished = true;
-      else this.emit('shown');
-    });
+    this.watch();
+  }
+
+  hostUpdated(): void {
+    // A re-render may make the element show something (the passkey button once supported).
+    this.check();
   }
 
   hostDisconnected(): void {
+    this.unwatch();
     window.removeEventListener('pagehide', this.onPageHide);
     // The element is no longer in the tree, so the document hears it directly.
     if (this.document) this.abandon(this.document);
@@ -58,37 +149,96 @@ export class JourneyController implements ReactiveController {
 
   /** The customer began (first input or first action); reported once per showing. */
   start(): void {
-    if (this.started) return;
+    if (this.started || !this.ensureShown()) return;
     this.started = true;
     this.emit('started');
   }
 
   step(step: string): void {
-    this.emit('step', {step});
+    if (this.ensureShown()) this.emit('step', {step});
   }
 
   submitted(): void {
     this.start();
-    this.emit('submitted');
+    if (this.wasShown) this.emit('submitted');
   }
 
   succeeded(step?: string): void {
+    if (!this.ensureShown()) return;
     this.finished = true;
     this.emit('succeeded', step ? {step} : {});
   }
 
   failed(errorCode: string, step?: string): void {
-    this.emit('failed', step ? {errorCode, step} : {errorCode});
+    if (this.ensureShown()) this.emit('failed', step ? {errorCode, step} : {errorCode});
     this.attempt += 1;
   }
 
   deferred(): void {
+    if (!this.ensureShown()) return;
     this.finished = true;
     this.emit('deferred');
   }
 
+  /** Observes the element's place on screen and its box until it is first shown. */
+  private watch(): void {
+    if (typeof IntersectionObserver === 'undefined' || typeof ResizeObserver === 'undefined') {
+      // Without the observers (very old browsers), the first render counts as shown.
+      void this.host.updateComplete.then(() => this.ensureShown());
+      return;
+    }
+    this.intersection = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      this.intersecting = entry.isIntersecting;
+      this.hasBox = entry.boundingClientRect.width > 0 && entry.boundingClientRect.height > 0;
+      this.check();
+    });
+    this.resize = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].borderBoxSize?.[0];
+      this.hasBox = box ? box.inlineSize > 0 && box.blockSize > 0 : this.host.getClientRects().length > 0;
+      this.check();
+    });
+    this.intersection.observe(this.host);
+    this.resize.observe(this.host);
+  }
+
+  private unwatch(): void {
+    this.intersection?.disconnect();
+    this.resize?.disconnect();
+    this.intersection = this.resize = undefined;
+  }
+
+  /** Emits `shown` once the observers have seen the element on screen with a box. */
+  private check(): void {
+    if (this.wasShown || !this.intersecting || !this.hasBox) return;
+    this.ensureShown();
+  }
+
+  /**
+   * Whether `shown` was emitted; emits it now if the element is on screen (the customer acting
+   * on it before the observers' first report proves that it is).
+   */
+  private ensureShown(): boolean {
+    if (this.wasShown) return true;
+    if (!this.visibleNow()) return false;
+    this.wasShown = true;
+    this.shownAt = performance.now();
+    this.unwatch();
+    this.emit('shown');
+    return true;
+  }
+
+  private visibleNow(): boolean {
+    const host = this.host;
+    if (!host.isConnected || this.options.shown?.() === false) return false;
+    if (typeof host.checkVisibility === 'function' && !host.checkVisibility({visibilityProperty: true})) return false;
+    const box = host.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && inViewport(box);
+  }
+
   private abandon(target: EventTarget): void {
-    if (this.finished || this.options.trackAbandon === false) return;
+    // Only a journey the customer started can be abandoned; an element seen and left alone is not.
+    if (!this.started || this.finished || this.options.trackAbandon === false) return;
     this.finished = true;
     this.emit('abandoned', {}, target);
   }
@@ -100,14 +250,15 @@ export class JourneyController implements ReactiveController {
   ): void {
     // An embedded component's steps are reported by the component that embeds it.
     if ((this.host as {sereinEmbedding?: unknown}).sereinEmbedding) return;
-    const detail: SereinJourneyDetail = {
+    const detail: SereinJourneyDetail = Object.freeze({
       component: this.options.component,
       action,
       ...(this.reason ? {reason: this.reason} : {}),
       ...extra,
       elapsedMs: Math.round(performance.now() - this.shownAt),
       attempt: this.attempt,
-    };
+    });
     target.dispatchEvent(new CustomEvent('serein-journey', {bubbles: true, composed: true, detail}));
+    record(detail);
   }
 }

@@ -4,7 +4,8 @@ import type {ComponentHarness} from './harness.js';
 
 /**
  * Right-to-left pages and a 320 px wide screen, with no horizontal scrolling (`docs/contract.md`,
- * "Accessibility"; `docs/requirements.md` A11Y-12, A11Y-13).
+ * "Accessibility"; `docs/requirements.md` A11Y-12, A11Y-13). Every state on a plain page, in every
+ * language: test/browser/plain-page-320.test.ts.
  */
 export function layoutSuite(harness: ComponentHarness): void {
   describe(`${harness.tag}: right-to-left and 320 px`, () => {

@@ -15,6 +15,11 @@ export type {
   SereinRecoveryResetDetail as RecoveryResetDetail,
 } from '../../../src/index.js';
 
+/** The library's buffered journey observer, as the bundle exports it. */
+export interface JourneyApi {
+  observeSereinJourney: typeof import('../../../src/index.js').observeSereinJourney;
+}
+
 /** A failure as the demo API answers it. */
 export interface DemoError {
   code?: string;

@@ -115,7 +115,7 @@ for (const link of document.querySelectorAll('header.site nav a')) {
   if (link.getAttribute('href') === location.pathname) link.setAttribute('aria-current', 'page');
 }
 
-// Journey beacon: every `serein-journey` and `serein-feedback` event of this page goes to the
+// Journey beacon: every journey event and `serein-feedback` event of this page goes to the
 // funnel, in small batches, with navigator.sendBeacon (which survives leaving the page).
 const view = crypto.randomUUID();
 /** @type {{type: string, seq: number, detail: object}[]} */
@@ -135,18 +135,23 @@ function flush() {
 
 /**
  * @param {'journey' | 'feedback'} type
- * @param {Event} event
+ * @param {{action?: string}} detail
  */
-function record(type, event) {
-  const detail = /** @type {CustomEvent} */ (event).detail;
+function record(type, detail) {
   queue.push({type, seq: (seq += 1), detail});
   // Leaving the page: send now, timers may not run any more.
   if (detail?.action === 'abandoned') flush();
   else timer ??= setTimeout(flush, 500);
 }
 
-document.addEventListener('serein-journey', (event) => record('journey', event));
-document.addEventListener('serein-feedback', (event) => record('feedback', event));
+// Pages with Serein elements load the bundle first. Its buffered journey observer also hands
+// over the events emitted before this module ran, so every journey is counted from its `shown`.
+const BUNDLE = '/dist/bundle/serein.js';
+if (document.querySelector(`script[src="${BUNDLE}"]`)) {
+  const {observeSereinJourney} = /** @type {import('./contracts').JourneyApi} */ (await import(BUNDLE));
+  observeSereinJourney((detail) => record('journey', detail), {buffered: true});
+}
+document.addEventListener('serein-feedback', (event) => record('feedback', /** @type {CustomEvent} */ (event).detail));
 addEventListener('pagehide', flush);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') flush();

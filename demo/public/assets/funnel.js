@@ -77,11 +77,22 @@ function render(summary) {
         ['Stage', 'Journeys', 'Share of shown'],
         [
           ['Shown', component.shown, share(component.shown)],
+          ['Shown, not started', component.shownNotStarted, share(component.shownNotStarted)],
           ['Started', component.started, share(component.started)],
           ['Succeeded', component.succeeded, share(component.succeeded)],
           ['Abandoned', component.abandoned, share(component.abandoned)],
           ['Deferred', component.deferred, share(component.deferred)],
         ],
+      ),
+    );
+    // An element seen and left alone is not an abandonment: only started journeys can be abandoned.
+    section.append(
+      element(
+        'p',
+        component.started === 0
+          ? 'Abandoned counts only started journeys; none was started yet.'
+          : `Abandoned counts only started journeys: ${percent.format(component.abandoned / component.started)} of the ${component.started} started.`,
+        {class: 'note'},
       ),
     );
     if (component.timePerStep.length > 0) {

@@ -90,7 +90,7 @@ type Advice = Awaited<ReturnType<typeof loadAdvice>>;
  * @cssstate breached - Reported by `breachCheck` as found in a data breach.
  *
  * @fires {CustomEvent<SereinStrengthChangeDetail>} serein-strength-change - The level, warning or suggestions changed. Never carries the password.
- * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - `shown` when first rendered, `started` on the first input.
+ * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - `shown` when first on screen, `started` on the first input.
  */
 export class SereinStrengthMeter extends SereinElement {
   static override styles = [tokenStyles, meterStyles];
