@@ -3,6 +3,8 @@
 // than a session: the customer must have proved who they are in the last few minutes, with
 // their password, a passkey with user verification, or a code from their app. A session left
 // open on a shared computer, or a stolen cookie, is then not enough to take the account over.
+// Completing a sign-in counts as such a proof too (with whatever factors the account needs: a
+// passkey without user verification there stands for the password, as it does at sign-in).
 import {ApiError} from './http.mjs';
 
 /** How long a proof counts as recent. */
