@@ -3,6 +3,7 @@
 import {createHash, createHmac, randomBytes, randomInt} from 'node:crypto';
 import {hashPassword, policyProblem, verifyPassword} from './passwords.mjs';
 import {ApiError, cookie, fail} from './http.mjs';
+import {recordAuthentication} from './recent-auth.mjs';
 
 /** The account the demo creates on its first start; the start page shows these credentials. */
 export const SEED_ACCOUNT = Object.freeze({
@@ -220,6 +221,8 @@ export function createAccounts(store) {
         'INSERT INTO sessions (token_hash, user_id, stage, method, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
         [sha256(token), user.id, stage, method, now, now + lifetime],
       );
+      // A full sign-in is a proof of who is there: it counts as recent authentication.
+      if (stage === 'full') recordAuthentication(store, sha256(token), method, now);
       context.setCookies.push(cookie(SESSION_COOKIE, token, {maxAgeSeconds: lifetime / 1000}));
     },
 

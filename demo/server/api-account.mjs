@@ -4,6 +4,8 @@ import {ApiError, fail} from './http.mjs';
 import {verifyPassword, decoyHash} from './passwords.mjs';
 import {checkTotp, newTotpSecret} from './totp.mjs';
 import {cleanCode, maskPhone, normaliseEmail, text} from './accounts.mjs';
+import {requireRecentAuthentication} from './recent-auth.mjs';
+import {rotateSession} from './sessions.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
 /** @typedef {import('./accounts.mjs').User} User */
@@ -31,7 +33,7 @@ export const afterSignIn = (user, next) => (user.breach_flag ? '/account/passwor
  * @param {Context} context
  * @param {string} account
  */
-function checkPasswordLimits({limits}, context, account) {
+export function checkPasswordLimits({limits}, context, account) {
   const wait = Math.max(limits.passwordAccount.lockedFor(account), limits.passwordIp.lockedFor(context.ip));
   if (wait > 0) throw fail.rateLimited(wait);
 }
@@ -42,7 +44,7 @@ function checkPasswordLimits({limits}, context, account) {
  * @param {Context} context
  * @param {string} account
  */
-function wrongPassword({limits}, context, account) {
+export function wrongPassword({limits}, context, account) {
   const wait = Math.max(limits.passwordAccount.fail(account).lockedFor, limits.passwordIp.fail(context.ip).lockedFor);
   return wait > 0 ? fail.rateLimited(wait) : new ApiError(400, 'current-password-incorrect');
 }
@@ -187,6 +189,8 @@ export function accountRoutes(deps) {
         signOutOthers: context.body.signOutOthers === true,
         keepTokenHash: session.tokenHash,
       });
+      // A new token for this browser: a copy of the old cookie no longer signs anyone in.
+      rotateSession(store, context, session, 'password');
       accounts.notify(
         user,
         'Your password was changed',
@@ -204,14 +208,18 @@ export function accountRoutes(deps) {
     },
 
     'POST /api/totp/enrolment': async (context) => {
-      const {user} = accounts.signedIn(context);
+      const session = accounts.signedIn(context);
+      requireRecentAuthentication(store, session);
+      const {user} = session;
       const enrolment = await newTotpSecret(user.email);
       store.run('UPDATE users SET totp_pending_secret = ? WHERE id = ?', [enrolment.secret, user.id]);
       return enrolment;
     },
 
     'POST /api/totp/enrolment/confirm': async (context) => {
-      const {user} = accounts.signedIn(context);
+      const session = accounts.signedIn(context);
+      requireRecentAuthentication(store, session);
+      const {user} = session;
       if (!user.totp_pending_secret) throw fail.badRequest('Start the set-up again.');
       const key = `enrolment:${user.id}`;
       checkCodeLimits(deps, key);
@@ -222,17 +230,29 @@ export function accountRoutes(deps) {
         'UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?',
         [step, user.id],
       );
-      accounts.notify(
-        user,
-        'Two-step verification is on',
-        'Signing in to your Serein demo account now also asks for a code from your authenticator app',
-        context.origin,
-      );
+      if (user.totp_secret) {
+        accounts.notify(
+          user,
+          'Your authenticator app was replaced',
+          'Signing in to your Serein demo account now asks for a code from a different authenticator app; the codes of the previous one no longer work',
+          context.origin,
+        );
+      } else {
+        accounts.notify(
+          user,
+          'Two-step verification is on',
+          'Signing in to your Serein demo account now also asks for a code from your authenticator app',
+          context.origin,
+        );
+      }
       return {twoStep: true};
     },
 
     'POST /api/totp/disable': (context) => {
-      const {user} = accounts.signedIn(context);
+      const session = accounts.signedIn(context);
+      requireRecentAuthentication(store, session);
+      const {user} = session;
+      if (!user.totp_secret) return {twoStep: false};
       store.transaction(() => {
         store.run(
           'UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = NULL WHERE id = ?',

@@ -4,6 +4,7 @@
 import {ApiError, cookie, fail} from './http.mjs';
 import {cleanCode, maskEmail, newToken, normaliseEmail, sha256, text} from './accounts.mjs';
 import {checkCodeLimits, wrongCode} from './api-account.mjs';
+import {endEverything} from './sessions.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
 /** @typedef {import('./app.mjs').Deps} Deps */
@@ -151,10 +152,11 @@ export function recoveryRoutes(deps) {
       if (!user || flow.grantExpiresAt === null || flow.grantExpiresAt <= Date.now()) {
         throw new ApiError(403, 'code-expired', {message: 'Confirm a new code first.'});
       }
-      const signedOutOthers = await accounts.replacePassword(user, text(context.body.newPassword), {
-        signOutOthers: context.body.signOutOthers === true,
-      });
-      store.run('DELETE FROM recovery_flows WHERE user_id = ?', [user.id]);
+      await accounts.replacePassword(user, text(context.body.newPassword), {signOutOthers: false});
+      // Whoever caused the recovery may be signed in somewhere: every session, remembered device,
+      // unused code and recovery flow of the account ends, whatever the page asked
+      // (`signOutOthers` is not read).
+      const signedOutOthers = endEverything(store, user.id);
       context.setCookies.push(flowCookie('', 0));
       accounts.notify(
         user,

@@ -10,6 +10,7 @@ import {FailureLimiter, SendLimiter} from './limits.mjs';
 import {accountRoutes} from './api-account.mjs';
 import {recoveryRoutes} from './api-recovery.mjs';
 import {passkeyRoutes} from './api-passkeys.mjs';
+import {reauthRoutes} from './api-reauth.mjs';
 import {ApiError, readCookies, readJson, redirect, sendError, sendHtml, sendJson, serveFile} from './http.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
@@ -29,6 +30,7 @@ const PAGES = {
   '/account': {file: 'account.html', needs: 'full'},
   '/account/password': {file: 'password.html', needs: 'full'},
   '/account/two-step': {file: 'two-step.html', needs: 'full'},
+  '/account/confirm': {file: 'confirm.html', needs: 'full'},
   '/recover': {file: 'recover.html'},
   '/recover/link': {file: 'recover-link.html'},
   '/outbox': {file: 'outbox.html'},
@@ -80,6 +82,7 @@ export async function createDemo({dbPath}) {
     ...accountRoutes(deps),
     ...recoveryRoutes(deps),
     ...passkeyRoutes(deps),
+    ...reauthRoutes(deps),
     'GET /api/outbox': () => ({
       messages: store.all(
         'SELECT id, created_at AS createdAt, channel, recipient, subject, body FROM outbox ORDER BY id DESC LIMIT 100',

@@ -8,6 +8,11 @@ import {extname, join, normalize, sep} from 'node:path';
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
 /** @typedef {'network' | 'unavailable' | 'rate-limited' | 'unknown' | 'current-password-incorrect' | 'password-rejected' | 'password-breached' | 'password-reused' | 'code-incorrect' | 'code-expired' | 'too-many-attempts' | 'passkey-not-verified' | 'passkey-unknown-credential'} SereinErrorCode */
+/**
+ * The demo's own code for "ask again before this change" (recent-auth.mjs): its pages recognise
+ * it; a component shows it as `unknown` with the message.
+ * @typedef {SereinErrorCode | 'reauthentication-required'} DemoErrorCode
+ */
 
 /**
  * A failure answered as `{code, retryAfterSeconds?, attemptsLeft?, reference?, message?}`: the
@@ -16,7 +21,7 @@ import {extname, join, normalize, sep} from 'node:path';
 export class ApiError extends Error {
   /**
    * @param {number} status
-   * @param {SereinErrorCode} code
+   * @param {DemoErrorCode} code
    * @param {{retryAfterSeconds?: number, attemptsLeft?: number, reference?: string, message?: string}} [extra]
    */
   constructor(status, code, extra = {}) {

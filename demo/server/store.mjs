@@ -89,6 +89,15 @@ CREATE TABLE IF NOT EXISTS journey_events (
   attempt INTEGER,
   score INTEGER
 );
+
+-- Recent authentication: when each session last proved who is using it (signing in, or asking
+-- again before a sensitive change), and how. A separate table, so that it can be added to a
+-- database made before it existed.
+CREATE TABLE IF NOT EXISTS session_auth (
+  token_hash TEXT PRIMARY KEY REFERENCES sessions(token_hash) ON DELETE CASCADE,
+  auth_at INTEGER NOT NULL,
+  auth_method TEXT NOT NULL
+);
 `;
 
 /**

@@ -15,6 +15,18 @@ export const PLATFORM_AUTHENTICATOR = Object.freeze({
 });
 
 /**
+ * An authenticator that holds passkeys but cannot verify the user (a security key without a PIN,
+ * or a software authenticator): every answer has user presence and no user verification.
+ */
+export const AUTHENTICATOR_WITHOUT_USER_VERIFICATION = Object.freeze({
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: false,
+  automaticPresenceSimulation: true,
+});
+
+/**
  * Adds a {@link PLATFORM_AUTHENTICATOR} through a DevTools session whose WebAuthn domain is on.
  * @param {import('playwright-core').CDPSession} cdp
  * @returns {Promise<string>} its id

@@ -1,12 +1,18 @@
 // The account page: password state, the demo "breach" flag, two-step verification, passkeys
-// (<serein-passkey-button mode="register">) and signing out.
-import {api, describeError, on, say} from './demo.js';
+// (<serein-passkey-button mode="register">) and signing out. Adding or removing a passkey and
+// turning two-step verification off need a recent proof of who you are: when the server asks for
+// one, the page goes to /account/confirm and, once confirmed, comes back and carries on.
+import {api, confirmItsYou, describeError, needsConfirmation, on, say} from './demo.js';
 
 const METHODS = /** @type {Record<string, string>} */ ({
   password: 'with your password',
   'password+app': 'with your password and authenticator app',
   'password+sms': 'with your password and a text message',
   passkey: 'with a passkey',
+  // A passkey without user verification (no PIN, fingerprint or face) stands for the password only.
+  'passkey-unverified': 'with a passkey, without a PIN, fingerprint or face',
+  'passkey-unverified+app': 'with a passkey and authenticator app',
+  'passkey-unverified+sms': 'with a passkey and a text message',
 });
 const dates = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'});
 const breach = /** @type {HTMLInputElement} */ (document.querySelector('#breach'));
@@ -43,15 +49,7 @@ async function refresh() {
         remove.type = 'button';
         remove.textContent = 'Remove';
         remove.setAttribute('aria-label', `Remove passkey ${index + 1}`);
-        remove.addEventListener('click', async () => {
-          try {
-            await api('/api/passkeys/remove', {id: passkey.id});
-            say('#passkeys-status', `Passkey ${index + 1} removed.`);
-            await refresh();
-          } catch (error) {
-            say('#passkeys-status', describeError(error));
-          }
-        });
+        remove.addEventListener('click', () => removePasskey(passkey.id, index + 1));
         item.append(label, ' ', remove);
         return item;
       },
@@ -82,10 +80,75 @@ breach.addEventListener('change', async () => {
   }
 });
 
-document.querySelector('#two-step-off')?.addEventListener('click', async () => {
-  await api('/api/totp/disable', {});
-  await refresh();
-});
+/** The change the customer asked for before confirming it's them, kept for this tab only. */
+const PENDING_KEY = 'serein-demo-pending-change';
+
+/** @typedef {{kind: 'remove-passkey', id: string, number: number} | {kind: 'two-step-off'} | {kind: 'add-passkey'}} Change */
+
+/**
+ * Calls the API for a sensitive change. When the server wants a recent proof of who you are,
+ * remembers the change and goes to the confirmation page (the returned promise then never
+ * settles: the page is leaving).
+ * @param {Change} change
+ * @param {string} path
+ * @param {unknown} body
+ */
+async function sensitive(change, path, body) {
+  try {
+    return await api(path, body);
+  } catch (error) {
+    if (!needsConfirmation(error)) throw error;
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({change, at: Date.now()}));
+    confirmItsYou('/account');
+    return new Promise(() => {});
+  }
+}
+
+/**
+ * @param {string} id
+ * @param {number} number its place in the list, for the message
+ */
+async function removePasskey(id, number) {
+  try {
+    await sensitive({kind: 'remove-passkey', id, number}, '/api/passkeys/remove', {id});
+    say('#passkeys-status', `Passkey ${number} removed.`);
+    await refresh();
+  } catch (error) {
+    say('#passkeys-status', describeError(error));
+  }
+}
+
+async function turnOffTwoStep() {
+  try {
+    await sensitive({kind: 'two-step-off'}, '/api/totp/disable', {});
+    say('#two-step-status', 'Two-step verification is off.');
+    await refresh();
+  } catch (error) {
+    say('#two-step-status', describeError(error));
+  }
+}
+
+/**
+ * Back from the confirmation page: carries on with the change the customer asked for, if they
+ * did confirm (coming back without confirming drops it, so the page never loops).
+ */
+async function resumeChange() {
+  const saved = sessionStorage.getItem(PENDING_KEY);
+  sessionStorage.removeItem(PENDING_KEY);
+  if (!saved) return;
+  /** @type {{change: Change, at: number}} */
+  const {change, at} = JSON.parse(saved);
+  if (Date.now() - at > 15 * 60_000 || !(await api('/api/reauth')).recent) return;
+  if (change.kind === 'remove-passkey') await removePasskey(change.id, change.number);
+  else if (change.kind === 'two-step-off') await turnOffTwoStep();
+  else {
+    // Creating a passkey opens the device's dialog, which needs the customer's own click.
+    say('#passkeys-status', 'Thank you for confirming. You can create your passkey now.');
+    document.querySelector('serein-passkey-button')?.scrollIntoView({block: 'center'});
+  }
+}
+
+document.querySelector('#two-step-off')?.addEventListener('click', turnOffTwoStep);
 
 document.querySelector('#sign-out')?.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -94,17 +157,24 @@ document.querySelector('#sign-out')?.addEventListener('submit', async (event) =>
 });
 
 // The passkey button's contract (registration).
+// An automatic upgrade (`conditional`) never leaves the page: it is silent when refused.
 on(document, 'serein-passkey-options', (/** @type {import('./contracts').PasskeyOptionsDetail} */ detail) => {
   if (detail.mode !== 'register') return;
-  detail.respondWith(api('/api/passkeys/registration/options', {}));
+  const body = {conditional: detail.conditional === true};
+  const path = '/api/passkeys/registration/options';
+  detail.respondWith(detail.conditional ? api(path, body) : sensitive({kind: 'add-passkey'}, path, body));
 });
 on(document, 'serein-passkey-verify', (/** @type {import('./contracts').PasskeyVerifyDetail} */ detail) => {
   if (detail.mode !== 'register') return;
-  detail.waitUntil(api('/api/passkeys/registration/verify', {response: detail.response}));
+  const body = {response: detail.response};
+  const path = '/api/passkeys/registration/verify';
+  detail.waitUntil(detail.conditional ? api(path, body) : sensitive({kind: 'add-passkey'}, path, body));
 });
 document.addEventListener('serein-passkey-success', () => {
   say('#passkeys-status', 'Passkey added.');
   void refresh();
 });
 
-refresh().catch(() => location.assign('/sign-in?next=/account'));
+refresh()
+  .then(resumeChange, () => location.assign('/sign-in?next=/account'))
+  .catch((error) => say('#passkeys-status', describeError(error)));

@@ -54,6 +54,29 @@ export function describeError(reason) {
 }
 
 /**
+ * True when the API wants the customer to confirm it's them before a sensitive change (their
+ * last proof is older than the server's window): the page then sends them to `/account/confirm`.
+ * @param {unknown} reason what the API rejected with
+ */
+export const needsConfirmation = (reason) =>
+  /** @type {import('./contracts').DemoError | undefined} */ (reason)?.code === 'reauthentication-required';
+
+/**
+ * Goes to the "confirm it's you" page, which comes back to `back` afterwards.
+ * @param {string} back a path of this site
+ */
+export function confirmItsYou(back) {
+  location.assign(`/account/confirm?next=${encodeURIComponent(back)}`);
+}
+
+/**
+ * A path of this site to go back to (never another site, never a scheme), else `/account`.
+ * @param {string | null} value
+ */
+export const returnPath = (value) =>
+  typeof value === 'string' && /^\/[\w/-]*$/.test(value) && !value.startsWith('//') ? value : '/account';
+
+/**
  * Writes a message into a status region (which exists, empty, from the start, so that screen
  * readers announce the change).
  * @param {string} selector

@@ -16,15 +16,17 @@ try {
       brand: 'Serein demo',
       'support-href': '/help',
       'no-current': true,
-      'sign-out-others': true,
     },
     link('/sign-in', 'Sign in with your new password'),
   );
   on(form, 'serein-password-change', (/** @type {import('./contracts').SereinPasswordChangeDetail} */ detail) => {
-    const {newPassword, signOutOthers, waitUntil} = detail;
-    waitUntil(api('/api/recovery/reset', {newPassword, signOutOthers}));
+    const {newPassword, waitUntil} = detail;
+    waitUntil(api('/api/recovery/reset', {newPassword}));
   });
-  slot.append(form);
+  // No "sign out everywhere" box: a recovery always does it.
+  const notice = document.createElement('p');
+  notice.textContent = 'Saving a new password signs you out on every device.';
+  slot.append(notice, form);
 } catch (error) {
   const heading = document.createElement('h2');
   heading.textContent = 'This link no longer works';

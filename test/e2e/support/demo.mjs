@@ -25,17 +25,22 @@ process.on('exit', () => {
 });
 
 /**
- * Starts `node demo/server/main.mjs --port 0 --db <file>` and waits for the address it prints.
- * Without `dbPath`, the database lives in a temporary directory that `stop()` removes.
- * @param {{dbPath?: string}} [options]
+ * Starts `node demo/server/main.mjs --port <port> --db <file>` and waits for the address it
+ * prints. Without `dbPath`, the database lives in a temporary directory that `stop()` removes;
+ * without `port`, a free port is picked (`0`).
+ * @param {{dbPath?: string, port?: number}} [options]
  */
-export async function startDemo({dbPath: givenPath} = {}) {
+export async function startDemo({dbPath: givenPath, port: givenPort = 0} = {}) {
   const dir = givenPath ? undefined : await mkdtemp(join(tmpdir(), 'serein-demo-'));
   const dbPath = givenPath ?? join(dir ?? '', 'demo.sqlite');
-  const child = spawn(process.execPath, [join(root, 'demo/server/main.mjs'), '--port', '0', '--db', dbPath], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'demo/server/main.mjs'), '--port', String(givenPort), '--db', dbPath],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
