@@ -26,14 +26,16 @@ process.on('exit', () => {
 
 /**
  * Starts `node demo/server/main.mjs --port 0 --db <file>` and waits for the address it prints.
- * Without `dbPath`, the database lives in a temporary directory that `stop()` removes.
- * @param {{dbPath?: string}} [options]
+ * Without `dbPath`, the database lives in a temporary directory that `stop()` removes. `env`
+ * adds environment variables (such as `SEREIN_DEMO_TEST_HOOKS: '1'`).
+ * @param {{dbPath?: string, env?: Record<string, string>}} [options]
  */
-export async function startDemo({dbPath: givenPath} = {}) {
+export async function startDemo({dbPath: givenPath, env} = {}) {
   const dir = givenPath ? undefined : await mkdtemp(join(tmpdir(), 'serein-demo-'));
   const dbPath = givenPath ?? join(dir ?? '', 'demo.sqlite');
   const child = spawn(process.execPath, [join(root, 'demo/server/main.mjs'), '--port', '0', '--db', dbPath], {
     cwd: root,
+    env: {...process.env, ...env},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
