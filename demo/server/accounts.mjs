@@ -18,8 +18,11 @@ export const DEVICE_COOKIE = 'serein_device';
 const SESSION_HOURS = 12;
 const SECOND_FACTOR_MINUTES = 10;
 const REMEMBER_DAYS = 30;
-/** How long queued work waits before it runs (see `later`). */
-const QUEUE_DELAY_MS = 25;
+/**
+ * How long queued work waits before it runs (see `later`): between 0.5 and 1.5 s, so that when
+ * it runs says nothing about which request queued it.
+ */
+const queueDelay = () => 500 + randomInt(0, 1000);
 /** How many unexpired codes (and, apart, links) of one purpose stay valid at once. */
 const LIVE_CODES = 3;
 
@@ -153,13 +156,14 @@ export function createAccounts(store) {
     /**
      * Queues work to do after the answer (issuing and sending a recovery code): the request
      * itself then does the same work whether or not the account exists, and its timing does not
-     * tell. The queue runs a little later, or at once through {@link flush}.
+     * tell. The queue runs about a second later (in one batch with what was queued meanwhile), or
+     * at once through {@link flush}.
      * @param {() => void} job
      */
     later(job) {
       jobs.push(job);
       if (!timer) {
-        timer = setTimeout(accounts.flush, QUEUE_DELAY_MS);
+        timer = setTimeout(accounts.flush, queueDelay());
         timer.unref();
       }
     },
@@ -426,7 +430,10 @@ export function createAccounts(store) {
         [`${purpose}-link`, sha256(token), now],
       );
       if (!row) return undefined;
-      if (store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, Number(row.id)]).changes !== 1) {
+      if (
+        store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, Number(row.id)])
+          .changes !== 1
+      ) {
         return undefined;
       }
       return accounts.byId(Number(row.user_id));

@@ -128,13 +128,7 @@ export function recoveryRoutes(deps) {
     'POST /api/recovery/verify': (context) => {
       const flow = currentFlow(context);
       if (flow.codeExpiresAt !== null && flow.codeExpiresAt <= Date.now()) throw new ApiError(400, 'code-expired');
-      const attempt = beginCodeAttempt(
-        deps,
-        context,
-        limits.recoveryCodes,
-        `recovery:${flow.identifier}`,
-        flow.user,
-      );
+      const attempt = beginCodeAttempt(deps, context, limits.recoveryCodes, `recovery:${flow.identifier}`, flow.user);
       const outcome = flow.user ? accounts.useCode(flow.user, 'recovery', cleanCode(context.body.code)) : 'incorrect';
       if (outcome === 'expired') {
         attempt.release();
