@@ -111,39 +111,44 @@ test('opening the link page spends nothing: the code still works, and the link t
   await page.close();
 });
 
-test('each secret works once', async () => {
-  const {client, code, token} = await recoveryEmail();
-  assert.equal((await useLink(token)).answer.status, 200);
-  const again = await useLink(token);
-  assert.equal(again.answer.status, 400);
-  assert.equal(again.answer.json.code, 'code-expired');
-  assert.equal((await client.request('/api/recovery/verify', {method: 'email', code})).status, 200);
+test('the code and the link each work once; using one leaves the other valid until the reset, which voids both', async () => {
+  // The link first: the code still works afterwards, and each works only once.
+  const first = await recoveryEmail();
+  const byLink = await useLink(first.token);
+  assert.equal(byLink.answer.status, 200, JSON.stringify(byLink.answer.json));
+  const verified = await first.client.request('/api/recovery/verify', {method: 'email', code: first.code});
+  assert.equal(verified.status, 200, JSON.stringify(verified.json));
+  const linkAgain = await useLink(first.token);
+  assert.equal(linkAgain.answer.status, 400);
+  assert.equal(linkAgain.answer.json.code, 'code-expired');
   const other = newClient();
   await other.request('/api/recovery/identify', {identifier: SEED.email});
-  const reused = await other.request('/api/recovery/verify', {method: 'email', code});
-  assert.equal(reused.status, 400);
-  assert.equal(reused.json.code, 'code-incorrect');
-});
+  const codeAgain = await other.request('/api/recovery/verify', {method: 'email', code: first.code});
+  assert.equal(codeAgain.status, 400);
+  assert.equal(codeAgain.json.code, 'code-incorrect');
+  // One reset, through the code; the grant the link gave is void.
+  assert.equal((await first.client.request('/api/recovery/reset', {newPassword: freshPassword()})).status, 200);
+  const lateByLink = await byLink.client.request('/api/recovery/reset', {newPassword: freshPassword()});
+  assert.notEqual(lateByLink.status, 200, JSON.stringify(lateByLink.json));
 
-test('a reset through the code voids the link, never used', async () => {
-  const {client, code, token} = await recoveryEmail();
-  assert.equal((await client.request('/api/recovery/verify', {method: 'email', code})).status, 200);
-  assert.equal((await client.request('/api/recovery/reset', {newPassword: freshPassword()})).status, 200);
-  const {answer} = await useLink(token);
-  assert.equal(answer.status, 400, JSON.stringify(answer.json));
-  assert.equal(answer.json.code, 'code-expired');
-});
+  // A reset through the code voids the link, never used.
+  const second = await recoveryEmail();
+  assert.equal((await second.client.request('/api/recovery/verify', {method: 'email', code: second.code})).status, 200);
+  assert.equal((await second.client.request('/api/recovery/reset', {newPassword: freshPassword()})).status, 200);
+  const unusedLink = await useLink(second.token);
+  assert.equal(unusedLink.answer.status, 400, JSON.stringify(unusedLink.answer.json));
+  assert.equal(unusedLink.answer.json.code, 'code-expired');
 
-test('a reset through the link voids the code, never used', async () => {
-  const {code, token} = await recoveryEmail();
-  const {client, answer} = await useLink(token);
-  assert.equal(answer.status, 200, JSON.stringify(answer.json));
-  assert.equal((await client.request('/api/recovery/reset', {newPassword: freshPassword()})).status, 200);
-  const other = newClient();
-  await other.request('/api/recovery/identify', {identifier: SEED.email});
-  const late = await other.request('/api/recovery/verify', {method: 'email', code});
-  assert.equal(late.status, 400, JSON.stringify(late.json));
-  assert.equal(late.json.code, 'code-incorrect');
+  // A reset through the link voids the code, never used.
+  const third = await recoveryEmail();
+  const thirdLink = await useLink(third.token);
+  assert.equal(thirdLink.answer.status, 200, JSON.stringify(thirdLink.answer.json));
+  assert.equal((await thirdLink.client.request('/api/recovery/reset', {newPassword: freshPassword()})).status, 200);
+  const late = newClient();
+  await late.request('/api/recovery/identify', {identifier: SEED.email});
+  const unusedCode = await late.request('/api/recovery/verify', {method: 'email', code: third.code});
+  assert.equal(unusedCode.status, 400, JSON.stringify(unusedCode.json));
+  assert.equal(unusedCode.json.code, 'code-incorrect');
 });
 
 test('no page threw an error', () => {
