@@ -217,8 +217,11 @@ export class GuessLimiter {
    */
   #refusal(who, now) {
     const entry = this.#clients.get(`${who.account}\n${who.client}`);
-    // One guess at a time per client; the next one waits for the answer and then the delay.
-    if (entry && entry.inFlight > 0) return {retryAfterSeconds: Math.ceil(this.baseDelayMs / 1000)};
+    // One guess at a time per client; the next one waits for the answer and then the delay. (An
+    // attempt still open after a minute ended in an unexpected error: it no longer blocks.)
+    if (entry && entry.inFlight > 0 && now - entry.lastAt < 60_000) {
+      return {retryAfterSeconds: Math.ceil(this.baseDelayMs / 1000)};
+    }
     if (entry && entry.nextAt > now) return {retryAfterSeconds: Math.ceil((entry.nextAt - now) / 1000)};
     if (who.trusted) return undefined;
     if ((this.#accounts.get(who.account) ?? 0) >= this.ceiling) return {ceiling: true};
