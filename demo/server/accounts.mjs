@@ -19,6 +19,13 @@ export const DEVICE_COOKIE = 'serein_device';
 const SESSION_HOURS = 12;
 const SECOND_FACTOR_MINUTES = 10;
 const REMEMBER_DAYS = 30;
+/**
+ * How long queued work waits before it runs (see `later`): between 0.5 and 1.5 s, so that when
+ * it runs says nothing about which request queued it.
+ */
+const queueDelay = () => 500 + randomInt(0, 1000);
+/** How many unexpired codes (and, apart, links) of one purpose stay valid at once. */
+const LIVE_CODES = 3;
 
 /**
  * @typedef {object} User
@@ -101,6 +108,11 @@ export function createAccounts(store) {
   /** @param {import('./store.mjs').Row | undefined} row */
   const asUser = (row) => /** @type {User | undefined} */ (/** @type {unknown} */ (row));
 
+  /** @type {(() => void)[]} */
+  const jobs = [];
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+
   const accounts = {
     /** @param {string} email */
     byEmail: (email) => asUser(store.get('SELECT * FROM users WHERE email = ?', [email])),
@@ -128,7 +140,8 @@ export function createAccounts(store) {
     },
 
     /**
-     * Writes a message to the development outbox instead of sending it.
+     * Writes a message to the development outbox instead of sending it. Every email and text
+     * message goes through here.
      * @param {{channel: 'email' | 'sms', recipient: string, subject: string, body: string}} message
      */
     send({channel, recipient, subject, body}) {
@@ -139,6 +152,34 @@ export function createAccounts(store) {
         subject,
         body,
       ]);
+    },
+
+    /**
+     * Queues work to do after the answer (issuing and sending a recovery code): the request
+     * itself then does the same work whether or not the account exists, and its timing does not
+     * tell. The queue runs about a second later (in one batch with what was queued meanwhile), or
+     * at once through {@link flush}.
+     * @param {() => void} job
+     */
+    later(job) {
+      jobs.push(job);
+      if (!timer) {
+        timer = setTimeout(accounts.flush, queueDelay());
+        timer.unref();
+      }
+    },
+
+    /** Runs the queued work now (before the outbox is read, and when the server stops). */
+    flush() {
+      clearTimeout(timer);
+      timer = undefined;
+      for (const job of jobs.splice(0)) {
+        try {
+          job();
+        } catch (error) {
+          console.error(`A queued job failed: ${/** @type {Error} */ (error).message}`);
+        }
+      }
     },
 
     /**
@@ -299,8 +340,29 @@ export function createAccounts(store) {
     },
 
     /**
-     * Issues a one-time code (and optionally a link token) for a purpose, replacing the
-     * unused ones of that purpose.
+     * Who is guessing, for the limits: the remembered-device cookie when it is a valid one for
+     * this account (the owner's own device), else the client address. The same query runs for
+     * an unknown account (`user` undefined) as for a known one.
+     * @param {Context} context
+     * @param {User | undefined} user
+     * @returns {{client: string, address: string, trusted: boolean}}
+     */
+    client(context, user) {
+      const token = context.cookies[DEVICE_COOKIE];
+      const trusted =
+        !!token &&
+        !!store.get('SELECT 1 AS ok FROM remembered_devices WHERE token_hash = ? AND user_id = ? AND expires_at > ?', [
+          sha256(token),
+          user?.id ?? 0,
+          Date.now(),
+        ]);
+      return {client: trusted ? `device:${sha256(token)}` : `address:${context.ip}`, address: context.ip, trusted};
+    },
+
+    /**
+     * Issues a one-time code (and optionally a link token, a secret of its own with its own
+     * row). The last {@link LIVE_CODES} codes of a purpose stay valid until they expire, so that
+     * a new send (by anyone who knows the address) does not void the one the owner is typing.
      * @param {User} user
      * @param {'recovery' | 'sms-2fa'} purpose
      * @param {number} lifetimeMinutes
@@ -310,36 +372,88 @@ export function createAccounts(store) {
       const code = newCode();
       const link = withLink ? newToken() : undefined;
       const now = Date.now();
-      store.transaction(() => {
-        store.run('DELETE FROM one_time_codes WHERE user_id = ? AND purpose = ? AND used_at IS NULL', [
-          user.id,
-          purpose,
-        ]);
+      const expiresAt = now + lifetimeMinutes * 60_000;
+      /** @param {string} kind @param {string} hash */
+      const insert = (kind, hash) => {
+        // The oldest unused ones beyond the last few go.
         store.run(
-          `INSERT INTO one_time_codes (user_id, purpose, code_hash, link_hash, created_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-          [user.id, purpose, hashCode(code), link ? sha256(link) : null, now, now + lifetimeMinutes * 60_000],
+          `DELETE FROM one_time_codes WHERE id IN (
+             SELECT id FROM one_time_codes WHERE user_id = ? AND purpose = ? AND used_at IS NULL
+             ORDER BY id DESC LIMIT -1 OFFSET ?)`,
+          [user.id, kind, LIVE_CODES - 1],
         );
+        store.run(
+          `INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+          [user.id, kind, hash, now, expiresAt],
+        );
+      };
+      store.transaction(() => {
+        insert(purpose, hashCode(code));
+        if (link) insert(`${purpose}-link`, sha256(link));
       });
       return {code, link};
     },
 
     /**
-     * Checks and uses the latest code of a purpose.
+     * Checks a code against the live codes of a purpose and uses the one it matches.
      * @param {User} user
      * @param {'recovery' | 'sms-2fa'} purpose
      * @param {string} code
      * @returns {'ok' | 'expired' | 'incorrect'}
      */
     useCode(user, purpose, code) {
+      if (!/^\d{6}$/.test(code)) return 'incorrect';
       const row = store.get(
-        'SELECT id, code_hash, expires_at FROM one_time_codes WHERE user_id = ? AND purpose = ? AND used_at IS NULL ORDER BY id DESC LIMIT 1',
-        [user.id, purpose],
+        `SELECT id, expires_at FROM one_time_codes WHERE user_id = ? AND purpose = ? AND code_hash = ? AND used_at IS NULL
+         ORDER BY id DESC LIMIT 1`,
+        [user.id, purpose, hashCode(code)],
       );
-      if (!row || !/^\d{6}$/.test(code) || row.code_hash !== hashCode(code)) return 'incorrect';
+      if (!row) return 'incorrect';
       if (Number(row.expires_at) <= Date.now()) return 'expired';
-      store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ?', [Date.now(), Number(row.id)]);
-      return 'ok';
+      // The condition makes two simultaneous requests with the same code succeed only once.
+      const used = store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ? AND used_at IS NULL', [
+        Date.now(),
+        Number(row.id),
+      ]);
+      return used.changes === 1 ? 'ok' : 'incorrect';
+    },
+
+    /**
+     * Uses a link token of a purpose, once.
+     * @param {'recovery'} purpose
+     * @param {string} token
+     * @returns {User | undefined} whose link it was
+     */
+    useLink(purpose, token) {
+      if (!token) return undefined;
+      const now = Date.now();
+      const row = store.get(
+        `SELECT id, user_id FROM one_time_codes
+         WHERE purpose = ? AND code_hash = ? AND used_at IS NULL AND expires_at > ?`,
+        [`${purpose}-link`, sha256(token), now],
+      );
+      if (!row) return undefined;
+      if (
+        store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, Number(row.id)])
+          .changes !== 1
+      ) {
+        return undefined;
+      }
+      return accounts.byId(Number(row.user_id));
+    },
+
+    /**
+     * Voids every unused code and link of a purpose (once the reset they lead to is done).
+     * @param {User} user
+     * @param {'recovery' | 'sms-2fa'} purpose
+     */
+    voidCodes(user, purpose) {
+      store.run('UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND purpose IN (?, ?) AND used_at IS NULL', [
+        Date.now(),
+        user.id,
+        purpose,
+        `${purpose}-link`,
+      ]);
     },
   };
   return accounts;

@@ -28,44 +28,77 @@ const safeNext = (next) =>
 export const afterSignIn = (user, next) => (user.breach_flag ? '/account/password' : (safeNext(next) ?? '/account'));
 
 /**
- * Refuses while an account or an address is locked out of password attempts.
+ * Reserves a password attempt before anything is awaited (the attempt counts as a failure until
+ * it succeeds), or refuses it: a wait (`rate-limited` with `retryAfterSeconds`), or the account's
+ * ceiling for this client (`rate-limited` without a wait: recover the account, or sign in on a
+ * remembered device).
  * @param {Deps} deps
  * @param {Context} context
- * @param {string} account
+ * @param {string} account the email as typed (unknown ones are counted like known ones)
+ * @param {User | undefined} user
  */
-export function checkPasswordLimits({limits}, context, account) {
-  const wait = Math.max(limits.passwordAccount.lockedFor(account), limits.passwordIp.lockedFor(context.ip));
-  if (wait > 0) throw fail.rateLimited(wait);
+export function beginPasswordAttempt({accounts, limits}, context, account, user) {
+  const attempt = limits.passwords.begin({account, ...accounts.client(context, user)});
+  if (attempt.refused) throw passwordRefusal(attempt.refused);
+  return attempt;
+}
+
+/** @param {import('./limits.mjs').Refusal} refusal */
+export const passwordRefusal = (refusal) =>
+  refusal.ceiling
+    ? new ApiError(429, 'rate-limited', {
+        message: 'Too many wrong passwords for this account. Recover your account to choose a new password.',
+      })
+    : fail.rateLimited(refusal.retryAfterSeconds);
+
+/**
+ * Counts a wrong password (the next attempt from this client waits a little longer).
+ * @param {import('./limits.mjs').Attempt} attempt
+ */
+export function wrongPassword(attempt) {
+  attempt.fail();
+  return new ApiError(400, 'current-password-incorrect');
 }
 
 /**
- * Counts a wrong password and says so (or that the account is now locked for a while).
+ * Reserves a one-time-code attempt before anything is awaited, or refuses it
+ * (`too-many-attempts`, with `retryAfterSeconds` unless the account's ceiling was reached).
  * @param {Deps} deps
  * @param {Context} context
- * @param {string} account
+ * @param {import('./limits.mjs').GuessLimiter} limiter
+ * @param {string} key what the code is for (the account and the step)
+ * @param {User | undefined} user
  */
-export function wrongPassword({limits}, context, account) {
-  const wait = Math.max(limits.passwordAccount.fail(account).lockedFor, limits.passwordIp.fail(context.ip).lockedFor);
-  return wait > 0 ? fail.rateLimited(wait) : new ApiError(400, 'current-password-incorrect');
+export function beginCodeAttempt({accounts}, context, limiter, key, user) {
+  const attempt = limiter.begin({account: key, ...accounts.client(context, user)});
+  if (attempt.refused) throw codeRefusal(attempt.refused);
+  return attempt;
+}
+
+/** @param {import('./limits.mjs').Refusal} refusal */
+export const codeRefusal = (refusal) =>
+  refusal.ceiling
+    ? new ApiError(429, 'too-many-attempts', {
+        message: 'Too many wrong codes for this account. Please contact support.',
+      })
+    : fail.tooManyAttempts(refusal.retryAfterSeconds);
+
+/**
+ * Counts a wrong code: `code-incorrect`, with `attemptsLeft` once the account's ceiling is near.
+ * @param {import('./limits.mjs').Attempt} attempt
+ */
+export function wrongCode(attempt) {
+  const {attemptsLeft} = attempt.fail();
+  return new ApiError(400, 'code-incorrect', attemptsLeft === undefined ? {} : {attemptsLeft});
 }
 
 /**
- * Counts a wrong code: `code-incorrect` with the attempts left, then `too-many-attempts`.
- * @param {Deps} deps
- * @param {string} key
+ * A right code: refunds the attempt, unless the account was locked meanwhile.
+ * @param {import('./limits.mjs').Attempt} attempt
  */
-export function wrongCode({limits}, key) {
-  const {attemptsLeft, lockedFor} = limits.codes.fail(key);
-  return lockedFor > 0 ? fail.tooManyAttempts(lockedFor) : fail.codeIncorrect(attemptsLeft);
-}
-
-/**
- * @param {Deps} deps
- * @param {string} key
- */
-export function checkCodeLimits({limits}, key) {
-  const wait = limits.codes.lockedFor(key);
-  if (wait > 0) throw fail.tooManyAttempts(wait);
+export function rightCode(attempt) {
+  const refused = attempt.succeed();
+  if (refused) throw codeRefusal(refused);
 }
 
 /**
@@ -106,12 +139,14 @@ export function accountRoutes(deps) {
       const email = normaliseEmail(context.body.email);
       const password = text(context.body.password);
       if (!email || !password) throw fail.badRequest('Enter your email and password.');
-      checkPasswordLimits(deps, context, email);
       const user = accounts.byEmail(email);
+      const attempt = beginPasswordAttempt(deps, context, email, user);
       // An unknown email costs the same time as a wrong password, and gets the same answer.
       const matches = await verifyPassword(password, user?.password_hash ?? decoyHash);
-      if (!user || !matches) throw wrongPassword(deps, context, email);
-      limits.passwordAccount.succeed(email);
+      if (!user || !matches) throw wrongPassword(attempt);
+      // Checked again: the account may have been locked while the hash was computed.
+      const refused = attempt.succeed();
+      if (refused) throw passwordRefusal(refused);
       if (user.totp_secret && !accounts.isRememberedDevice(context, user)) {
         accounts.startSession(context, user, 'second-factor', 'password');
         return {next: '/two-factor', secondFactor: true};
@@ -136,7 +171,7 @@ export function accountRoutes(deps) {
     'POST /api/two-factor/send': (context) => {
       const {user} = secondFactorSession(context);
       if (context.body.channel !== 'sms' || !user.phone) throw fail.badRequest('No code can be sent that way.');
-      const wait = limits.sends.take(`sms:${user.id}`);
+      const wait = limits.sends.take(`sms:${user.id}\n${accounts.client(context, user).client}`);
       if (wait > 0) throw fail.rateLimited(wait);
       const {code} = accounts.issueCode(user, 'sms-2fa', SMS_CODE_MINUTES);
       accounts.send({
@@ -152,14 +187,16 @@ export function accountRoutes(deps) {
     'POST /api/two-factor': async (context) => {
       const session = secondFactorSession(context);
       const {user} = session;
-      const key = `second-factor:${user.id}`;
-      checkCodeLimits(deps, key);
+      const attempt = beginCodeAttempt(deps, context, limits.codes, `second-factor:${user.id}`, user);
       const code = cleanCode(context.body.code);
       const channel = context.body.channel === 'sms' ? 'sms' : 'app';
       if (channel === 'sms') {
         const outcome = accounts.useCode(user, 'sms-2fa', code);
-        if (outcome === 'expired') throw new ApiError(400, 'code-expired');
-        if (outcome !== 'ok') throw wrongCode(deps, key);
+        if (outcome === 'expired') {
+          attempt.release();
+          throw new ApiError(400, 'code-expired');
+        }
+        if (outcome !== 'ok') throw wrongCode(attempt);
       } else {
         const step = await checkTotp(String(user.totp_secret), code, user.totp_last_step);
         // The condition makes two simultaneous requests with the same code succeed only once.
@@ -169,9 +206,9 @@ export function accountRoutes(deps) {
             'UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
             [step, user.id, step],
           ).changes === 1;
-        if (!used) throw wrongCode(deps, key);
+        if (!used) throw wrongCode(attempt);
       }
-      limits.codes.succeed(key);
+      rightCode(attempt);
       accounts.startSession(context, user, 'full', `${session.method}+${channel}`);
       if (context.body.rememberDevice === true) accounts.rememberDevice(context, user);
       return {next: afterSignIn(user)};
@@ -182,9 +219,10 @@ export function accountRoutes(deps) {
       const {user} = session;
       const currentPassword = text(context.body.currentPassword);
       const newPassword = text(context.body.newPassword);
-      checkPasswordLimits(deps, context, user.email);
-      if (!(await verifyPassword(currentPassword, user.password_hash))) throw wrongPassword(deps, context, user.email);
-      limits.passwordAccount.succeed(user.email);
+      const attempt = beginPasswordAttempt(deps, context, user.email, user);
+      if (!(await verifyPassword(currentPassword, user.password_hash))) throw wrongPassword(attempt);
+      const refused = attempt.succeed();
+      if (refused) throw passwordRefusal(refused);
       const signedOutOthers = await accounts.replacePassword(user, newPassword, {
         signOutOthers: context.body.signOutOthers === true,
         keepTokenHash: session.tokenHash,
@@ -221,11 +259,10 @@ export function accountRoutes(deps) {
       requireRecentAuthentication(store, session);
       const {user} = session;
       if (!user.totp_pending_secret) throw fail.badRequest('Start the set-up again.');
-      const key = `enrolment:${user.id}`;
-      checkCodeLimits(deps, key);
+      const attempt = beginCodeAttempt(deps, context, limits.codes, `enrolment:${user.id}`, user);
       const step = await checkTotp(user.totp_pending_secret, cleanCode(context.body.code), null);
-      if (step === undefined) throw wrongCode(deps, key);
-      limits.codes.succeed(key);
+      if (step === undefined) throw wrongCode(attempt);
+      rightCode(attempt);
       store.run(
         'UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?',
         [step, user.id],

@@ -2,7 +2,14 @@
 // the authenticator app. (A passkey with user verification is the third way; its routes are in
 // api-passkeys.mjs, next to the other passkey challenges.) The same limits as signing in apply,
 // so asking again never gives a guesser more attempts.
-import {checkPasswordLimits, checkCodeLimits, wrongCode, wrongPassword} from './api-account.mjs';
+import {
+  beginCodeAttempt,
+  beginPasswordAttempt,
+  passwordRefusal,
+  rightCode,
+  wrongCode,
+  wrongPassword,
+} from './api-account.mjs';
 import {cleanCode, text} from './accounts.mjs';
 import {verifyPassword} from './passwords.mjs';
 import {checkTotp} from './totp.mjs';
@@ -38,9 +45,10 @@ export function reauthRoutes(deps) {
       const {user} = session;
       const password = text(context.body.password);
       if (!password) throw fail.badRequest('Enter your password.');
-      checkPasswordLimits(deps, context, user.email);
-      if (!(await verifyPassword(password, user.password_hash))) throw wrongPassword(deps, context, user.email);
-      limits.passwordAccount.succeed(user.email);
+      const attempt = beginPasswordAttempt(deps, context, user.email, user);
+      if (!(await verifyPassword(password, user.password_hash))) throw wrongPassword(attempt);
+      const refused = attempt.succeed();
+      if (refused) throw passwordRefusal(refused);
       recordAuthentication(store, session.tokenHash, 'password');
       return {confirmed: true};
     },
@@ -50,8 +58,7 @@ export function reauthRoutes(deps) {
       const {user} = session;
       if (!user.totp_secret) throw fail.badRequest('Two-step verification is off for this account.');
       // The second step's own counter: confirming here is not a way around its lock-out.
-      const key = `second-factor:${user.id}`;
-      checkCodeLimits(deps, key);
+      const attempt = beginCodeAttempt(deps, context, limits.codes, `second-factor:${user.id}`, user);
       const step = await checkTotp(user.totp_secret, cleanCode(context.body.code), user.totp_last_step);
       // As in the second step: a code is accepted once, even by two requests at the same time.
       const used =
@@ -60,8 +67,8 @@ export function reauthRoutes(deps) {
           'UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
           [step, user.id, step],
         ).changes === 1;
-      if (!used) throw wrongCode(deps, key);
-      limits.codes.succeed(key);
+      if (!used) throw wrongCode(attempt);
+      rightCode(attempt);
       recordAuthentication(store, session.tokenHash, 'app');
       return {confirmed: true};
     },

@@ -1,9 +1,12 @@
 // Account recovery: identify → send a code (and a link) by email → verify → new password.
 // The answers never tell whether an account exists: an unknown address gets the same methods,
-// the same cookie, the same cooldowns and the same "incorrect code", and no email is sent.
+// the same cookie, the same cooldowns and the same "incorrect code", and no email is sent; the
+// requests do the same work for both (the code is issued and emailed after the answer).
+// The code and the link are two secrets, each used once; using one leaves the other valid until
+// the new password is set, which voids both.
 import {ApiError, cookie, fail} from './http.mjs';
 import {cleanCode, maskEmail, newToken, normaliseEmail, sha256, text} from './accounts.mjs';
-import {checkCodeLimits, wrongCode} from './api-account.mjs';
+import {beginCodeAttempt, rightCode, wrongCode} from './api-account.mjs';
 import {endEverything} from './sessions.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
@@ -58,10 +61,40 @@ export function recoveryRoutes(deps) {
     return {
       tokenHash: String(row.token_hash),
       identifier: String(row.identifier),
-      user: row.user_id === null ? undefined : accounts.byId(Number(row.user_id)),
+      // The same query for an unknown address (no account has id 0).
+      user: accounts.byId(row.user_id === null ? 0 : Number(row.user_id)),
       codeExpiresAt: row.code_expires_at === null ? null : Number(row.code_expires_at),
       grantExpiresAt: row.grant_expires_at === null ? null : Number(row.grant_expires_at),
     };
+  }
+
+  /**
+   * Issues a recovery code and a link, and emails them.
+   * @param {import('./accounts.mjs').User} user
+   * @param {string} origin
+   */
+  function sendRecoveryEmail(user, origin) {
+    const {code, link} = accounts.issueCode(user, 'recovery', CODE_MINUTES, {withLink: true});
+    accounts.send({
+      channel: 'email',
+      recipient: user.email,
+      subject: 'Your recovery code',
+      body: [
+        `Hi ${user.name},`,
+        '',
+        'Someone, hopefully you, asked to recover your Serein demo account.',
+        '',
+        `Your code is ${code}. It works for ${CODE_MINUTES} minutes.`,
+        '',
+        // The token travels in the fragment, which browsers never send to a server.
+        `Or open this link to choose a new password: ${origin}/recover/link#token=${link}`,
+        '',
+        "If it wasn't you, ignore this email: nothing changes until the code is used.",
+        'We will never ask for your password by email, text message or phone.',
+        '',
+        '— Serein demo',
+      ].join('\n'),
+    });
   }
 
   return {
@@ -77,47 +110,33 @@ export function recoveryRoutes(deps) {
     'POST /api/recovery/send': (context) => {
       const flow = currentFlow(context);
       if (context.body.method !== 'email') throw fail.badRequest('This recovery method is not available.');
-      const wait = limits.sends.take(`recovery:${flow.identifier}`);
+      // A budget per client: someone else asking for codes does not spend the owner's.
+      const wait = limits.sends.take(`recovery:${flow.identifier}\n${accounts.client(context, flow.user).client}`);
       if (wait > 0) throw fail.rateLimited(wait);
       store.run('UPDATE recovery_flows SET code_expires_at = ? WHERE token_hash = ?', [
         Date.now() + CODE_MINUTES * 60_000,
         flow.tokenHash,
       ]);
-      if (flow.user) {
-        const {code, link} = accounts.issueCode(flow.user, 'recovery', CODE_MINUTES, {withLink: true});
-        accounts.send({
-          channel: 'email',
-          recipient: flow.user.email,
-          subject: 'Your recovery code',
-          body: [
-            `Hi ${flow.user.name},`,
-            '',
-            'Someone, hopefully you, asked to recover your Serein demo account.',
-            '',
-            `Your code is ${code}. It works for ${CODE_MINUTES} minutes.`,
-            '',
-            // The token travels in the fragment, which browsers never send to a server.
-            `Or open this link to choose a new password: ${context.origin}/recover/link#token=${link}`,
-            '',
-            "If it wasn't you, ignore this email: nothing changes until the code is used.",
-            'We will never ask for your password by email, text message or phone.',
-            '',
-            '— Serein demo',
-          ].join('\n'),
-        });
-      }
+      const {user} = flow;
+      const {origin} = context;
+      // Issued and emailed after the answer, and queued for an unknown address too.
+      accounts.later(() => {
+        if (user) sendRecoveryEmail(user, origin);
+      });
       return {sent: true};
     },
 
     'POST /api/recovery/verify': (context) => {
       const flow = currentFlow(context);
-      const key = `recovery:${flow.identifier}`;
-      checkCodeLimits(deps, key);
       if (flow.codeExpiresAt !== null && flow.codeExpiresAt <= Date.now()) throw new ApiError(400, 'code-expired');
+      const attempt = beginCodeAttempt(deps, context, limits.recoveryCodes, `recovery:${flow.identifier}`, flow.user);
       const outcome = flow.user ? accounts.useCode(flow.user, 'recovery', cleanCode(context.body.code)) : 'incorrect';
-      if (outcome === 'expired') throw new ApiError(400, 'code-expired');
-      if (outcome !== 'ok') throw wrongCode(deps, key);
-      limits.codes.succeed(key);
+      if (outcome === 'expired') {
+        attempt.release();
+        throw new ApiError(400, 'code-expired');
+      }
+      if (outcome !== 'ok') throw wrongCode(attempt);
+      rightCode(attempt);
       store.run('UPDATE recovery_flows SET grant_expires_at = ? WHERE token_hash = ?', [
         Date.now() + GRANT_MINUTES * 60_000,
         flow.tokenHash,
@@ -125,24 +144,16 @@ export function recoveryRoutes(deps) {
       return {verified: true};
     },
 
+    // The link page posts the token only when the customer clicks "Continue" (a mail scanner
+    // that opens the link does not spend it).
     'POST /api/recovery/link': (context) => {
-      const token = text(context.body.token);
-      const now = Date.now();
-      const row =
-        token &&
-        store.get(
-          `SELECT id, user_id FROM one_time_codes
-           WHERE link_hash = ? AND purpose = 'recovery' AND used_at IS NULL AND expires_at > ?`,
-          [sha256(token), now],
-        );
-      const user = row ? accounts.byId(Number(row.user_id)) : undefined;
-      if (!row || !user) {
+      const user = accounts.useLink('recovery', text(context.body.token));
+      if (!user) {
         throw new ApiError(400, 'code-expired', {
           message: 'This link has expired or was already used. Ask for a new one.',
         });
       }
-      store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ?', [now, Number(row.id)]);
-      startFlow(context, user.email, user.id, now + GRANT_MINUTES * 60_000);
+      startFlow(context, user.email, user.id, Date.now() + GRANT_MINUTES * 60_000);
       return {identifier: user.email};
     },
 
@@ -154,9 +165,11 @@ export function recoveryRoutes(deps) {
       }
       await accounts.replacePassword(user, text(context.body.newPassword), {signOutOthers: false});
       // Whoever caused the recovery may be signed in somewhere: every session, remembered device,
-      // unused code and recovery flow of the account ends, whatever the page asked
-      // (`signOutOthers` is not read).
+      // unused code or link and recovery flow of the account ends, whatever the page asked
+      // (`signOutOthers` is not read); the guessing that led here is forgotten.
       const signedOutOthers = endEverything(store, user.id);
+      limits.passwords.clear(user.email);
+      limits.recoveryCodes.clear(`recovery:${flow.identifier}`);
       context.setCookies.push(flowCookie('', 0));
       accounts.notify(
         user,

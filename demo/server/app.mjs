@@ -6,7 +6,8 @@ import {resolve} from 'node:path';
 import {openStore} from './store.mjs';
 import {createAccounts} from './accounts.mjs';
 import {createFunnel} from './funnel.mjs';
-import {FailureLimiter, SendLimiter} from './limits.mjs';
+import {GuessLimiter, SendLimiter} from './limits.mjs';
+import {observeHashing} from './passwords.mjs';
 import {accountRoutes} from './api-account.mjs';
 import {recoveryRoutes} from './api-recovery.mjs';
 import {passkeyRoutes} from './api-passkeys.mjs';
@@ -60,20 +61,27 @@ const STATIC = [
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * @param {{dbPath: string}} options
+ * @param {{dbPath: string, testHooks?: boolean}} options `testHooks` adds `GET /api/test/hashes`
+ *   (the end-to-end tests count password hashes with it)
  */
-export async function createDemo({dbPath}) {
+export async function createDemo({dbPath, testHooks = false}) {
   const store = await openStore(dbPath);
   const accounts = createAccounts(store);
   const seeded = await accounts.seed();
   const funnel = createFunnel(store);
+  // Guess limits (in memory; the README's "Guess budgets" gives what they add up to): per
+  // account × client a wait that doubles from 1 s per failure up to 15 minutes; per account a
+  // ceiling of 100 consecutive failures for clients other than the owner's remembered devices
+  // (NIST SP 800-63B-4 §3.2.2); per address and for the whole server, failures per window.
   const limits = {
-    // Password attempts: per account and per address (NIST SP 800-63B-4 §3.2.2).
-    passwordAccount: new FailureLimiter({max: 10, windowSeconds: 900, lockSeconds: 300}),
-    passwordIp: new FailureLimiter({max: 50, windowSeconds: 900, lockSeconds: 300}),
-    // One-time codes: the fifth wrong code locks for five minutes; a new code does not reset it.
-    codes: new FailureLimiter({max: 5, windowSeconds: 900, lockSeconds: 300}),
-    // Codes sent by email or text message: one per 30 s, ten per hour.
+    passwords: new GuessLimiter({ceiling: 100, perAddress: {max: 50, windowSeconds: 3600}}),
+    codes: new GuessLimiter({ceiling: 100, perAddress: {max: 20, windowSeconds: 3600}}),
+    recoveryCodes: new GuessLimiter({
+      ceiling: 100,
+      perAddress: {max: 20, windowSeconds: 3600},
+      global: {max: 500, windowSeconds: 3600},
+    }),
+    // Codes sent by email or text message, per account × client: one per 30 s, ten per hour.
     sends: new SendLimiter({cooldownSeconds: 30, perHour: 10}),
   };
   const deps = {store, accounts, funnel, limits};
@@ -83,17 +91,26 @@ export async function createDemo({dbPath}) {
     ...recoveryRoutes(deps),
     ...passkeyRoutes(deps),
     ...reauthRoutes(deps),
-    'GET /api/outbox': () => ({
-      messages: store.all(
-        'SELECT id, created_at AS createdAt, channel, recipient, subject, body FROM outbox ORDER BY id DESC LIMIT 100',
-      ),
-    }),
+    'GET /api/outbox': () => {
+      accounts.flush();
+      return {
+        messages: store.all(
+          'SELECT id, created_at AS createdAt, channel, recipient, subject, body FROM outbox ORDER BY id DESC LIMIT 100',
+        ),
+      };
+    },
     'GET /api/funnel': () => funnel.summary(),
     'POST /api/funnel/reset': () => {
       funnel.reset();
       return {reset: true};
     },
   };
+  if (testHooks) {
+    // Test mode only (SEREIN_DEMO_TEST_HOOKS=1): how many passwords were hashed so far.
+    let hashes = 0;
+    observeHashing(() => (hashes += 1));
+    routes['GET /api/test/hashes'] = () => ({hashes});
+  }
   /** Open Server-Sent Events streams, ended on close. */
   const streams = new Set();
 
@@ -257,9 +274,10 @@ export async function createDemo({dbPath}) {
     /** Ends the event streams (so that the server can close) and closes the store. */
     close() {
       for (const stream of streams) stream.end();
+      accounts.flush();
       store.close();
     },
   };
 }
 
-/** @typedef {{store: import('./store.mjs').Store, accounts: import('./accounts.mjs').Accounts, funnel: import('./funnel.mjs').Funnel, limits: {passwordAccount: FailureLimiter, passwordIp: FailureLimiter, codes: FailureLimiter, sends: SendLimiter}}} Deps */
+/** @typedef {{store: import('./store.mjs').Store, accounts: import('./accounts.mjs').Accounts, funnel: import('./funnel.mjs').Funnel, limits: {passwords: GuessLimiter, codes: GuessLimiter, recoveryCodes: GuessLimiter, sends: SendLimiter}}} Deps */

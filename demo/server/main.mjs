@@ -39,7 +39,7 @@ const port = Number(portText);
 if (!/^\d+$/.test(portText) || port > 65535) stop(`Not a port number: ${portText}\n\n${USAGE}`);
 const dbPath = resolve(args?.db ?? process.env.SEREIN_DEMO_DB ?? resolve(ROOT, 'demo/.data/serein-demo.sqlite'));
 
-const demo = await createDemo({dbPath});
+const demo = await createDemo({dbPath, testHooks: process.env.SEREIN_DEMO_TEST_HOOKS === '1'});
 const server = createServer((request, response) => void demo.handle(request, response));
 
 server.on('error', (error) => {

@@ -5,6 +5,18 @@ import {randomBytes, scrypt as scryptCallback, timingSafeEqual} from 'node:crypt
 const COST = {N: 2 ** 14, r: 8, p: 1};
 const KEY_LENGTH = 32;
 
+/** @type {(() => void) | undefined} */
+let onHash;
+
+/**
+ * Calls `listener` each time a password is hashed (the end-to-end tests count hashes through a
+ * route that only their test mode adds; nothing else sets it).
+ * @param {(() => void) | undefined} listener
+ */
+export function observeHashing(listener) {
+  onHash = listener;
+}
+
 /**
  * @param {string} password
  * @param {Buffer} salt
@@ -12,6 +24,7 @@ const KEY_LENGTH = 32;
  * @returns {Promise<Buffer>}
  */
 function scrypt(password, salt, cost) {
+  onHash?.();
   return new Promise((resolve, reject) =>
     scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, {...cost, maxmem: 64 * 1024 * 1024}, (error, key) =>
       error ? reject(error) : resolve(key),

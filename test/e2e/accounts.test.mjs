@@ -94,6 +94,9 @@ test('<serein-password-change> changes the password, typed as a customer would',
 
   await current.fill('');
   await current.pressSequentially(account.password);
+  // A wrong password makes the next attempt from this device wait a second (a person retyping
+  // takes longer than that).
+  await page.waitForTimeout(1100);
   await page.getByRole('button', {name: 'Change password'}).click();
   await page.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
   await expectAccessible(page);
@@ -117,6 +120,8 @@ test('after signing out, the old password fails and the new one signs in', async
   await expectAccessible(page);
   await page.locator('#password').fill('');
   await page.locator('#password').pressSequentially(account.password);
+  // The wait that follows a wrong password (1 s), as a person retyping would.
+  await page.waitForTimeout(1100);
   await page.getByRole('button', {name: 'Sign in', exact: true}).click();
   await page.waitForURL('**/account');
 });
@@ -191,9 +196,10 @@ test('recovery with <serein-recovery-wizard> and the code read from the outbox p
   account.password = RECOVERED_PASSWORD;
   assert.equal((await pageApi(page, '/api/me')).status, 401, 'no automatic sign-in after a reset');
 
-  // The email's link was part of the same code: it works no more.
+  // The email's link is a secret of its own, but the reset voided it: it works no more.
   await visit(page, link);
   assert.ok(!page.url().includes('token='), 'the token left the address bar');
+  await page.getByRole('button', {name: 'Continue'}).click();
   await page.getByRole('heading', {name: 'This link no longer works'}).waitFor();
   await expectAccessible(page);
 

@@ -49,6 +49,7 @@ test('the link in the recovery email opens a new-password form (<serein-password
   await email.getByRole('link').click();
   await page.waitForURL('**/recover/link');
   assert.ok(!page.url().includes('#token='), 'the token left the address bar');
+  await page.getByRole('button', {name: 'Continue'}).click();
   await page.locator('serein-password-change').waitFor();
   await expectAccessible(page);
 
@@ -68,6 +69,7 @@ test('the link in the recovery email opens a new-password form (<serein-password
 
 test('the link works once', async () => {
   await visit(page, link);
+  await page.getByRole('button', {name: 'Continue'}).click();
   await page.getByRole('heading', {name: 'This link no longer works'}).waitFor();
   await page.getByRole('link', {name: 'Ask for a new code'}).waitFor();
   await expectAccessible(page);

@@ -42,8 +42,12 @@ export function describeError(reason) {
     case 'current-password-incorrect':
       return 'That email and password don’t match an account. Check them and try again, or recover your account.';
     case 'rate-limited':
-    case 'too-many-attempts':
-      return `Too many attempts. Please try again in ${Math.max(1, Math.ceil((error?.retryAfterSeconds ?? 60) / 60))} minute(s).`;
+    case 'too-many-attempts': {
+      const seconds = error?.retryAfterSeconds;
+      if (seconds === undefined) return error?.message ?? 'Too many attempts. Please try again later.';
+      if (seconds < 60) return `Too many attempts. Please try again in ${seconds} second(s).`;
+      return `Too many attempts. Please try again in ${Math.ceil(seconds / 60)} minute(s).`;
+    }
     case 'code-expired':
       return error?.message ?? 'This has expired. Please start again.';
     case undefined:

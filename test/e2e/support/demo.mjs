@@ -27,10 +27,11 @@ process.on('exit', () => {
 /**
  * Starts `node demo/server/main.mjs --port <port> --db <file>` and waits for the address it
  * prints. Without `dbPath`, the database lives in a temporary directory that `stop()` removes;
- * without `port`, a free port is picked (`0`).
- * @param {{dbPath?: string, port?: number}} [options]
+ * without `port`, a free port is picked (`0`). `env` adds environment variables (such as
+ * `SEREIN_DEMO_TEST_HOOKS: '1'`).
+ * @param {{dbPath?: string, port?: number, env?: Record<string, string>}} [options]
  */
-export async function startDemo({dbPath: givenPath, port: givenPort = 0} = {}) {
+export async function startDemo({dbPath: givenPath, port: givenPort = 0, env} = {}) {
   const dir = givenPath ? undefined : await mkdtemp(join(tmpdir(), 'serein-demo-'));
   const dbPath = givenPath ?? join(dir ?? '', 'demo.sqlite');
   const child = spawn(
@@ -38,6 +39,7 @@ export async function startDemo({dbPath: givenPath, port: givenPort = 0} = {}) {
     [join(root, 'demo/server/main.mjs'), '--port', String(givenPort), '--db', dbPath],
     {
       cwd: root,
+      env: {...process.env, ...env},
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
