@@ -9,7 +9,7 @@ import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../../scripts/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const messages = await import(process.env.SEREIN_MESSAGES ?? join(root, 'dist/messages.js'));
+const messages = await import(join(root, 'dist/messages.js'));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const base = {

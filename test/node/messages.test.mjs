@@ -9,7 +9,7 @@ import {HtmlValidate} from 'html-validate';
 import {mailClientProblems} from '../support/email-rules.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const messages = await import(process.env.SEREIN_MESSAGES ?? join(root, 'dist/messages.js'));
+const messages = await import(join(root, 'dist/messages.js'));
 const {MessageInputError} = messages;
 const LOCALES = ['en', 'fr', 'de', 'es', 'ar'];
 
