@@ -89,7 +89,7 @@ function blockHtml(block: Block, context: Context): string {
 
 /** A link whose text is its own address, so what is read is where it leads. */
 const link = (href: string) =>
-  `<a class="sr-link" href="${escapeHtml(href)}" style="color:${LINK};text-decoration:underline;word-break:break-all;" dir="ltr">${escapeHtml(href.replace(/^mailto:/, ''))}</a>`;
+  `<a class="sr-link" href="${escapeHtml(href)}" style="color:${LINK};text-decoration:underline;overflow-wrap:break-word;word-wrap:break-word;" dir="ltr">${escapeHtml(href.replace(/^mailto:/, ''))}</a>`;
 
 function blockText(block: Block, context: Context): string {
   switch (block.kind) {
