@@ -12,7 +12,8 @@
  */
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.types.ts', 'src/generated/**'],
+  // serein/messages.js renders emails on servers: no element to describe.
+  exclude: ['src/**/*.test.ts', 'src/**/*.types.ts', 'src/generated/**', 'src/messages.ts', 'src/messages/**'],
   outdir: '.',
   litelement: true,
   plugins: [publicApiOnly(), resolveConstantDefaults(), attributeTypesFromFields()],

@@ -85,6 +85,7 @@ export default defineConfig(({mode}) => {
               'define/passkey-button': src('define/passkey-button.ts'),
               define: src('define.ts'),
               localization: src('localization.ts'),
+              messages: src('messages.ts'),
               ...workerEntry,
             },
       },

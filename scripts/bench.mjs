@@ -283,6 +283,48 @@ if (only !== 'latency') {
   }
 }
 
+// ---- 1b. serein/messages.js ----
+if (only !== 'latency') {
+  console.log(
+    subheading(
+      'serein/messages.js (server side): one message with the shared runtime, bundled by esbuild, and the whole module',
+    ),
+  );
+  const names = [
+    'passwordChangeInvitation',
+    'passwordChanged',
+    'recoveryCode',
+    'signInCode',
+    'signInCodeSms',
+    'passkeyAdded',
+    'twoStepChanged',
+    'newSignIn',
+  ];
+  const rows = [];
+  for (const name of [...names.map((one) => [one]), names]) {
+    const size = await bundledSize({'./dist/messages.js': name});
+    if (!size) break;
+    rows.push([name.length > 1 ? 'all eight messages' : name[0], kb(size.raw), kb(size.gzip), kb(size.brotli)]);
+  }
+  const whole = fileSize('dist/messages.js');
+  rows.push(['dist/messages.js (the file as shipped)', kb(whole.raw), kb(whole.gzip), kb(whole.brotli)]);
+  console.log(
+    table(
+      [
+        {title: 'import'},
+        {title: 'raw KB', align: 'right'},
+        {title: 'gzip KB', align: 'right'},
+        {title: 'brotli KB', align: 'right'},
+      ],
+      rows,
+    ),
+  );
+  raw.messages = rows;
+  const all = rows.find((row) => row[0] === 'all eight messages');
+  if (all)
+    summary.push(`serein/messages.js: all eight messages ${all[2]} KB gzip bundled (every locale's wording included)`);
+}
+
 // ---- 2. Latency ----
 if (only !== 'sizes') {
   console.log(heading('2. Estimate latency in Chromium'));
