@@ -63,6 +63,12 @@ export async function startDemo({dbPath: givenPath} = {}) {
     output: () => output,
     /** True while the server process runs. */
     running: () => child.exitCode === null && child.signalCode === null,
+    /** Kills the server at once (SIGKILL: no clean-up, as a crash would) and waits for its end. */
+    async crash() {
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
     /** Stops the server (SIGTERM, as Ctrl+C would) and removes its temporary database. */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
