@@ -27,15 +27,20 @@ process.on('exit', () => {
 /**
  * Starts `node demo/server/main.mjs --port 0 --db <file>` and waits for the address it prints.
  * Without `dbPath`, the database lives in a temporary directory that `stop()` removes.
- * @param {{dbPath?: string}} [options]
+ * `extraArgs` go to the server's command line (such as `--host ::1`).
+ * @param {{dbPath?: string, extraArgs?: string[]}} [options]
  */
-export async function startDemo({dbPath: givenPath} = {}) {
+export async function startDemo({dbPath: givenPath, extraArgs = []} = {}) {
   const dir = givenPath ? undefined : await mkdtemp(join(tmpdir(), 'serein-demo-'));
   const dbPath = givenPath ?? join(dir ?? '', 'demo.sqlite');
-  const child = spawn(process.execPath, [join(root, 'demo/server/main.mjs'), '--port', '0', '--db', dbPath], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'demo/server/main.mjs'), '--port', '0', '--db', dbPath, ...extraArgs],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
@@ -43,7 +48,7 @@ export async function startDemo({dbPath: givenPath} = {}) {
   const origin = await new Promise((resolveOrigin, reject) => {
     const timer = setTimeout(() => reject(new Error(`The demo did not start within 30 s:\n${output}`)), 30_000);
     child.stdout.on('data', () => {
-      const match = /Serein demo: (http:\/\/localhost:\d+)\//.exec(output);
+      const match = /Serein demo: (http:\/\/(?:localhost|\[::1\]):\d+)\//.exec(output);
       if (match) {
         clearTimeout(timer);
         resolveOrigin(match[1]);
