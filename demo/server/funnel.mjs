@@ -66,8 +66,8 @@ function median(values) {
  * How the funnel keeps up under load: events older than `maxAgeMs` (or beyond the newest
  * `keepEvents`) are deleted; each client address may send `beaconBurst` beacons at once and
  * `beaconsPerSecond` on average (a token bucket); the live summary is computed once per change for
- * every open stream, at most every `minIntervalMs` (longer when computing it takes long: it never
- * takes more than a twentieth of the server's time).
+ * every open stream, at most every `minIntervalMs`, or ten times as long as computing it took (so
+ * that it takes at most a tenth of the server's time), up to `maxIntervalMs`.
  */
 export const FUNNEL_LIMITS = {
   maxAgeMs: 7 * 24 * 60 * 60 * 1000,
@@ -75,6 +75,7 @@ export const FUNNEL_LIMITS = {
   beaconBurst: 120,
   beaconsPerSecond: 5,
   minIntervalMs: 1000,
+  maxIntervalMs: 10_000,
   /** Delay before the first push after a change (a few beacons usually arrive together). */
   settleMs: 200,
 };
@@ -135,7 +136,7 @@ export function createFunnel(store) {
   function changed() {
     dirty = true;
     if (listeners.size === 0 || pushTimer) return;
-    const interval = Math.max(FUNNEL_LIMITS.minIntervalMs, 20 * lastComputeMs);
+    const interval = Math.min(Math.max(FUNNEL_LIMITS.minIntervalMs, 10 * lastComputeMs), FUNNEL_LIMITS.maxIntervalMs);
     const wait = Math.max(FUNNEL_LIMITS.settleMs, lastComputedAt + interval - Date.now());
     pushTimer = setTimeout(push, wait);
     pushTimer.unref();
