@@ -12,7 +12,19 @@ import {accountRoutes} from './api-account.mjs';
 import {recoveryRoutes} from './api-recovery.mjs';
 import {passkeyRoutes} from './api-passkeys.mjs';
 import {reauthRoutes} from './api-reauth.mjs';
-import {ApiError, readCookies, readJson, redirect, sendError, sendHtml, sendJson, serveFile} from './http.mjs';
+import {
+  ApiError,
+  decodeSafely,
+  fail,
+  hasControlCharacter,
+  readCookies,
+  readJson,
+  redirect,
+  sendError,
+  sendHtml,
+  sendJson,
+  serveFile,
+} from './http.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
 
@@ -59,6 +71,26 @@ const STATIC = [
 ];
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** At most this many live funnel streams at once; more are refused with 503. */
+export const MAX_FUNNEL_STREAMS = 50;
+/** A stream whose client does not read (this much is waiting to be sent) is ended. */
+const STREAM_BACKLOG_BYTES = 1024 * 1024;
+
+/**
+ * Why a path is malformed, or undefined when it is fine: the demo has no resource whose name
+ * holds an invalid or encoded separator, a control character, a `..` segment or an empty one.
+ * @param {string} path the URL's pathname, still percent-encoded
+ */
+function malformedPath(path) {
+  const decoded = decodeSafely(path);
+  if (decoded === undefined) return 'invalid percent-encoding';
+  if (hasControlCharacter(decoded)) return 'a control character';
+  if (/%(2f|5c)/i.test(path) || decoded.includes('\\')) return 'an encoded separator';
+  if (decoded.split('/').includes('..')) return 'a parent segment';
+  if (path.includes('//')) return 'an empty segment';
+  return undefined;
+}
 
 /**
  * @param {{dbPath: string, testHooks?: boolean}} options `testHooks` adds `GET /api/test/hashes`
@@ -111,14 +143,41 @@ export async function createDemo({dbPath, testHooks = false}) {
     observeHashing(() => (hashes += 1));
     routes['GET /api/test/hashes'] = () => ({hashes});
   }
+  /** The methods of each API path, for a 405 that names them. */
+  /** @type {Map<string, string[]>} */
+  const apiMethods = new Map();
+  for (const key of [...Object.keys(routes), 'POST /api/events', 'GET /api/funnel/stream']) {
+    const [method, path] = key.split(' ');
+    apiMethods.set(path, [...(apiMethods.get(path) ?? []), method]);
+  }
   /** Open Server-Sent Events streams, ended on close. */
+  /** @type {Set<import('node:http').ServerResponse>} */
   const streams = new Set();
+
+  /**
+   * Answers one request. Never rejects: whatever the client sends, and whatever a handler
+   * throws, ends as an answer (or, once the answer has started, a closed connection).
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:http').ServerResponse} response
+   */
+  async function handle(request, response) {
+    try {
+      await dispatch(request, response);
+    } catch (error) {
+      try {
+        if (!response.headersSent && !response.destroyed) sendError(response, error);
+        else response.destroy();
+      } catch {
+        response.destroy();
+      }
+    }
+  }
 
   /**
    * @param {import('node:http').IncomingMessage} request
    * @param {import('node:http').ServerResponse} response
    */
-  async function handle(request, response) {
+  async function dispatch(request, response) {
     // Only names of this machine: a page on another site that resolves its own name to
     // 127.0.0.1 (DNS rebinding) gets nothing.
     const host = request.headers.host ?? '';
@@ -128,7 +187,19 @@ export async function createDemo({dbPath, testHooks = false}) {
       return;
     }
     const origin = `http://${host}`;
-    const url = new URL(request.url ?? '/', origin);
+    // Only a path (origin-form): not `*`, not an absolute URL.
+    const target = request.url ?? '';
+    if (!target.startsWith('/')) throw fail.badRequest('The request target must be a path.');
+    /** @type {URL} */
+    let url;
+    try {
+      // Appended to the origin, `//x` stays a path instead of naming a host.
+      url = new URL(`${origin}${target}`);
+    } catch {
+      throw fail.badRequest('The address is malformed.');
+    }
+    const malformed = url.origin === origin ? malformedPath(url.pathname) : 'another origin';
+    if (malformed) throw fail.badRequest(`The address is malformed (${malformed}).`);
     const method = request.method ?? 'GET';
     /** @type {Context} */
     const context = {
@@ -141,14 +212,11 @@ export async function createDemo({dbPath, testHooks = false}) {
       setCookies: [],
       body: {},
     };
-    try {
-      if (url.pathname.startsWith('/api/')) return await api(context, method, response);
-      if (method !== 'GET' && method !== 'HEAD') throw new ApiError(405, 'unknown', {message: 'Method not allowed.'});
-      return await page(context, response);
-    } catch (error) {
-      if (!response.headersSent) sendError(response, error);
-      else response.destroy();
+    if (url.pathname.startsWith('/api/')) return await api(context, method, response);
+    if (method !== 'GET' && method !== 'HEAD') {
+      throw new ApiError(405, 'unknown', {message: 'Method not allowed.'});
     }
+    return await page(context, response);
   }
 
   /**
@@ -162,7 +230,9 @@ export async function createDemo({dbPath, testHooks = false}) {
       checkSameOrigin(context);
       // Journey beacons (navigator.sendBeacon) cannot set headers; they carry text.
       if (url.pathname === '/api/events') {
-        funnel.ingest(await readJson(request).catch(() => ({})));
+        // Refused before the body is read: a flood of beacons costs next to nothing.
+        if (!funnel.allowBeacon(context.ip)) throw fail.rateLimited(funnel.beaconRetryAfterSeconds(context.ip));
+        funnel.ingest(await readJson(request, {types: ['text/plain', 'application/json']}));
         return sendJson(response, 204, undefined);
       }
       // A custom header cannot be sent cross-site without a CORS preflight, which this
@@ -173,8 +243,13 @@ export async function createDemo({dbPath, testHooks = false}) {
       context.body = await readJson(request);
     }
     if (method === 'GET' && url.pathname === '/api/funnel/stream') return funnelStream(response);
-    const route = routes[`${method} ${url.pathname}`];
-    if (!route) throw new ApiError(404, 'unknown', {message: 'No such API.'});
+    const route = Object.hasOwn(routes, `${method} ${url.pathname}`) ? routes[`${method} ${url.pathname}`] : undefined;
+    if (!route) {
+      const allowed = apiMethods.get(url.pathname);
+      if (!allowed) throw new ApiError(404, 'unknown', {message: 'No such API.'});
+      response.setHeader('allow', allowed.join(', '));
+      throw new ApiError(405, 'unknown', {message: `Method not allowed (use ${allowed.join(' or ')}).`});
+    }
     const body = await route(context);
     sendJson(response, 200, body ?? {}, context.setCookies.length ? {'set-cookie': context.setCookies} : {});
   }
@@ -191,17 +266,32 @@ export async function createDemo({dbPath, testHooks = false}) {
     }
   }
 
-  /** @param {import('node:http').ServerResponse} response */
+  /**
+   * A live funnel: the summary now, then after changes (computed once for all streams).
+   * @param {import('node:http').ServerResponse} response
+   */
   function funnelStream(response) {
+    if (streams.size >= MAX_FUNNEL_STREAMS) {
+      throw new ApiError(503, 'unavailable', {
+        retryAfterSeconds: 30,
+        message: 'Too many live funnel views are open; close one and reload.',
+      });
+    }
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
-    const push = () => response.write(`data: ${JSON.stringify(funnel.summary())}\n\n`);
-    push();
-    const unsubscribe = funnel.subscribe(push);
-    const heartbeat = setInterval(() => response.write(': still here\n\n'), 15_000);
+    /** @param {string} text */
+    const send = (text) => {
+      if (response.destroyed || response.writableEnded) return;
+      // A client that does not read would make the server keep every update for it.
+      if (response.writableLength > STREAM_BACKLOG_BYTES) response.destroy();
+      else response.write(text);
+    };
+    send(`data: ${funnel.latestJson()}\n\n`);
+    const unsubscribe = funnel.subscribe((json) => send(`data: ${json}\n\n`));
+    const heartbeat = setInterval(() => send(': still here\n\n'), 15_000);
     heartbeat.unref();
     streams.add(response);
     response.on('close', () => {
@@ -234,7 +324,8 @@ export async function createDemo({dbPath, testHooks = false}) {
     for (const tree of STATIC) {
       if (`${path}/` === tree.prefix) return redirect(response, tree.prefix);
       if (!path.startsWith(tree.prefix)) continue;
-      const relative = decodeURIComponent(path.slice(tree.prefix.length));
+      const relative = decodeSafely(path.slice(tree.prefix.length));
+      if (relative === undefined) throw fail.badRequest('The address is malformed.');
       if (await serveFile(request, response, tree.dir, relative, {trustedTypes: tree.trustedTypes})) return;
       const hint = tree.missing && !existsSync(tree.dir) ? ` Build it first: ${tree.missing}.` : '';
       return notFound(response, hint);
@@ -275,6 +366,7 @@ export async function createDemo({dbPath, testHooks = false}) {
     close() {
       for (const stream of streams) stream.end();
       accounts.flush();
+      funnel.close();
       store.close();
     },
   };

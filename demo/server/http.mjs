@@ -4,6 +4,7 @@ import {createHash, randomUUID} from 'node:crypto';
 import {createReadStream} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import {extname, join, normalize, sep} from 'node:path';
+import {pipeline} from 'node:stream';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -108,8 +109,24 @@ export function sendJson(response, status, body, headers = {}) {
 }
 
 /**
- * Answers a failure. Anything that is not an {@link ApiError} is a bug: it is logged with a
- * reference that the customer sees (with a copy button) and can quote to support.
+ * One line for the log about an unexpected error: its name, message and the place it was thrown
+ * (never a whole stack, never the request).
+ * @param {unknown} error
+ */
+export function describeFault(error) {
+  if (!(error instanceof Error)) return `thrown: ${String(error).slice(0, 200)}`;
+  const place = (error.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .find((line) => /^\s+at /.test(line))
+    ?.trim()
+    .replace(/^at /, 'at ');
+  return `${error.name}: ${error.message.replace(/\s+/g, ' ').slice(0, 300)}${place ? ` (${place})` : ''}`;
+}
+
+/**
+ * Answers a failure. Anything that is not an {@link ApiError} is a bug: it is logged, on one
+ * line, with a reference that the customer sees (with a copy button) and can quote to support.
  * @param {Response} response
  * @param {unknown} error
  */
@@ -120,7 +137,7 @@ export function sendError(response, error) {
     return;
   }
   const reference = `DEMO-${randomUUID().slice(0, 8).toUpperCase()}`;
-  console.error(`[${reference}]`, error);
+  console.error(`[${reference}] ${describeFault(error)}`);
   sendJson(response, 500, {code: 'unknown', reference});
 }
 
@@ -152,22 +169,44 @@ export function redirect(response, location) {
   response.end();
 }
 
+/** The largest request body the API reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () => new ApiError(413, 'unknown', {message: 'The request is too large.'});
+
 /**
- * Reads a JSON body (at most 64 KiB).
+ * Reads a JSON body (at most {@link MAX_BODY_BYTES}). A body that is too large, cut short, not
+ * UTF-8 JSON or not an object is the client's fault: an {@link ApiError}, never a crash.
  * @param {Request} request
+ * @param {{types?: string[]}} [options] the media types accepted (default: application/json)
  * @returns {Promise<Record<string, unknown>>}
  */
-export async function readJson(request) {
+export async function readJson(request, {types = ['application/json']} = {}) {
+  const declared = request.headers['content-length'];
+  const hasBody = Number(declared) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return {};
+  if (Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (!types.includes(type)) {
+    throw new ApiError(415, 'unknown', {message: `The request body must be sent as ${types.join(' or ')}.`});
+  }
   const chunks = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += chunk.length;
-    if (size > 64 * 1024) throw new ApiError(413, 'unknown', {message: 'The request is too large.'});
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) throw tooLarge();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    // The client went away (or broke the framing) before the body was complete.
+    throw fail.badRequest('The request body was cut short.');
   }
   if (size === 0) return {};
   try {
-    const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const text = new TextDecoder('utf-8', {fatal: true}).decode(Buffer.concat(chunks));
+    const value = JSON.parse(text);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
   } catch {
     // answered below
@@ -176,17 +215,53 @@ export async function readJson(request) {
 }
 
 /**
+ * The request's cookies, percent-decoded. Cookies on `localhost` are shared by every program
+ * served there, whatever its port, so only the demo's own cookies (`serein_…`) are decoded and
+ * checked: a malformed one is a 400; anyone else's cookie is kept as it came.
  * @param {Request} request
  * @returns {Record<string, string>}
  */
 export function readCookies(request) {
   /** @type {Record<string, string>} */
-  const cookies = {};
+  const cookies = Object.create(null);
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const index = part.indexOf('=');
-    if (index > 0) cookies[part.slice(0, index).trim()] = decodeURIComponent(part.slice(index + 1).trim());
+    if (index <= 0) continue;
+    const name = part.slice(0, index).trim();
+    const raw = part.slice(index + 1).trim();
+    if (!name.startsWith('serein_')) {
+      cookies[name] = raw;
+      continue;
+    }
+    const value = decodeSafely(raw);
+    if (value === undefined || hasControlCharacter(value)) throw fail.badRequest(`The ${name} cookie is malformed.`);
+    cookies[name] = value;
   }
   return cookies;
+}
+
+/**
+ * True when `text` holds a C0 control character (NUL included) or DEL.
+ * @param {string} text
+ */
+export function hasControlCharacter(text) {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * `decodeURIComponent`, or undefined for malformed percent-encoding.
+ * @param {string} text
+ */
+export function decodeSafely(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -256,6 +331,8 @@ export async function serveFile(request, response, root, relativePath, htmlOptio
   }
   response.writeHead(200, {...headers, 'content-length': String(info.size)});
   if (request.method === 'HEAD') response.end();
-  else createReadStream(file).pipe(response);
+  // A file that cannot be read after all (or a client that leaves) ends the response; the
+  // status is already sent, so the connection is closed without the rest.
+  else pipeline(createReadStream(file), response, () => {});
   return true;
 }

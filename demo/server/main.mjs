@@ -1,20 +1,35 @@
 #!/usr/bin/env node
-// Starts the Serein demo: `node demo/server/main.mjs [--port 4173] [--db demo/.data/serein-demo.sqlite]`
-// (or PORT / SEREIN_DEMO_DB). `npm start` builds the library first.
+// Starts the Serein demo: `node demo/server/main.mjs [--port 4173] [--db demo/.data/serein-demo.sqlite]
+// [--host 127.0.0.1]` (or PORT / SEREIN_DEMO_DB). `npm start` builds the library first.
 import {createServer} from 'node:http';
 import {existsSync} from 'node:fs';
 import {relative, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createDemo, ROOT} from './app.mjs';
 import {SEED_ACCOUNT} from './accounts.mjs';
+import {StoreLockedError} from './store.mjs';
 
-const USAGE = `Usage: node demo/server/main.mjs [--port <port>] [--db <file>]
+const USAGE = `Usage: node demo/server/main.mjs [--port <port>] [--db <file>] [--host <loopback address>]
 
-  --port  port to listen on, on 127.0.0.1 (default 4173, or PORT; 0 picks a free one)
+  --port  port to listen on (default 4173, or PORT; 0 picks a free one)
   --db    SQLite file of the accounts (default demo/.data/serein-demo.sqlite, or SEREIN_DEMO_DB);
-          created with the demo account on first start`;
+          created with the demo account on first start
+  --host  the loopback address to listen on: 127.0.0.1 (default), ::1 or localhost. Nothing else:
+          the outbox shows every recovery code to whoever reaches the port`;
 
-/** @param {string} message */
+/**
+ * The addresses the demo may listen on, and the host name its pages are opened with. The
+ * outbox (`/outbox`, `/api/outbox`: every one-time code and recovery link the demo "sends") and
+ * the funnel's API need no credentials, which is only acceptable while nothing but this machine
+ * can reach them.
+ * @type {Record<string, string>}
+ */
+const LOOPBACK = {'127.0.0.1': 'localhost', localhost: 'localhost', '::1': '[::1]'};
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function stop(message) {
   console.error(message);
   process.exit(1);
@@ -23,7 +38,12 @@ function stop(message) {
 let args;
 try {
   args = parseArgs({
-    options: {port: {type: 'string'}, db: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+    options: {
+      port: {type: 'string'},
+      db: {type: 'string'},
+      host: {type: 'string'},
+      help: {type: 'boolean', short: 'h'},
+    },
     strict: true,
   }).values;
 } catch (error) {
@@ -38,8 +58,21 @@ const portText = args?.port ?? process.env.PORT ?? '4173';
 const port = Number(portText);
 if (!/^\d+$/.test(portText) || port > 65535) stop(`Not a port number: ${portText}\n\n${USAGE}`);
 const dbPath = resolve(args?.db ?? process.env.SEREIN_DEMO_DB ?? resolve(ROOT, 'demo/.data/serein-demo.sqlite'));
+const host = args?.host ?? '127.0.0.1';
+if (!Object.hasOwn(LOOPBACK, host)) {
+  stop(
+    `Refusing to listen on ${host}: the demo listens on this machine only (127.0.0.1, ::1 or localhost).\n` +
+      'Its outbox (/outbox) shows every recovery code and sign-in code it sends, and its funnel API\n' +
+      'needs no credentials: anyone who could reach the port could take over the demo accounts.',
+  );
+}
 
-const demo = await createDemo({dbPath, testHooks: process.env.SEREIN_DEMO_TEST_HOOKS === '1'});
+const demo = await createDemo({dbPath, testHooks: process.env.SEREIN_DEMO_TEST_HOOKS === '1'}).catch((error) => {
+  if (error instanceof StoreLockedError) stop(error.message);
+  // Not a SQLite file, or one that cannot be read: the file's fault, said in one line.
+  if (/^SQLITE_/.test(String(error?.code))) stop(`The database ${dbPath} could not be opened: ${error.message}`);
+  throw error;
+});
 const server = createServer((request, response) => void demo.handle(request, response));
 
 server.on('error', (error) => {
@@ -53,9 +86,9 @@ server.on('error', (error) => {
   stop(`The demo server could not start: ${error.message}`);
 });
 
-server.listen(port, '127.0.0.1', () => {
+server.listen(port, host, () => {
   const address = server.address();
-  const origin = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  const origin = `http://${LOOPBACK[host]}:${typeof address === 'object' && address ? address.port : port}`;
   const shownDb = relative(process.cwd(), dbPath).startsWith('..') ? dbPath : relative(process.cwd(), dbPath);
   const lines = [
     '',

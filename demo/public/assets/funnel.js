@@ -142,7 +142,15 @@ render(await api('/api/funnel'));
 const stream = new EventSource('/api/funnel/stream');
 stream.addEventListener('open', () => say('#funnel-live', 'Live: updates as events arrive.'));
 stream.addEventListener('message', (event) => render(JSON.parse(event.data)));
-stream.addEventListener('error', () => say('#funnel-live', 'Reconnecting…'));
+stream.addEventListener('error', () =>
+  // A refused stream (the server allows 50 at once) is not retried by the browser.
+  say(
+    '#funnel-live',
+    stream.readyState === EventSource.CLOSED
+      ? 'Live updates are not available now (too many funnel pages are open). Reload to try again.'
+      : 'Reconnecting…',
+  ),
+);
 addEventListener('pagehide', () => stream.close());
 
 document.querySelector('#funnel-reset')?.addEventListener('click', async () => {

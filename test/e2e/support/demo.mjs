@@ -28,15 +28,16 @@ process.on('exit', () => {
  * Starts `node demo/server/main.mjs --port <port> --db <file>` and waits for the address it
  * prints. Without `dbPath`, the database lives in a temporary directory that `stop()` removes;
  * without `port`, a free port is picked (`0`). `env` adds environment variables (such as
- * `SEREIN_DEMO_TEST_HOOKS: '1'`).
- * @param {{dbPath?: string, port?: number, env?: Record<string, string>}} [options]
+ * `SEREIN_DEMO_TEST_HOOKS: '1'`); `extraArgs` go to the server's command line (such as
+ * `--host ::1`).
+ * @param {{dbPath?: string, port?: number, env?: Record<string, string>, extraArgs?: string[]}} [options]
  */
-export async function startDemo({dbPath: givenPath, port: givenPort = 0, env} = {}) {
+export async function startDemo({dbPath: givenPath, port: givenPort = 0, env, extraArgs = []} = {}) {
   const dir = givenPath ? undefined : await mkdtemp(join(tmpdir(), 'serein-demo-'));
   const dbPath = givenPath ?? join(dir ?? '', 'demo.sqlite');
   const child = spawn(
     process.execPath,
-    [join(root, 'demo/server/main.mjs'), '--port', String(givenPort), '--db', dbPath],
+    [join(root, 'demo/server/main.mjs'), '--port', String(givenPort), '--db', dbPath, ...extraArgs],
     {
       cwd: root,
       env: {...process.env, ...env},
@@ -50,7 +51,7 @@ export async function startDemo({dbPath: givenPath, port: givenPort = 0, env} = 
   const origin = await new Promise((resolveOrigin, reject) => {
     const timer = setTimeout(() => reject(new Error(`The demo did not start within 30 s:\n${output}`)), 30_000);
     child.stdout.on('data', () => {
-      const match = /Serein demo: (http:\/\/localhost:\d+)\//.exec(output);
+      const match = /Serein demo: (http:\/\/(?:localhost|\[::1\]):\d+)\//.exec(output);
       if (match) {
         clearTimeout(timer);
         resolveOrigin(match[1]);
@@ -70,6 +71,12 @@ export async function startDemo({dbPath: givenPath, port: givenPort = 0, env} = 
     output: () => output,
     /** True while the server process runs. */
     running: () => child.exitCode === null && child.signalCode === null,
+    /** Kills the server at once (SIGKILL: no clean-up, as a crash would) and waits for its end. */
+    async crash() {
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
     /** Stops the server (SIGTERM, as Ctrl+C would) and removes its temporary database. */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
