@@ -249,6 +249,7 @@ export class SereinPasswordChange extends SereinElement {
     const newPassword = this.input('new')?.value ?? '';
     const confirmation = this.input('confirm')?.value ?? '';
     const meter = this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter');
+    await meter?.checkBreach();
     const errors: Partial<Record<Field, string>> = {};
     if (!this.noCurrent && currentPassword === '') {
       errors.current = this.t(
