@@ -4,6 +4,7 @@ import {SereinElement, toggleStates} from '../../internal/serein-element.js';
 import {tokenStyles} from '../../internal/tokens.js';
 import {LightDomController, uniqueId} from '../../internal/light-dom.js';
 import {JourneyController} from '../../internal/journey-controller.js';
+import {safeUrl} from '../../internal/safe-url.js';
 import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
@@ -327,7 +328,7 @@ export class SereinOtpPrompt extends SereinElement {
     } else if (outcome.status === 'failed') {
       this.journey.failed(outcome.error.code);
       await this.showFailure(outcome.error);
-    } else if (outcome.status === 'unhandled' && this.action) {
+    } else if (outcome.status === 'unhandled' && safeUrl(this.action, {attribute: 'action', element: this})) {
       // Server-rendered apps: no listener, so the form posts itself.
       this.light.container.querySelector('form')?.submit();
     }
@@ -437,7 +438,7 @@ export class SereinOtpPrompt extends SereinElement {
           CHANNELS.includes(alternative.channel) &&
           !(alternative.channel === channel && (alternative.destination ?? '') === this.destination),
       ),
-      supportHref: this.supportHref,
+      supportHref: safeUrl(this.supportHref, {attribute: 'support-href', element: this}),
       supportLabel: this.supportLabel,
       toggleOthers: () => (this.othersOpen = !this.othersOpen),
       resend: () => void this.resend(),
@@ -465,7 +466,7 @@ export class SereinOtpPrompt extends SereinElement {
       ${parts.renderIntro(view)}
       <form
         method="post"
-        action=${this.action || nothing}
+        action=${safeUrl(this.action, {attribute: 'action', element: this}) || nothing}
         novalidate
         aria-labelledby=${this.ids.title}
         aria-describedby=${this.ids.intro}

@@ -10,6 +10,7 @@ import type {SereinError} from '../../internal/errors.js';
 import {keepSelectionAcrossTypeChange, renderPasswordField} from '../../internal/password-field.js';
 import {codePointLength, formatNumber} from '../../internal/format.js';
 import {renderHelpLink} from '../../internal/help-link.js';
+import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import {passwordChangeLightStyles, passwordChangeStyles} from './password-change.styles.js';
 import type {SereinPasswordChangeBody} from '../../events/password-change.js';
@@ -248,6 +249,7 @@ export class SereinPasswordChange extends SereinElement {
     const newPassword = this.input('new')?.value ?? '';
     const confirmation = this.input('confirm')?.value ?? '';
     const meter = this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter');
+    await meter?.checkBreach();
     const errors: Partial<Record<Field, string>> = {};
     if (!this.noCurrent && currentPassword === '') {
       errors.current = this.t(
@@ -297,7 +299,7 @@ export class SereinPasswordChange extends SereinElement {
     } else if (outcome.status === 'failed') {
       this.journey.failed(outcome.error.code);
       await this.showFailure(outcome.error);
-    } else if (outcome.status === 'unhandled' && this.action) {
+    } else if (outcome.status === 'unhandled' && safeUrl(this.action, {attribute: 'action', element: this})) {
       // Server-rendered apps: no listener, so the form posts itself.
       this.light.container.querySelector('form')?.submit();
     }
@@ -425,7 +427,7 @@ export class SereinPasswordChange extends SereinElement {
 
   private renderHelp() {
     return renderHelpLink(
-      this.supportHref,
+      safeUrl(this.supportHref, {attribute: 'support-href', element: this}),
       () =>
         this.supportLabel ||
         this.t('password-change.help', msg('Need help? Contact support', {id: 'password-change.help'})),
@@ -444,7 +446,7 @@ export class SereinPasswordChange extends SereinElement {
       ${extras ? extras.renderBanner(this.view) : nothing}
       <form
         method="post"
-        action=${this.action || nothing}
+        action=${safeUrl(this.action, {attribute: 'action', element: this}) || nothing}
         novalidate
         aria-labelledby=${this.ids.title}
         aria-busy=${pending ? 'true' : 'false'}

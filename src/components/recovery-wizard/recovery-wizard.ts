@@ -9,6 +9,7 @@ import {ActionController} from '../../internal/action-controller.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {formatNumber} from '../../internal/format.js';
 import {renderHelpLink} from '../../internal/help-link.js';
+import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinStrings} from '../../internal/strings.js';
 import type {SereinOtpChannel, SereinOtpSubmitBody, SereinOtpSwitchDetail} from '../../events/otp-prompt.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangedDetail} from '../../events/password-change.js';
@@ -606,6 +607,7 @@ export class SereinRecoveryWizard extends SereinElement {
   }
 
   private renderDone() {
+    const signInHref = safeUrl(this.signInHref, {attribute: 'sign-in-href', element: this});
     return html`<h2 tabindex="-1" id=${this.ids.done}>
         ${this.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'}))}
       </h2>
@@ -631,8 +633,8 @@ export class SereinRecoveryWizard extends SereinElement {
       }
       <div class="serein-recovery-wizard__actions">
         ${
-          this.signInHref
-            ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${this.signInHref}
+          signInHref
+            ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${signInHref}
                 >${this.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
               >`
             : html`<button type="button" class="serein-button" @click=${() => this.signIn()}>
@@ -656,7 +658,7 @@ export class SereinRecoveryWizard extends SereinElement {
         ${error ? renderFormError(error, this.strings, this.copied, () => (this.copied = true)) : nothing}
       </div>
       ${renderHelpLink(
-        this.supportHref,
+        safeUrl(this.supportHref, {attribute: 'support-href', element: this}),
         () =>
           this.supportLabel ||
           this.t('recovery-wizard.help', msg('Need help? Contact support', {id: 'recovery-wizard.help'})),
