@@ -6,6 +6,7 @@ import type {SereinPasskeyErrorDetail, SereinPasskeyResponseJSON} from '../../ev
 import type {SereinJourneyDetail} from '../../events/journey.js';
 import {useSereinLocalization} from '../../localization.js';
 import {captureConsole, recordEvents, requestsSince, until} from '../../../test/support/helpers.js';
+import {describeWithCdp, engine, itWithCdp} from '../../../test/support/engine.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
@@ -197,10 +198,10 @@ const bytes = (source: BufferSource) =>
 describe('<serein-passkey-button>', () => {
   beforeEach(async () => {
     await command('rp-reset');
-    await command('webauthn-add');
+    if (engine === 'chromium') await command('webauthn-add');
   });
   afterEach(async () => {
-    await command('webauthn-remove');
+    if (engine === 'chromium') await command('webauthn-remove');
   });
 
   describe('before the system dialog', () => {
@@ -256,7 +257,7 @@ describe('<serein-passkey-button>', () => {
       button(element).focus();
       await sendKeys({press: 'Enter'});
       await until(() => textOf(statusOf(element)).includes('briefly unavailable'), 'the host’s answer');
-      await sendKeys({press: 'Space'});
+      await sendKeys({press: ' '}); // the space bar (Puppeteer over BiDi knows no "Space")
       await until(() => asked === 2, 'a second ceremony from Space');
     });
 
@@ -274,7 +275,7 @@ describe('<serein-passkey-button>', () => {
     });
   });
 
-  describe('real ceremonies, verified by the relying party', () => {
+  describeWithCdp('real ceremonies, verified by the relying party (Chromium: CDP virtual authenticator)', () => {
     it('registers a passkey, then signs in with it, then signs in without a username', async () => {
       // Register.
       const holder = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -391,45 +392,53 @@ describe('<serein-passkey-button>', () => {
   });
 
   describe('when the ceremony gives no passkey', () => {
-    it('reads a cancel (the person does not confirm) as “nothing happened”, never as a failure', async () => {
-      await command('webauthn-user-verified', {verified: false});
-      for (const mode of ['register', 'signin'] as const) {
-        const element = await mount(`mode="${mode}"`);
-        relyingPartyHost(element, {usernameless: true});
-        const errors = recordEvents(element, ['serein-passkey-error']);
-        const journey = recordEvents(element, ['serein-journey']);
-        button(element).click();
-        await until(() => errors.length === 1, 'the ceremony to end');
-        await element.updateComplete;
-        expect(errors[0].detail).to.deep.equal({mode, conditional: false, name: 'NotAllowedError', cancelled: true});
-        const text = textOf(statusOf(element));
-        expect(text).to.match(mode === 'register' ? /No passkey was created\. You can try again/ : /You can try again/);
-        expect(text).not.to.match(/fail|error|no passkey (was )?found|not registered|does not exist/i);
-        expect(statusOf(element).dataset.tone).to.equal('info');
-        expect(journeyOf(journey)).not.to.include('failed');
-        expect(journey.map((event) => (event.detail as SereinJourneyDetail).step)).to.include('cancelled');
-        // Ready again, as it was.
-        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
-        expect(textOf(button(element))).to.match(/passkey/);
-        await expect(element).to.be.accessible();
-      }
-    });
+    itWithCdp(
+      'reads a cancel (the person does not confirm) as “nothing happened”, never as a failure (Chromium: CDP virtual authenticator)',
+      async () => {
+        await command('webauthn-user-verified', {verified: false});
+        for (const mode of ['register', 'signin'] as const) {
+          const element = await mount(`mode="${mode}"`);
+          relyingPartyHost(element, {usernameless: true});
+          const errors = recordEvents(element, ['serein-passkey-error']);
+          const journey = recordEvents(element, ['serein-journey']);
+          button(element).click();
+          await until(() => errors.length === 1, 'the ceremony to end');
+          await element.updateComplete;
+          expect(errors[0].detail).to.deep.equal({mode, conditional: false, name: 'NotAllowedError', cancelled: true});
+          const text = textOf(statusOf(element));
+          expect(text).to.match(
+            mode === 'register' ? /No passkey was created\. You can try again/ : /You can try again/,
+          );
+          expect(text).not.to.match(/fail|error|no passkey (was )?found|not registered|does not exist/i);
+          expect(statusOf(element).dataset.tone).to.equal('info');
+          expect(journeyOf(journey)).not.to.include('failed');
+          expect(journey.map((event) => (event.detail as SereinJourneyDetail).step)).to.include('cancelled');
+          // Ready again, as it was.
+          expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+          expect(textOf(button(element))).to.match(/passkey/);
+          await expect(element).to.be.accessible();
+        }
+      },
+    );
 
-    it('says this device already has a passkey when it is registered again (InvalidStateError)', async () => {
-      const credentialId = await registerPasskey();
-      expect(credentialId).to.be.a('string');
-      const element = await mount('mode="register"');
-      const host = relyingPartyHost(element);
-      const errors = recordEvents(element, ['serein-passkey-error']);
-      button(element).click();
-      await until(() => errors.length === 1, 'the second registration to end');
-      expect((host.options[0].excludeCredentials as {id: string}[]).map(({id}) => id)).to.deep.equal([credentialId]);
-      expect((errors[0].detail as SereinPasskeyErrorDetail).name).to.equal('InvalidStateError');
-      await element.updateComplete;
-      expect(textOf(statusOf(element))).to.include('This device already has a passkey for this account');
-      expect(host.verdicts).to.have.length(0);
-      expect(await command<number>('webauthn-credentials')).to.equal(1);
-    });
+    itWithCdp(
+      'says this device already has a passkey when it is registered again (InvalidStateError) (Chromium: CDP virtual authenticator)',
+      async () => {
+        const credentialId = await registerPasskey();
+        expect(credentialId).to.be.a('string');
+        const element = await mount('mode="register"');
+        const host = relyingPartyHost(element);
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        button(element).click();
+        await until(() => errors.length === 1, 'the second registration to end');
+        expect((host.options[0].excludeCredentials as {id: string}[]).map(({id}) => id)).to.deep.equal([credentialId]);
+        expect((errors[0].detail as SereinPasskeyErrorDetail).name).to.equal('InvalidStateError');
+        await element.updateComplete;
+        expect(textOf(statusOf(element))).to.include('This device already has a passkey for this account');
+        expect(host.verdicts).to.have.length(0);
+        expect(await command<number>('webauthn-credentials')).to.equal(1);
+      },
+    );
 
     const expectations: [string, 'register' | 'signin', RegExp, boolean][] = [
       ['NotAllowedError', 'signin', /did not finish\. You can try again, or choose another way/, true],
@@ -498,20 +507,23 @@ describe('<serein-passkey-button>', () => {
       }
     });
 
-    it('shows a verification the relying party rejected calmly, and stays usable', async () => {
-      const element = await mount('mode="register"');
-      const host = relyingPartyHost(element, {staleChallenge: true});
-      const journey = recordEvents(element, ['serein-journey']);
-      button(element).click();
-      await until(() => host.verdicts.length === 1, 'the verification');
-      expect(host.verdicts[0].verified).to.equal(false);
-      await until(() => textOf(statusOf(element)).includes('We could not confirm this passkey'), 'the message');
-      expect(statusOf(element).dataset.tone).to.equal('error');
-      const failed = journey.find((event) => (event.detail as SereinJourneyDetail).action === 'failed');
-      expect((failed!.detail as SereinJourneyDetail).errorCode).to.equal('passkey-not-verified');
-      expect(button(element).getAttribute('aria-disabled')).to.equal('false');
-      await expect(element).to.be.accessible();
-    });
+    itWithCdp(
+      'shows a verification the relying party rejected calmly, and stays usable (Chromium: CDP virtual authenticator)',
+      async () => {
+        const element = await mount('mode="register"');
+        const host = relyingPartyHost(element, {staleChallenge: true});
+        const journey = recordEvents(element, ['serein-journey']);
+        button(element).click();
+        await until(() => host.verdicts.length === 1, 'the verification');
+        expect(host.verdicts[0].verified).to.equal(false);
+        await until(() => textOf(statusOf(element)).includes('We could not confirm this passkey'), 'the message');
+        expect(statusOf(element).dataset.tone).to.equal('error');
+        const failed = journey.find((event) => (event.detail as SereinJourneyDetail).action === 'failed');
+        expect((failed!.detail as SereinJourneyDetail).errorCode).to.equal('passkey-not-verified');
+        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+        await expect(element).to.be.accessible();
+      },
+    );
 
     it('shows the host’s support reference with a copy button', async () => {
       const element = await mount('mode="signin"');
@@ -524,39 +536,42 @@ describe('<serein-passkey-button>', () => {
       expect(statusOf(element).querySelector('button')).to.exist;
     });
 
-    it('tells the browser about an unknown credential with the signal API, and never shows its result (PK-08)', async () => {
-      const credentialId = await registerPasskey();
-      // The account (and its passkey) is gone on the server.
-      await command('rp-reset');
-      const api = PublicKeyCredential as unknown as Record<string, unknown>;
-      const own = Object.getOwnPropertyDescriptor(api, 'signalUnknownCredential');
-      const signals: unknown[] = [];
-      Object.defineProperty(api, 'signalUnknownCredential', {
-        configurable: true,
-        value: (options: unknown) => {
-          signals.push(options);
-          return Promise.reject(new DOMException('opaque', 'NotAllowedError'));
-        },
-      });
-      try {
-        const element = await mount('mode="signin"');
-        relyingPartyHost(element, {usernameless: true});
-        button(element).click();
-        await until(() => textOf(statusOf(element)).includes('no longer linked to an account'), 'the message');
-        expect(signals).to.deep.equal([{rpId: 'localhost', credentialId}]);
-        expect(textOf(statusOf(element))).not.to.match(/NotAllowed|opaque/);
+    itWithCdp(
+      'tells the browser about an unknown credential with the signal API, and never shows its result (PK-08) (Chromium: CDP virtual authenticator)',
+      async () => {
+        const credentialId = await registerPasskey();
+        // The account (and its passkey) is gone on the server.
+        await command('rp-reset');
+        const api = PublicKeyCredential as unknown as Record<string, unknown>;
+        const own = Object.getOwnPropertyDescriptor(api, 'signalUnknownCredential');
+        const signals: unknown[] = [];
+        Object.defineProperty(api, 'signalUnknownCredential', {
+          configurable: true,
+          value: (options: unknown) => {
+            signals.push(options);
+            return Promise.reject(new DOMException('opaque', 'NotAllowedError'));
+          },
+        });
+        try {
+          const element = await mount('mode="signin"');
+          relyingPartyHost(element, {usernameless: true});
+          button(element).click();
+          await until(() => textOf(statusOf(element)).includes('no longer linked to an account'), 'the message');
+          expect(signals).to.deep.equal([{rpId: 'localhost', credentialId}]);
+          expect(textOf(statusOf(element))).not.to.match(/NotAllowed|opaque/);
 
-        // Without the signal API: the same message, nothing thrown.
-        Object.defineProperty(api, 'signalUnknownCredential', {configurable: true, value: undefined});
-        const other = await mount('mode="signin"');
-        relyingPartyHost(other, {usernameless: true});
-        button(other).click();
-        await until(() => textOf(statusOf(other)).includes('no longer linked to an account'), 'the message');
-      } finally {
-        delete api.signalUnknownCredential;
-        if (own) Object.defineProperty(api, 'signalUnknownCredential', own);
-      }
-    });
+          // Without the signal API: the same message, nothing thrown.
+          Object.defineProperty(api, 'signalUnknownCredential', {configurable: true, value: undefined});
+          const other = await mount('mode="signin"');
+          relyingPartyHost(other, {usernameless: true});
+          button(other).click();
+          await until(() => textOf(statusOf(other)).includes('no longer linked to an account'), 'the message');
+        } finally {
+          delete api.signalUnknownCredential;
+          if (own) Object.defineProperty(api, 'signalUnknownCredential', own);
+        }
+      },
+    );
 
     it('returns to idle and says so in the console when nobody answers', async () => {
       const element = await mount('mode="register"');
@@ -585,61 +600,67 @@ describe('<serein-passkey-button>', () => {
   describe('passkey autofill (conditional)', () => {
     const field = '<input id="login" name="username" autocomplete="username webauthn" aria-label="Email" />';
 
-    it('signs in from the autofill list of the page’s field, verified by the relying party', async () => {
-      const credentialId = await registerPasskey();
-      const spy = spyOnCredentials();
-      try {
-        const holder = await fixture<HTMLDivElement>(html`<div></div>`);
-        const options = recordEvents(holder, ['serein-passkey-options']);
-        const success = recordEvents(holder, ['serein-passkey-success']);
-        const verdicts: Verdict[] = [];
-        holder.addEventListener('serein-passkey-options', (event) =>
-          event.detail.respondWith(command('rp-authentication-options', {allowCredentials: false})),
-        );
-        holder.addEventListener('serein-passkey-verify', (event) =>
-          event.detail.waitUntil(
-            command<Verdict>('rp-verify-authentication', {
-              response: event.detail.response,
-              origin: location.origin,
-            }).then((verdict) => verdicts.push(verdict)),
-          ),
-        );
-        // The virtual authenticator picks its passkey from the list at once.
-        holder.innerHTML = `${field}<serein-passkey-button mode="signin" conditional></serein-passkey-button>`;
-        await until(() => success.length === 1, 'the autofill sign-in');
-        expect(options[0].detail).to.include({mode: 'signin', conditional: true});
-        expect(spy.calls[0].options.mediation).to.equal('conditional');
-        expect(spy.calls[0].options.publicKey!.allowCredentials ?? []).to.deep.equal([]);
-        expect(success[0].detail).to.deep.equal({mode: 'signin', conditional: true});
-        expect(verdicts[0]).to.include({verified: true, credentialId});
-      } finally {
-        spy.restore();
-      }
-    });
+    itWithCdp(
+      'signs in from the autofill list of the page’s field, verified by the relying party (Chromium: CDP virtual authenticator)',
+      async () => {
+        const credentialId = await registerPasskey();
+        const spy = spyOnCredentials();
+        try {
+          const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+          const options = recordEvents(holder, ['serein-passkey-options']);
+          const success = recordEvents(holder, ['serein-passkey-success']);
+          const verdicts: Verdict[] = [];
+          holder.addEventListener('serein-passkey-options', (event) =>
+            event.detail.respondWith(command('rp-authentication-options', {allowCredentials: false})),
+          );
+          holder.addEventListener('serein-passkey-verify', (event) =>
+            event.detail.waitUntil(
+              command<Verdict>('rp-verify-authentication', {
+                response: event.detail.response,
+                origin: location.origin,
+              }).then((verdict) => verdicts.push(verdict)),
+            ),
+          );
+          // The virtual authenticator picks its passkey from the list at once.
+          holder.innerHTML = `${field}<serein-passkey-button mode="signin" conditional></serein-passkey-button>`;
+          await until(() => success.length === 1, 'the autofill sign-in');
+          expect(options[0].detail).to.include({mode: 'signin', conditional: true});
+          expect(spy.calls[0].options.mediation).to.equal('conditional');
+          expect(spy.calls[0].options.publicKey!.allowCredentials ?? []).to.deep.equal([]);
+          expect(success[0].detail).to.deep.equal({mode: 'signin', conditional: true});
+          expect(verdicts[0]).to.include({verified: true, credentialId});
+        } finally {
+          spy.restore();
+        }
+      },
+    );
 
-    it('is ended quietly by a click on the button, whose own ceremony then runs', async () => {
-      const credentialId = await registerPasskey();
-      const spy = spyOnCredentials({holdConditional: true});
-      try {
-        const element = await mount('mode="signin" conditional', field);
-        const host = relyingPartyHost(element);
-        const errors = recordEvents(element, ['serein-passkey-error']);
-        const success = recordEvents(element, ['serein-passkey-success']);
-        await until(() => spy.calls.length === 1, 'the autofill request');
-        expect(spy.calls[0].options.mediation).to.equal('conditional');
-        expect(textOf(button(element))).to.equal('Sign in with a passkey');
-        button(element).click();
-        await until(() => success.length === 1, 'the button’s sign-in');
-        expect(spy.calls[0].outcome).to.equal('AbortError');
-        expect(spy.calls[1].options.mediation).not.to.equal('conditional');
-        expect(errors, 'no error for our own abort').to.have.length(0);
-        expect(host.verdicts.at(-1)).to.include({verified: true, credentialId});
-        await element.updateComplete;
-        expect(textOf(statusOf(element))).to.equal('You are signed in with your passkey.');
-      } finally {
-        spy.restore();
-      }
-    });
+    itWithCdp(
+      'is ended quietly by a click on the button, whose own ceremony then runs (Chromium: CDP virtual authenticator)',
+      async () => {
+        const credentialId = await registerPasskey();
+        const spy = spyOnCredentials({holdConditional: true});
+        try {
+          const element = await mount('mode="signin" conditional', field);
+          const host = relyingPartyHost(element);
+          const errors = recordEvents(element, ['serein-passkey-error']);
+          const success = recordEvents(element, ['serein-passkey-success']);
+          await until(() => spy.calls.length === 1, 'the autofill request');
+          expect(spy.calls[0].options.mediation).to.equal('conditional');
+          expect(textOf(button(element))).to.equal('Sign in with a passkey');
+          button(element).click();
+          await until(() => success.length === 1, 'the button’s sign-in');
+          expect(spy.calls[0].outcome).to.equal('AbortError');
+          expect(spy.calls[1].options.mediation).not.to.equal('conditional');
+          expect(errors, 'no error for our own abort').to.have.length(0);
+          expect(host.verdicts.at(-1)).to.include({verified: true, credentialId});
+          await element.updateComplete;
+          expect(textOf(statusOf(element))).to.equal('You are signed in with your passkey.');
+        } finally {
+          spy.restore();
+        }
+      },
+    );
 
     it('is aborted when the element leaves the page', async () => {
       const spy = spyOnCredentials({holdConditional: true});
@@ -833,7 +854,7 @@ const harness: ComponentHarness = {
 
 layoutSuite(harness);
 
-describe('serein-passkey-button under a strict CSP', () => {
+describeWithCdp('serein-passkey-button under a strict CSP (Chromium: CDP virtual authenticator)', () => {
   before(() => command('webauthn-add'));
   after(() => command('webauthn-remove'));
   strictCspSuite('serein-passkey-button', 'passkey-button');

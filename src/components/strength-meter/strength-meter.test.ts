@@ -7,6 +7,7 @@ import {setEstimatorWorkerUrl, usesWorker} from '../../internal/estimator.js';
 import {useSereinLocalization} from '../../localization.js';
 import type {SereinStrengthChangeDetail} from '../../events/strength-change.js';
 import {captureConsole, fill, recordEvents, recordWorkers, until} from '../../../test/support/helpers.js';
+import {engine, itWithCdp} from '../../../test/support/engine.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
@@ -157,9 +158,16 @@ describe('<serein-strength-meter>', () => {
       strong: 'mango kiwi 1987 pear',
     };
 
-    // Without motion the segments take their colour at once (no transition to wait for).
-    beforeEach(() => emulateMedia({reducedMotion: 'reduce'}));
-    afterEach(() => emulateMedia({forcedColors: 'none', reducedMotion: 'no-preference'}));
+    // Without motion the segments take their colour at once (no transition to wait for). Media
+    // emulation needs the DevTools protocol: in Firefox the tests wait for the transitions instead.
+    beforeEach(async () => {
+      if (engine === 'chromium') await emulateMedia({reducedMotion: 'reduce'});
+    });
+    afterEach(async () => {
+      if (engine === 'chromium') await emulateMedia({forcedColors: 'none', reducedMotion: 'no-preference'});
+    });
+    const transitionsEnded = (meter: SereinStrengthMeter) =>
+      Promise.all(meter.shadowRoot!.getAnimations().map((animation) => animation.finished));
 
     for (const [scheme, background] of [
       ['light', 'rgb(255, 255, 255)'],
@@ -176,6 +184,7 @@ describe('<serein-strength-meter>', () => {
           meter.password = password;
           await until(() => meter.level === level, `${level} for ${password}`);
           await meter.updateComplete;
+          await transitionsEnded(meter);
           const segments = [...meter.shadowRoot!.querySelectorAll('.segment')];
           const filled = segments.filter((segment) => segment.hasAttribute('data-filled'));
           expect(filled.length, level).to.equal(meter.score);
@@ -189,18 +198,21 @@ describe('<serein-strength-meter>', () => {
       });
     }
 
-    it('still tells filled from empty segments in forced-colours mode', async () => {
-      await emulateMedia({forcedColors: 'active'});
-      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
-      meter.password = levels.fair;
-      await until(() => meter.level === 'fair', 'fair');
-      await meter.updateComplete;
-      const [filled, , empty] = [...meter.shadowRoot!.querySelectorAll('.segment')];
-      expect(
-        contrast(getComputedStyle(filled).backgroundColor, getComputedStyle(empty).backgroundColor),
-      ).to.be.at.least(3);
-      expect(summary(meter).textContent).to.include('Fair');
-    });
+    itWithCdp(
+      'still tells filled from empty segments in forced-colours mode (Chromium: CDP media emulation)',
+      async () => {
+        await emulateMedia({forcedColors: 'active'});
+        const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+        meter.password = levels.fair;
+        await until(() => meter.level === 'fair', 'fair');
+        await meter.updateComplete;
+        const [filled, , empty] = [...meter.shadowRoot!.querySelectorAll('.segment')];
+        expect(
+          contrast(getComputedStyle(filled).backgroundColor, getComputedStyle(empty).backgroundColor),
+        ).to.be.at.least(3);
+        expect(summary(meter).textContent).to.include('Fair');
+      },
+    );
   });
 
   describe('as a user types', () => {
