@@ -573,6 +573,56 @@ describe('<serein-passkey-button>', () => {
       },
     );
 
+    it('says an unknown passkey is no longer linked where the browser has no signal API (Firefox), nothing thrown', async () => {
+      const api = PublicKeyCredential as unknown as Record<string, unknown>;
+      const own = Object.getOwnPropertyDescriptor(api, 'signalUnknownCredential');
+      // Firefox has no signal API; elsewhere it is hidden for this test.
+      if (engine === 'firefox') expect('signalUnknownCredential' in api, 'Firefox’s signal API').to.equal(false);
+      Object.defineProperty(api, 'signalUnknownCredential', {configurable: true, value: undefined});
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      const buffer = (text: string) => new TextEncoder().encode(text).buffer;
+      // A passkey the device still offers, for an account the server no longer has.
+      container.get = () =>
+        Promise.resolve({
+          id: 'Z29uZS1wYXNza2V5',
+          rawId: buffer('gone-passkey'),
+          type: 'public-key',
+          authenticatorAttachment: 'platform',
+          response: {
+            authenticatorData: buffer('authenticator-data'),
+            clientDataJSON: buffer('{}'),
+            signature: buffer('signature'),
+            userHandle: null,
+          },
+          getClientExtensionResults: () => ({}),
+        } as unknown as Credential);
+      const rejections: unknown[] = [];
+      const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        const element = await mount('mode="signin"');
+        element.addEventListener('serein-passkey-options', (event) =>
+          event.detail.respondWith(SIGNIN_OPTIONS as never),
+        );
+        const verified: string[] = [];
+        element.addEventListener('serein-passkey-verify', (event) => {
+          verified.push(event.detail.response.id);
+          event.detail.waitUntil(Promise.reject({code: 'passkey-unknown-credential'}));
+        });
+        button(element).click();
+        await until(() => textOf(statusOf(element)).includes('no longer linked to an account'), 'the message');
+        expect(verified).to.deep.equal(['Z29uZS1wYXNza2V5']);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(rejections).to.deep.equal([]);
+        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+      } finally {
+        window.removeEventListener('unhandledrejection', onRejection);
+        Reflect.deleteProperty(container, 'get');
+        delete api.signalUnknownCredential;
+        if (own) Object.defineProperty(api, 'signalUnknownCredential', own);
+      }
+    });
+
     it('returns to idle and says so in the console when nobody answers', async () => {
       const element = await mount('mode="register"');
       const logged = await captureConsole(async () => {
