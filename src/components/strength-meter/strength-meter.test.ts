@@ -34,7 +34,15 @@ async function mountWithInput(attributes = '') {
 /** Waits until the meter shows a verdict for what it was given (not "Checking…"). */
 async function settled(meter: SereinStrengthMeter): Promise<void> {
   await meter.updateComplete;
-  await until(() => meter.level !== 'checking', 'an estimate');
+  // The verdict of an earlier keystroke stays shown until the newest estimate lands: wait for
+  // the estimate of the current value (the meter's private state, read for this wait only).
+  const internals = meter as unknown as {value: string; estimate?: {for: string}};
+  await until(
+    () =>
+      meter.level !== 'checking' &&
+      (['empty', 'too-short', 'breached'].includes(meter.level) || internals.estimate?.for === internals.value),
+    'an estimate',
+  );
   // A newer keystroke may still be in flight: let it land.
   await new Promise((resolve) => setTimeout(resolve, 150));
   await meter.updateComplete;
