@@ -4,13 +4,19 @@
 /** The engine of this test page. */
 export const engine: 'firefox' | 'chromium' = navigator.userAgent.includes('Firefox/') ? 'firefox' : 'chromium';
 
-/**
- * A test that needs the DevTools protocol (the virtual authenticator, media emulation), which
- * only the Chromium launcher speaks: it runs in Chromium and is listed as skipped in Firefox.
- * Its name says why, e.g. "… (Chromium: CDP virtual authenticator)".
- */
-export const itWithCdp: Mocha.TestFunction | Mocha.PendingTestFunction = engine === 'chromium' ? it : it.skip;
+type Body = (this: Mocha.Context) => PromiseLike<unknown> | void;
 
-/** A group of such tests (see {@link itWithCdp}). */
-export const describeWithCdp: Mocha.SuiteFunction | Mocha.PendingSuiteFunction =
-  engine === 'chromium' ? describe : describe.skip;
+/**
+ * Tests that need something only the Chromium launcher has (the DevTools protocol: the virtual
+ * authenticator, media emulation). They run in Chromium and are listed as skipped in Firefox;
+ * each title ends with why, e.g. "… (Chromium: CDP virtual authenticator)".
+ */
+export function chromiumOnly(reason: string) {
+  const suffix = (title: string) => `${title} (Chromium: ${reason})`;
+  const inChromium = engine === 'chromium';
+  return {
+    it: (title: string, body: Body) => (inChromium ? it : it.skip)(suffix(title), body),
+    describe: (title: string, body: (this: Mocha.Suite) => void) =>
+      (inChromium ? describe : describe.skip)(suffix(title), body),
+  };
+}

@@ -6,13 +6,14 @@ import type {SereinPasskeyErrorDetail, SereinPasskeyResponseJSON} from '../../ev
 import type {SereinJourneyDetail} from '../../events/journey.js';
 import {useSereinLocalization} from '../../localization.js';
 import {captureConsole, recordEvents, requestsSince, until} from '../../../test/support/helpers.js';
-import {describeWithCdp, engine, itWithCdp} from '../../../test/support/engine.js';
+import {chromiumOnly, engine} from '../../../test/support/engine.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
 
 // Real ceremonies: a virtual authenticator on this page (DevTools protocol) and a relying party
 // on the test server (@simplewebauthn/server), see web-test-runner.config.js.
+const cdp = chromiumOnly('CDP virtual authenticator');
 
 interface Verdict {
   verified: boolean;
@@ -275,7 +276,7 @@ describe('<serein-passkey-button>', () => {
     });
   });
 
-  describeWithCdp('real ceremonies, verified by the relying party (Chromium: CDP virtual authenticator)', () => {
+  cdp.describe('real ceremonies, verified by the relying party', () => {
     it('registers a passkey, then signs in with it, then signs in without a username', async () => {
       // Register.
       const holder = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -392,53 +393,45 @@ describe('<serein-passkey-button>', () => {
   });
 
   describe('when the ceremony gives no passkey', () => {
-    itWithCdp(
-      'reads a cancel (the person does not confirm) as “nothing happened”, never as a failure (Chromium: CDP virtual authenticator)',
-      async () => {
-        await command('webauthn-user-verified', {verified: false});
-        for (const mode of ['register', 'signin'] as const) {
-          const element = await mount(`mode="${mode}"`);
-          relyingPartyHost(element, {usernameless: true});
-          const errors = recordEvents(element, ['serein-passkey-error']);
-          const journey = recordEvents(element, ['serein-journey']);
-          button(element).click();
-          await until(() => errors.length === 1, 'the ceremony to end');
-          await element.updateComplete;
-          expect(errors[0].detail).to.deep.equal({mode, conditional: false, name: 'NotAllowedError', cancelled: true});
-          const text = textOf(statusOf(element));
-          expect(text).to.match(
-            mode === 'register' ? /No passkey was created\. You can try again/ : /You can try again/,
-          );
-          expect(text).not.to.match(/fail|error|no passkey (was )?found|not registered|does not exist/i);
-          expect(statusOf(element).dataset.tone).to.equal('info');
-          expect(journeyOf(journey)).not.to.include('failed');
-          expect(journey.map((event) => (event.detail as SereinJourneyDetail).step)).to.include('cancelled');
-          // Ready again, as it was.
-          expect(button(element).getAttribute('aria-disabled')).to.equal('false');
-          expect(textOf(button(element))).to.match(/passkey/);
-          await expect(element).to.be.accessible();
-        }
-      },
-    );
-
-    itWithCdp(
-      'says this device already has a passkey when it is registered again (InvalidStateError) (Chromium: CDP virtual authenticator)',
-      async () => {
-        const credentialId = await registerPasskey();
-        expect(credentialId).to.be.a('string');
-        const element = await mount('mode="register"');
-        const host = relyingPartyHost(element);
+    cdp.it('reads a cancel (the person does not confirm) as “nothing happened”, never as a failure', async () => {
+      await command('webauthn-user-verified', {verified: false});
+      for (const mode of ['register', 'signin'] as const) {
+        const element = await mount(`mode="${mode}"`);
+        relyingPartyHost(element, {usernameless: true});
         const errors = recordEvents(element, ['serein-passkey-error']);
+        const journey = recordEvents(element, ['serein-journey']);
         button(element).click();
-        await until(() => errors.length === 1, 'the second registration to end');
-        expect((host.options[0].excludeCredentials as {id: string}[]).map(({id}) => id)).to.deep.equal([credentialId]);
-        expect((errors[0].detail as SereinPasskeyErrorDetail).name).to.equal('InvalidStateError');
+        await until(() => errors.length === 1, 'the ceremony to end');
         await element.updateComplete;
-        expect(textOf(statusOf(element))).to.include('This device already has a passkey for this account');
-        expect(host.verdicts).to.have.length(0);
-        expect(await command<number>('webauthn-credentials')).to.equal(1);
-      },
-    );
+        expect(errors[0].detail).to.deep.equal({mode, conditional: false, name: 'NotAllowedError', cancelled: true});
+        const text = textOf(statusOf(element));
+        expect(text).to.match(mode === 'register' ? /No passkey was created\. You can try again/ : /You can try again/);
+        expect(text).not.to.match(/fail|error|no passkey (was )?found|not registered|does not exist/i);
+        expect(statusOf(element).dataset.tone).to.equal('info');
+        expect(journeyOf(journey)).not.to.include('failed');
+        expect(journey.map((event) => (event.detail as SereinJourneyDetail).step)).to.include('cancelled');
+        // Ready again, as it was.
+        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+        expect(textOf(button(element))).to.match(/passkey/);
+        await expect(element).to.be.accessible();
+      }
+    });
+
+    cdp.it('says this device already has a passkey when it is registered again (InvalidStateError)', async () => {
+      const credentialId = await registerPasskey();
+      expect(credentialId).to.be.a('string');
+      const element = await mount('mode="register"');
+      const host = relyingPartyHost(element);
+      const errors = recordEvents(element, ['serein-passkey-error']);
+      button(element).click();
+      await until(() => errors.length === 1, 'the second registration to end');
+      expect((host.options[0].excludeCredentials as {id: string}[]).map(({id}) => id)).to.deep.equal([credentialId]);
+      expect((errors[0].detail as SereinPasskeyErrorDetail).name).to.equal('InvalidStateError');
+      await element.updateComplete;
+      expect(textOf(statusOf(element))).to.include('This device already has a passkey for this account');
+      expect(host.verdicts).to.have.length(0);
+      expect(await command<number>('webauthn-credentials')).to.equal(1);
+    });
 
     const expectations: [string, 'register' | 'signin', RegExp, boolean][] = [
       ['NotAllowedError', 'signin', /did not finish\. You can try again, or choose another way/, true],
@@ -507,23 +500,20 @@ describe('<serein-passkey-button>', () => {
       }
     });
 
-    itWithCdp(
-      'shows a verification the relying party rejected calmly, and stays usable (Chromium: CDP virtual authenticator)',
-      async () => {
-        const element = await mount('mode="register"');
-        const host = relyingPartyHost(element, {staleChallenge: true});
-        const journey = recordEvents(element, ['serein-journey']);
-        button(element).click();
-        await until(() => host.verdicts.length === 1, 'the verification');
-        expect(host.verdicts[0].verified).to.equal(false);
-        await until(() => textOf(statusOf(element)).includes('We could not confirm this passkey'), 'the message');
-        expect(statusOf(element).dataset.tone).to.equal('error');
-        const failed = journey.find((event) => (event.detail as SereinJourneyDetail).action === 'failed');
-        expect((failed!.detail as SereinJourneyDetail).errorCode).to.equal('passkey-not-verified');
-        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
-        await expect(element).to.be.accessible();
-      },
-    );
+    cdp.it('shows a verification the relying party rejected calmly, and stays usable', async () => {
+      const element = await mount('mode="register"');
+      const host = relyingPartyHost(element, {staleChallenge: true});
+      const journey = recordEvents(element, ['serein-journey']);
+      button(element).click();
+      await until(() => host.verdicts.length === 1, 'the verification');
+      expect(host.verdicts[0].verified).to.equal(false);
+      await until(() => textOf(statusOf(element)).includes('We could not confirm this passkey'), 'the message');
+      expect(statusOf(element).dataset.tone).to.equal('error');
+      const failed = journey.find((event) => (event.detail as SereinJourneyDetail).action === 'failed');
+      expect((failed!.detail as SereinJourneyDetail).errorCode).to.equal('passkey-not-verified');
+      expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+      await expect(element).to.be.accessible();
+    });
 
     it('shows the host’s support reference with a copy button', async () => {
       const element = await mount('mode="signin"');
@@ -536,8 +526,8 @@ describe('<serein-passkey-button>', () => {
       expect(statusOf(element).querySelector('button')).to.exist;
     });
 
-    itWithCdp(
-      'tells the browser about an unknown credential with the signal API, and never shows its result (PK-08) (Chromium: CDP virtual authenticator)',
+    cdp.it(
+      'tells the browser about an unknown credential with the signal API, and never shows its result (PK-08)',
       async () => {
         const credentialId = await registerPasskey();
         // The account (and its passkey) is gone on the server.
@@ -650,67 +640,61 @@ describe('<serein-passkey-button>', () => {
   describe('passkey autofill (conditional)', () => {
     const field = '<input id="login" name="username" autocomplete="username webauthn" aria-label="Email" />';
 
-    itWithCdp(
-      'signs in from the autofill list of the page’s field, verified by the relying party (Chromium: CDP virtual authenticator)',
-      async () => {
-        const credentialId = await registerPasskey();
-        const spy = spyOnCredentials();
-        try {
-          const holder = await fixture<HTMLDivElement>(html`<div></div>`);
-          const options = recordEvents(holder, ['serein-passkey-options']);
-          const success = recordEvents(holder, ['serein-passkey-success']);
-          const verdicts: Verdict[] = [];
-          holder.addEventListener('serein-passkey-options', (event) =>
-            event.detail.respondWith(command('rp-authentication-options', {allowCredentials: false})),
-          );
-          holder.addEventListener('serein-passkey-verify', (event) =>
-            event.detail.waitUntil(
-              command<Verdict>('rp-verify-authentication', {
-                response: event.detail.response,
-                origin: location.origin,
-              }).then((verdict) => verdicts.push(verdict)),
-            ),
-          );
-          // The virtual authenticator picks its passkey from the list at once.
-          holder.innerHTML = `${field}<serein-passkey-button mode="signin" conditional></serein-passkey-button>`;
-          await until(() => success.length === 1, 'the autofill sign-in');
-          expect(options[0].detail).to.include({mode: 'signin', conditional: true});
-          expect(spy.calls[0].options.mediation).to.equal('conditional');
-          expect(spy.calls[0].options.publicKey!.allowCredentials ?? []).to.deep.equal([]);
-          expect(success[0].detail).to.deep.equal({mode: 'signin', conditional: true});
-          expect(verdicts[0]).to.include({verified: true, credentialId});
-        } finally {
-          spy.restore();
-        }
-      },
-    );
+    cdp.it('signs in from the autofill list of the page’s field, verified by the relying party', async () => {
+      const credentialId = await registerPasskey();
+      const spy = spyOnCredentials();
+      try {
+        const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+        const options = recordEvents(holder, ['serein-passkey-options']);
+        const success = recordEvents(holder, ['serein-passkey-success']);
+        const verdicts: Verdict[] = [];
+        holder.addEventListener('serein-passkey-options', (event) =>
+          event.detail.respondWith(command('rp-authentication-options', {allowCredentials: false})),
+        );
+        holder.addEventListener('serein-passkey-verify', (event) =>
+          event.detail.waitUntil(
+            command<Verdict>('rp-verify-authentication', {
+              response: event.detail.response,
+              origin: location.origin,
+            }).then((verdict) => verdicts.push(verdict)),
+          ),
+        );
+        // The virtual authenticator picks its passkey from the list at once.
+        holder.innerHTML = `${field}<serein-passkey-button mode="signin" conditional></serein-passkey-button>`;
+        await until(() => success.length === 1, 'the autofill sign-in');
+        expect(options[0].detail).to.include({mode: 'signin', conditional: true});
+        expect(spy.calls[0].options.mediation).to.equal('conditional');
+        expect(spy.calls[0].options.publicKey!.allowCredentials ?? []).to.deep.equal([]);
+        expect(success[0].detail).to.deep.equal({mode: 'signin', conditional: true});
+        expect(verdicts[0]).to.include({verified: true, credentialId});
+      } finally {
+        spy.restore();
+      }
+    });
 
-    itWithCdp(
-      'is ended quietly by a click on the button, whose own ceremony then runs (Chromium: CDP virtual authenticator)',
-      async () => {
-        const credentialId = await registerPasskey();
-        const spy = spyOnCredentials({holdConditional: true});
-        try {
-          const element = await mount('mode="signin" conditional', field);
-          const host = relyingPartyHost(element);
-          const errors = recordEvents(element, ['serein-passkey-error']);
-          const success = recordEvents(element, ['serein-passkey-success']);
-          await until(() => spy.calls.length === 1, 'the autofill request');
-          expect(spy.calls[0].options.mediation).to.equal('conditional');
-          expect(textOf(button(element))).to.equal('Sign in with a passkey');
-          button(element).click();
-          await until(() => success.length === 1, 'the button’s sign-in');
-          expect(spy.calls[0].outcome).to.equal('AbortError');
-          expect(spy.calls[1].options.mediation).not.to.equal('conditional');
-          expect(errors, 'no error for our own abort').to.have.length(0);
-          expect(host.verdicts.at(-1)).to.include({verified: true, credentialId});
-          await element.updateComplete;
-          expect(textOf(statusOf(element))).to.equal('You are signed in with your passkey.');
-        } finally {
-          spy.restore();
-        }
-      },
-    );
+    cdp.it('is ended quietly by a click on the button, whose own ceremony then runs', async () => {
+      const credentialId = await registerPasskey();
+      const spy = spyOnCredentials({holdConditional: true});
+      try {
+        const element = await mount('mode="signin" conditional', field);
+        const host = relyingPartyHost(element);
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        const success = recordEvents(element, ['serein-passkey-success']);
+        await until(() => spy.calls.length === 1, 'the autofill request');
+        expect(spy.calls[0].options.mediation).to.equal('conditional');
+        expect(textOf(button(element))).to.equal('Sign in with a passkey');
+        button(element).click();
+        await until(() => success.length === 1, 'the button’s sign-in');
+        expect(spy.calls[0].outcome).to.equal('AbortError');
+        expect(spy.calls[1].options.mediation).not.to.equal('conditional');
+        expect(errors, 'no error for our own abort').to.have.length(0);
+        expect(host.verdicts.at(-1)).to.include({verified: true, credentialId});
+        await element.updateComplete;
+        expect(textOf(statusOf(element))).to.equal('You are signed in with your passkey.');
+      } finally {
+        spy.restore();
+      }
+    });
 
     it('is aborted when the element leaves the page', async () => {
       const spy = spyOnCredentials({holdConditional: true});
@@ -904,7 +888,7 @@ const harness: ComponentHarness = {
 
 layoutSuite(harness);
 
-describeWithCdp('serein-passkey-button under a strict CSP (Chromium: CDP virtual authenticator)', () => {
+cdp.describe('serein-passkey-button under a strict CSP', () => {
   before(() => command('webauthn-add'));
   after(() => command('webauthn-remove'));
   strictCspSuite('serein-passkey-button', 'passkey-button');

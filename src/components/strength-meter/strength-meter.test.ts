@@ -7,7 +7,7 @@ import {setEstimatorWorkerUrl, usesWorker} from '../../internal/estimator.js';
 import {useSereinLocalization} from '../../localization.js';
 import type {SereinStrengthChangeDetail} from '../../events/strength-change.js';
 import {captureConsole, fill, recordEvents, recordWorkers, until} from '../../../test/support/helpers.js';
-import {engine, itWithCdp} from '../../../test/support/engine.js';
+import {chromiumOnly, engine} from '../../../test/support/engine.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
@@ -174,6 +174,7 @@ describe('<serein-strength-meter>', () => {
     afterEach(async () => {
       if (engine === 'chromium') await emulateMedia({forcedColors: 'none', reducedMotion: 'no-preference'});
     });
+    const media = chromiumOnly('CDP media emulation');
     const transitionsEnded = (meter: SereinStrengthMeter) =>
       Promise.all(meter.shadowRoot!.getAnimations().map((animation) => animation.finished));
 
@@ -206,21 +207,18 @@ describe('<serein-strength-meter>', () => {
       });
     }
 
-    itWithCdp(
-      'still tells filled from empty segments in forced-colours mode (Chromium: CDP media emulation)',
-      async () => {
-        await emulateMedia({forcedColors: 'active'});
-        const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
-        meter.password = levels.fair;
-        await until(() => meter.level === 'fair', 'fair');
-        await meter.updateComplete;
-        const [filled, , empty] = [...meter.shadowRoot!.querySelectorAll('.segment')];
-        expect(
-          contrast(getComputedStyle(filled).backgroundColor, getComputedStyle(empty).backgroundColor),
-        ).to.be.at.least(3);
-        expect(summary(meter).textContent).to.include('Fair');
-      },
-    );
+    media.it('still tells filled from empty segments in forced-colours mode', async () => {
+      await emulateMedia({forcedColors: 'active'});
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = levels.fair;
+      await until(() => meter.level === 'fair', 'fair');
+      await meter.updateComplete;
+      const [filled, , empty] = [...meter.shadowRoot!.querySelectorAll('.segment')];
+      expect(
+        contrast(getComputedStyle(filled).backgroundColor, getComputedStyle(empty).backgroundColor),
+      ).to.be.at.least(3);
+      expect(summary(meter).textContent).to.include('Fair');
+    });
   });
 
   describe('as a user types', () => {
