@@ -42,6 +42,9 @@ const sessions = new Map();
 async function cdpFor(session) {
   let entry = sessions.get(session.id);
   if (!entry) {
+    if (session.browser.type !== 'playwright') {
+      throw new Error(`The virtual authenticator needs the DevTools protocol (Chromium), not ${session.browser.name}`);
+    }
     const page = session.browser.getPage(session.id);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');

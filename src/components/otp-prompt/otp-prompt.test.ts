@@ -59,6 +59,16 @@ function deferred() {
 }
 
 /** Copies `text` from the page and pastes it into `input` with the keyboard, as a person does. */
+/** Presses Control with `key`, as a person does for copy and paste. */
+async function shortcut(key: string) {
+  await sendKeys({down: 'Control'});
+  try {
+    await sendKeys({press: key});
+  } finally {
+    await sendKeys({up: 'Control'});
+  }
+}
+
 async function copyAndPaste(text: string, input: HTMLInputElement) {
   // Focus leaves the field first, or Control+C would copy the field's own selection.
   (document.activeElement as HTMLElement | null)?.blur();
@@ -70,9 +80,10 @@ async function copyAndPaste(text: string, input: HTMLInputElement) {
     range.selectNodeContents(source);
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
-    await sendKeys({press: 'Control+C'});
+    // Modifier held by hand: Puppeteer (Firefox) takes no "Control+C" chords.
+    await shortcut('c');
     input.focus();
-    await sendKeys({press: 'Control+V'});
+    await shortcut('v');
   } finally {
     source.remove();
   }

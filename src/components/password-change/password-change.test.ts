@@ -99,7 +99,7 @@ describe('<serein-password-change>', () => {
       await sendKeys({press: 'Tab'});
       const toggle = document.activeElement as HTMLButtonElement;
       expect(toggle.getAttribute('aria-controls')).to.equal(field(element, 'current-password').id);
-      await sendKeys({press: 'Space'});
+      await sendKeys({press: ' '}); // the space bar (Puppeteer over BiDi knows no "Space")
       await element.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
       await sendKeys({press: 'Tab'});
