@@ -107,7 +107,7 @@ test('<serein-password-change> changes the password, typed as a customer would',
   await page.getByRole('link', {name: 'Back to your account'}).click();
   await page.waitForURL('**/account');
   const {body} = await pageApi(page, '/api/outbox');
-  assert.equal(body.messages[0].subject, 'Your password was changed');
+  assert.equal(body.messages[0].subject, 'Your Serein demo password was changed');
 });
 
 test('after signing out, the old password fails and the new one signs in', async () => {
