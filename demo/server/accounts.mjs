@@ -4,6 +4,7 @@ import {createHash, createHmac, randomBytes, randomInt} from 'node:crypto';
 import {hashPassword, policyProblem, verifyPassword} from './passwords.mjs';
 import {ApiError, cookie, fail} from './http.mjs';
 import {recordAuthentication} from './recent-auth.mjs';
+import {deviceOf, languageOf, renderNotice} from './mail.mjs';
 
 /** The account the demo creates on its first start; the start page shows these credentials. */
 export const SEED_ACCOUNT = Object.freeze({
@@ -140,18 +141,43 @@ export function createAccounts(store) {
     },
 
     /**
-     * Writes a message to the development outbox instead of sending it. Every email and text
-     * message goes through here.
-     * @param {{channel: 'email' | 'sms', recipient: string, subject: string, body: string}} message
+     * Writes a message, rendered by serein/messages.js (mail.mjs), to the development outbox
+     * instead of sending it. Every email and text message goes through here.
+     * @param {string} recipient
+     * @param {import('./mail.mjs').Rendered} message
      */
-    send({channel, recipient, subject, body}) {
-      store.run('INSERT INTO outbox (created_at, channel, recipient, subject, body) VALUES (?, ?, ?, ?, ?)', [
-        Date.now(),
-        channel,
-        recipient,
-        subject,
-        body,
-      ]);
+    send(recipient, message) {
+      store.transaction(() => {
+        const {lastId} = store.run(
+          'INSERT INTO outbox (created_at, channel, recipient, subject, body) VALUES (?, ?, ?, ?, ?)',
+          [Date.now(), message.channel, recipient, message.subject, message.body],
+        );
+        store.run(
+          'INSERT INTO outbox_rendered (outbox_id, locale, dir, html, segments, encoding) VALUES (?, ?, ?, ?, ?, ?)',
+          [lastId, message.locale, message.dir, message.html, message.segments, message.encoding],
+        );
+      });
+    },
+
+    /**
+     * Remembers the language the customer uses (the page's language menu, else the browser's),
+     * for the messages sent to them later.
+     * @param {User} user
+     * @param {string} locale one of the shipped locales
+     */
+    setLanguage(user, locale) {
+      store.run(
+        'INSERT INTO account_languages (user_id, locale) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET locale = excluded.locale',
+        [user.id, locale],
+      );
+    },
+
+    /**
+     * The language of the account's messages (English until the customer used another).
+     * @param {User} user
+     */
+    language(user) {
+      return String(store.get('SELECT locale FROM account_languages WHERE user_id = ?', [user.id])?.locale ?? 'en');
     },
 
     /**
@@ -183,29 +209,22 @@ export function createAccounts(store) {
     },
 
     /**
-     * An email that tells the customer something changed on the account (ASVS 5.0 6.3.7).
+     * An email that tells the customer something changed on the account (ASVS 5.0 6.3.7), in
+     * their language, naming the device the change came from.
      * @param {User} user
-     * @param {string} subject
-     * @param {string} what
-     * @param {string} origin
+     * @param {import('./mail.mjs').Notice} notice
+     * @param {Context} context
      */
-    notify(user, subject, what, origin) {
-      accounts.send({
-        channel: 'email',
-        recipient: user.email,
-        subject,
-        body: [
-          `Hi ${user.name},`,
-          '',
-          `${what} (${new Date().toUTCString()}).`,
-          '',
-          `If this was you, there is nothing to do. If it wasn't, recover your account now: ${origin}/recover`,
-          '',
-          'We will never ask for your password by email, text message or phone.',
-          '',
-          '— Serein demo',
-        ].join('\n'),
-      });
+    notify(user, notice, context) {
+      accounts.send(
+        user.email,
+        renderNotice(notice, {
+          user,
+          locale: accounts.language(user),
+          origin: context.origin,
+          device: deviceOf(context.request),
+        }),
+      );
     },
 
     /**
@@ -264,6 +283,8 @@ export function createAccounts(store) {
       );
       // A full sign-in is a proof of who is there: it counts as recent authentication.
       if (stage === 'full') recordAuthentication(store, sha256(token), method, now);
+      const language = languageOf(context.request);
+      if (language) accounts.setLanguage(user, language);
       context.setCookies.push(cookie(SESSION_COOKIE, token, {maxAgeSeconds: lifetime / 1000}));
     },
 

@@ -6,6 +6,7 @@ import {checkTotp, newTotpSecret} from './totp.mjs';
 import {cleanCode, maskPhone, normaliseEmail, text} from './accounts.mjs';
 import {requireRecentAuthentication} from './recent-auth.mjs';
 import {rotateSession} from './sessions.mjs';
+import {renderInvitation, renderSignInSms} from './mail.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
 /** @typedef {import('./accounts.mjs').User} User */
@@ -174,13 +175,10 @@ export function accountRoutes(deps) {
       const wait = limits.sends.take(`sms:${user.id}\n${accounts.client(context, user).client}`);
       if (wait > 0) throw fail.rateLimited(wait);
       const {code} = accounts.issueCode(user, 'sms-2fa', SMS_CODE_MINUTES);
-      accounts.send({
-        channel: 'sms',
-        recipient: user.phone,
-        subject: 'Text message',
-        // The last line is the origin-bound one-time code format that browsers can autofill.
-        body: `Your Serein demo code is ${code}. It works for ${SMS_CODE_MINUTES} minutes. Nobody from us will ask you for it.\n\n@${context.hostname} #${code}`,
-      });
+      accounts.send(
+        user.phone,
+        renderSignInSms({locale: accounts.language(user), hostname: context.hostname, code, minutes: SMS_CODE_MINUTES}),
+      );
       return {channel: 'sms', destination: maskPhone(user.phone)};
     },
 
@@ -229,12 +227,7 @@ export function accountRoutes(deps) {
       });
       // A new token for this browser: a copy of the old cookie no longer signs anyone in.
       rotateSession(store, context, session, 'password');
-      accounts.notify(
-        user,
-        'Your password was changed',
-        'The password of your Serein demo account was changed',
-        context.origin,
-      );
+      accounts.notify(user, 'password-changed', context);
       return {signedOutOthers};
     },
 
@@ -242,6 +235,11 @@ export function accountRoutes(deps) {
       const {user} = accounts.signedIn(context);
       const breached = context.body.breached === true;
       store.run('UPDATE users SET breach_flag = ? WHERE id = ?', [breached ? 1 : 0, user.id]);
+      // What a host does when a password turns up in a breach: invite the customer to change it.
+      if (breached && !user.breach_flag) {
+        const locale = accounts.language(user);
+        accounts.send(user.email, renderInvitation({user, locale, origin: context.origin, reason: 'breach'}));
+      }
       return {breached, passwordChangeReason: breached ? 'breach' : 'user'};
     },
 
@@ -268,19 +266,9 @@ export function accountRoutes(deps) {
         [step, user.id],
       );
       if (user.totp_secret) {
-        accounts.notify(
-          user,
-          'Your authenticator app was replaced',
-          'Signing in to your Serein demo account now asks for a code from a different authenticator app; the codes of the previous one no longer work',
-          context.origin,
-        );
+        accounts.notify(user, 'two-step-replaced', context);
       } else {
-        accounts.notify(
-          user,
-          'Two-step verification is on',
-          'Signing in to your Serein demo account now also asks for a code from your authenticator app',
-          context.origin,
-        );
+        accounts.notify(user, 'two-step-on', context);
       }
       return {twoStep: true};
     },
@@ -297,12 +285,7 @@ export function accountRoutes(deps) {
         );
         store.run('DELETE FROM remembered_devices WHERE user_id = ?', [user.id]);
       });
-      accounts.notify(
-        user,
-        'Two-step verification is off',
-        'Signing in to your Serein demo account no longer asks for a code from your authenticator app',
-        context.origin,
-      );
+      accounts.notify(user, 'two-step-off', context);
       return {twoStep: false};
     },
   };

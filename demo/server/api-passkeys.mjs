@@ -166,7 +166,7 @@ export function passkeyRoutes(deps) {
           Date.now(),
         ],
       );
-      accounts.notify(user, 'A passkey was added', 'A passkey was added to your Serein demo account', context.origin);
+      accounts.notify(user, 'passkey-added', context);
       return {id: credential.id};
     },
 
@@ -228,12 +228,7 @@ export function passkeyRoutes(deps) {
       if (store.run('DELETE FROM passkeys WHERE id = ? AND user_id = ?', [id, user.id]).changes === 0) {
         throw fail.badRequest('There is no such passkey on your account.');
       }
-      accounts.notify(
-        user,
-        'A passkey was removed',
-        'A passkey was removed from your Serein demo account',
-        context.origin,
-      );
+      accounts.notify(user, 'passkey-removed', context);
       return {removed: id};
     },
 

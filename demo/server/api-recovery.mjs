@@ -8,6 +8,7 @@ import {ApiError, cookie, fail} from './http.mjs';
 import {cleanCode, maskEmail, newToken, normaliseEmail, sha256, text} from './accounts.mjs';
 import {beginCodeAttempt, rightCode, wrongCode} from './api-account.mjs';
 import {endEverything} from './sessions.mjs';
+import {languageOf, renderRecoveryCode} from './mail.mjs';
 
 /** @typedef {import('./accounts.mjs').Context} Context */
 /** @typedef {import('./app.mjs').Deps} Deps */
@@ -69,32 +70,15 @@ export function recoveryRoutes(deps) {
   }
 
   /**
-   * Issues a recovery code and a link, and emails them.
+   * Issues a recovery code and a link, and emails them in the customer's language.
    * @param {import('./accounts.mjs').User} user
    * @param {string} origin
    */
   function sendRecoveryEmail(user, origin) {
     const {code, link} = accounts.issueCode(user, 'recovery', CODE_MINUTES, {withLink: true});
-    accounts.send({
-      channel: 'email',
-      recipient: user.email,
-      subject: 'Your recovery code',
-      body: [
-        `Hi ${user.name},`,
-        '',
-        'Someone, hopefully you, asked to recover your Serein demo account.',
-        '',
-        `Your code is ${code}. It works for ${CODE_MINUTES} minutes.`,
-        '',
-        // The token travels in the fragment, which browsers never send to a server.
-        `Or open this link to choose a new password: ${origin}/recover/link#token=${link}`,
-        '',
-        "If it wasn't you, ignore this email: nothing changes until the code is used.",
-        'We will never ask for your password by email, text message or phone.',
-        '',
-        '— Serein demo',
-      ].join('\n'),
-    });
+    if (!link) return;
+    const locale = accounts.language(user);
+    accounts.send(user.email, renderRecoveryCode({user, locale, origin, code, link, minutes: CODE_MINUTES}));
   }
 
   return {
@@ -119,9 +103,13 @@ export function recoveryRoutes(deps) {
       ]);
       const {user} = flow;
       const {origin} = context;
-      // Issued and emailed after the answer, and queued for an unknown address too.
+      const language = languageOf(context.request);
+      // Issued, rendered and emailed after the answer (in the language of this request), and
+      // queued for an unknown address too.
       accounts.later(() => {
-        if (user) sendRecoveryEmail(user, origin);
+        if (!user) return;
+        if (language) accounts.setLanguage(user, language);
+        sendRecoveryEmail(user, origin);
       });
       return {sent: true};
     },
@@ -171,12 +159,7 @@ export function recoveryRoutes(deps) {
       limits.passwords.clear(user.email);
       limits.recoveryCodes.clear(`recovery:${flow.identifier}`);
       context.setCookies.push(flowCookie('', 0));
-      accounts.notify(
-        user,
-        'Your password was changed',
-        'The password of your Serein demo account was reset through account recovery',
-        context.origin,
-      );
+      accounts.notify(user, 'password-reset', context);
       // No automatic sign-in: the customer signs in with the new password (and the second step).
       return {signedOutOthers};
     },

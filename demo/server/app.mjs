@@ -17,6 +17,8 @@ import {
   decodeSafely,
   fail,
   hasControlCharacter,
+  EMAIL_CSP,
+  SECURITY_HEADERS,
   readCookies,
   readJson,
   redirect,
@@ -34,7 +36,7 @@ const PUBLIC = resolve(ROOT, 'demo/public');
 /**
  * The pages: which file, and who may see it (`full`: signed in; `second-factor`: between the
  * password and the second step).
- * @type {Record<string, {file: string, needs?: 'full' | 'second-factor'}>}
+ * @type {Record<string, {file: string, needs?: 'full' | 'second-factor', frames?: boolean}>}
  */
 const PAGES = {
   '/': {file: 'index.html'},
@@ -46,7 +48,8 @@ const PAGES = {
   '/account/confirm': {file: 'confirm.html', needs: 'full'},
   '/recover': {file: 'recover.html'},
   '/recover/link': {file: 'recover-link.html'},
-  '/outbox': {file: 'outbox.html'},
+  // The outbox frames each email's HTML (its own route, sandboxed).
+  '/outbox': {file: 'outbox.html', frames: true},
   '/funnel': {file: 'funnel.html'},
   '/help': {file: 'help.html'},
 };
@@ -125,10 +128,17 @@ export async function createDemo({dbPath, testHooks = false}) {
     ...reauthRoutes(deps),
     'GET /api/outbox': () => {
       accounts.flush();
+      const rows = store.all(
+        `SELECT o.id, o.created_at AS createdAt, o.channel, o.recipient, o.subject, o.body,
+                r.locale, r.dir, r.html IS NOT NULL AS hasHtml, r.segments, r.encoding
+         FROM outbox o LEFT JOIN outbox_rendered r ON r.outbox_id = o.id ORDER BY o.id DESC LIMIT 100`,
+      );
       return {
-        messages: store.all(
-          'SELECT id, created_at AS createdAt, channel, recipient, subject, body FROM outbox ORDER BY id DESC LIMIT 100',
-        ),
+        messages: rows.map(({hasHtml, ...message}) => ({
+          ...message,
+          // The HTML version, on its own sandboxed route (see emailPage).
+          htmlHref: hasHtml ? `/outbox/email/${message.id}` : null,
+        })),
       };
     },
     'GET /api/funnel': () => funnel.summary(),
@@ -310,6 +320,8 @@ export async function createDemo({dbPath, testHooks = false}) {
     const path = url.pathname;
     if (path === '/.well-known/change-password') return redirect(response, '/account/password');
     if (path === '/favicon.ico') return void response.writeHead(204).end();
+    const email = /^\/outbox\/email\/(\d{1,12})$/.exec(path);
+    if (email) return emailPage(response, Number(email[1]));
     const known = PAGES[path];
     if (known) {
       const session = accounts.session(context);
@@ -319,7 +331,7 @@ export async function createDemo({dbPath, testHooks = false}) {
       if (known.needs === 'second-factor' && session?.stage !== 'second-factor') {
         return redirect(response, session?.stage === 'full' ? '/account' : '/sign-in');
       }
-      return servePage(response, known.file);
+      return servePage(response, known.file, known.frames);
     }
     for (const tree of STATIC) {
       if (`${path}/` === tree.prefix) return redirect(response, tree.prefix);
@@ -337,13 +349,34 @@ export async function createDemo({dbPath, testHooks = false}) {
    * A page of demo/public with the shared header put in.
    * @param {import('node:http').ServerResponse} response
    * @param {string} file
+   * @param {boolean} [frames] whether it may frame this origin's pages (`frame-src 'self'`)
    */
-  async function servePage(response, file) {
+  async function servePage(response, file, frames = false) {
     const [html, header] = await Promise.all([
       readFile(resolve(PUBLIC, file), 'utf8'),
       readFile(resolve(PUBLIC, '_header.html'), 'utf8'),
     ]);
-    sendHtml(response, html.replace('<!--#include header-->', header));
+    sendHtml(response, html.replace('<!--#include header-->', header), {frames});
+  }
+
+  /**
+   * One email of the outbox as its HTML document, for the outbox page's sandboxed frame. The
+   * email is data, not a page of the demo: the CSP sandboxes it (a unique origin, no script,
+   * no form, no navigation of the page around it) and allows nothing but its inline styles.
+   * @param {import('node:http').ServerResponse} response
+   * @param {number} id
+   */
+  function emailPage(response, id) {
+    accounts.flush();
+    const row = store.get('SELECT html FROM outbox_rendered WHERE outbox_id = ? AND html IS NOT NULL', [id]);
+    if (!row) return notFound(response, '');
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': EMAIL_CSP,
+    });
+    response.end(String(row.html));
   }
 
   /**

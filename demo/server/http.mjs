@@ -50,7 +50,7 @@ export const fail = {
   codeIncorrect: (attemptsLeft) => new ApiError(400, 'code-incorrect', {attemptsLeft}),
 };
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'cross-origin-opener-policy': 'same-origin',
@@ -58,12 +58,19 @@ const SECURITY_HEADERS = {
 };
 
 /**
+ * The Content-Security-Policy of an email shown in the outbox (demo/server/app.mjs): sandboxed
+ * (a unique origin without scripts, forms or navigation), nothing loaded, its inline styles only,
+ * framed only by the demo's own pages.
+ */
+export const EMAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/**
  * The pages' Content-Security-Policy: scripts and styles only from this origin (plus the hashes
  * of a page's own inline ones), Trusted Types enforced with Lit's and Serein's policies, no
- * framing.
- * @param {{scriptHashes?: string[], styleHashes?: string[], trustedTypes?: string[]}} [options]
+ * framing. `frames`: the page may frame this origin's pages (the outbox's emails).
+ * @param {{scriptHashes?: string[], styleHashes?: string[], trustedTypes?: string[], frames?: boolean}} [options]
  */
-export function contentSecurityPolicy({scriptHashes = [], styleHashes = [], trustedTypes = []} = {}) {
+export function contentSecurityPolicy({scriptHashes = [], styleHashes = [], trustedTypes = [], frames = false} = {}) {
   return [
     "default-src 'none'",
     ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
@@ -72,6 +79,7 @@ export function contentSecurityPolicy({scriptHashes = [], styleHashes = [], trus
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",
+    `frame-src ${frames ? "'self'" : "'none'"}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -144,9 +152,9 @@ export function sendError(response, error) {
 /**
  * @param {Response} response
  * @param {string} html
- * @param {{trustedTypes?: string[], status?: number}} [options]
+ * @param {{trustedTypes?: string[], status?: number, frames?: boolean}} [options]
  */
-export function sendHtml(response, html, {trustedTypes, status = 200} = {}) {
+export function sendHtml(response, html, {trustedTypes, status = 200, frames = false} = {}) {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': 'text/html; charset=utf-8',
@@ -155,6 +163,7 @@ export function sendHtml(response, html, {trustedTypes, status = 200} = {}) {
       scriptHashes: inlineHashes(html, 'script'),
       styleHashes: inlineHashes(html, 'style'),
       trustedTypes,
+      frames,
     }),
   });
   response.end(html);

@@ -116,6 +116,22 @@ CREATE TABLE IF NOT EXISTS session_auth (
   auth_at INTEGER NOT NULL,
   auth_method TEXT NOT NULL
 );
+
+-- Messages (mail.mjs): each account's language for its emails and text messages, and what
+-- serein/messages.js rendered for each outbox message (outbox.body holds the text version).
+-- Separate tables, so that they can be added to a database made before they existed.
+CREATE TABLE IF NOT EXISTS account_languages (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  locale TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox_rendered (
+  outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id) ON DELETE CASCADE,
+  locale TEXT NOT NULL,
+  dir TEXT NOT NULL,
+  html TEXT,
+  segments INTEGER,
+  encoding TEXT
+);
 `;
 
 /** Prepared statements kept per SQL text (the demo's statements are constants: a few dozen). */

@@ -52,6 +52,12 @@ export interface EmailInput {
    * same `{name}` placeholders as the unit they replace.
    */
   strings?: Partial<Record<string, string>>;
+  /**
+   * For development only: loopback host names (`localhost`, `127.0.0.1`, `[::1]`) whose `http:`
+   * links are accepted, so that a server on `http://localhost` can render its emails. Any other
+   * host name throws `MessageInputError`. Leave it out in production: every link is then `https:`.
+   */
+  allowInsecureLinksFor?: readonly string[];
 }
 
 /** What an email renders to. */
@@ -113,11 +119,38 @@ export function requiredText(value: unknown, message: string, input: string): st
   return clean;
 }
 
+/** The host names `allowInsecureLinksFor` may name: this machine only. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Reads `allowInsecureLinksFor`: an array of loopback host names (`::1` is written `[::1]`, as in a
+ * URL). Anything else throws, so that a production host cannot turn `http:` links on by mistake.
+ */
+export function insecureLinkHosts(value: unknown, message: string): ReadonlySet<string> {
+  if (value === undefined || value === null) return new Set();
+  if (!Array.isArray(value)) throw new MessageInputError(message, 'allowInsecureLinksFor', 'invalid');
+  const hosts = new Set<string>();
+  for (const entry of value as unknown[]) {
+    const host =
+      typeof entry === 'string' ? (entry.trim().toLowerCase() === '::1' ? '[::1]' : entry.trim().toLowerCase()) : '';
+    if (!LOOPBACK_HOSTS.has(host)) throw new MessageInputError(message, 'allowInsecureLinksFor', 'invalid');
+    hosts.add(host);
+  }
+  return hosts;
+}
+
 /**
  * Reads a link: absolute `https:` URLs only (and `mailto:` where `mailto` is allowed), without
- * credentials. Returns the URL as the WHATWG parser serialises it.
+ * credentials; `http:` too for the loopback hosts in `insecureHosts` (`allowInsecureLinksFor`).
+ * Returns the URL as the WHATWG parser serialises it.
  */
-export function optionalLink(value: unknown, message: string, input: string, mailto = false): string | undefined {
+export function optionalLink(
+  value: unknown,
+  message: string,
+  input: string,
+  mailto = false,
+  insecureHosts: ReadonlySet<string> = new Set(),
+): string | undefined {
   const text = optionalText(value, message, input);
   if (!text) return undefined;
   let url: URL;
@@ -126,13 +159,21 @@ export function optionalLink(value: unknown, message: string, input: string, mai
   } catch {
     throw new MessageInputError(message, input, 'invalid');
   }
-  const allowed = url.protocol === 'https:' || (mailto && url.protocol === 'mailto:');
+  const allowed =
+    url.protocol === 'https:' ||
+    (mailto && url.protocol === 'mailto:') ||
+    (url.protocol === 'http:' && insecureHosts.has(url.hostname));
   if (!allowed || url.username || url.password) throw new MessageInputError(message, input, 'invalid');
   return url.href;
 }
 
-export function requiredLink(value: unknown, message: string, input: string): string {
-  const link = optionalLink(value, message, input);
+export function requiredLink(
+  value: unknown,
+  message: string,
+  input: string,
+  insecureHosts: ReadonlySet<string> = new Set(),
+): string {
+  const link = optionalLink(value, message, input, false, insecureHosts);
   if (!link) throw new MessageInputError(message, input, 'missing');
   return link;
 }
@@ -199,6 +240,8 @@ export interface Context {
   brand: string;
   customerName?: string;
   supportHref?: string;
+  /** The loopback hosts whose `http:` links are accepted (`allowInsecureLinksFor`). */
+  insecureHosts: ReadonlySet<string>;
   accent: string;
   onAccent: string;
   strings?: Partial<Record<string, string>>;
@@ -208,6 +251,7 @@ export function emailContext(message: string, input: EmailInput): Context {
   if (!input || typeof input !== 'object') throw new MessageInputError(message, 'brand', 'missing');
   const {locale, tag} = resolveLocale(input.locale);
   const timeZone = optionalText(input.timeZone, message, 'timeZone') ?? 'UTC';
+  const insecureHosts = insecureLinkHosts(input.allowInsecureLinksFor, message);
   try {
     new Intl.DateTimeFormat('en', {timeZone});
   } catch {
@@ -221,7 +265,8 @@ export function emailContext(message: string, input: EmailInput): Context {
     timeZone,
     brand: requiredText(input.brand, message, 'brand'),
     customerName: optionalText(input.customerName, message, 'customerName'),
-    supportHref: optionalLink(input.supportHref, message, 'supportHref', true),
+    supportHref: optionalLink(input.supportHref, message, 'supportHref', true, insecureHosts),
+    insecureHosts,
     accent: colour(input.colors?.accent, message, 'colors.accent', '#1d4ed8'),
     onAccent: colour(input.colors?.onAccent, message, 'colors.onAccent', '#ffffff'),
     strings: input.strings,

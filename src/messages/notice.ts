@@ -37,7 +37,7 @@ export function noticeBlocks(
   what: Part[][],
 ): Block[] {
   const when = formatDate(context, requiredDate(input.when, context.message, 'when'));
-  const recovery = requiredLink(input.links?.recovery, context.message, 'links.recovery');
+  const recovery = requiredLink(input.links?.recovery, context.message, 'links.recovery', context.insecureHosts);
   const device = optionalText(input.device, context.message, 'device');
   const location = optionalText(input.location, context.message, 'location');
   const blocks: Block[] = what.map((parts) => ({kind: 'paragraph', parts}));

@@ -33,8 +33,8 @@ export interface PasswordChangeInvitationInput extends EmailInput {
 const group = 'password-change-invitation';
 
 /** The address of the change-password page of a site (the well-known URL of the W3C draft). */
-function changePasswordUrl(site: string, message: string): string {
-  const origin = new URL(requiredLink(site, message, 'site')).origin;
+function changePasswordUrl(site: string, message: string, insecureHosts: ReadonlySet<string>): string {
+  const origin = new URL(requiredLink(site, message, 'site', insecureHosts)).origin;
   if (origin === 'null') throw new MessageInputError(message, 'site', 'invalid');
   return `${origin}/.well-known/change-password`;
 }
@@ -47,7 +47,7 @@ function changePasswordUrl(site: string, message: string): string {
 export function passwordChangeInvitation(input: PasswordChangeInvitationInput): EmailMessage {
   const context = emailContext('passwordChangeInvitation', input);
   const reason = requiredChoice(input.reason, PASSWORD_CHANGE_REASONS, context.message, 'reason');
-  const href = changePasswordUrl(input.site, context.message);
+  const href = changePasswordUrl(input.site, context.message, context.insecureHosts);
   const deadlineDate = optionalDate(input.deadline, context.message, 'deadline');
   const deadline = deadlineDate ? formatDate(context, deadlineDate) : undefined;
   const brand = {brand: context.brand};

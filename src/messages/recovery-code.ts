@@ -19,7 +19,7 @@ const group = 'recovery-code';
 export function recoveryCode(input: RecoveryCodeInput): EmailMessage {
   const context = emailContext('recoveryCode', input);
   const {code, expiry, share} = codeBlocks(context, input);
-  const link = optionalLink(input.links?.recovery, context.message, 'links.recovery');
+  const link = optionalLink(input.links?.recovery, context.message, 'links.recovery', false, context.insecureHosts);
   const brand = {brand: context.brand};
   const blocks: Block[] = [{kind: 'paragraph', parts: words(context, catalogue, group, 'intro', brand)}, code, expiry];
   if (link) {

@@ -107,7 +107,7 @@ test('<serein-password-change> changes the password, typed as a customer would',
   await page.getByRole('link', {name: 'Back to your account'}).click();
   await page.waitForURL('**/account');
   const {body} = await pageApi(page, '/api/outbox');
-  assert.equal(body.messages[0].subject, 'Your password was changed');
+  assert.equal(body.messages[0].subject, 'Your Serein demo password was changed');
 });
 
 test('after signing out, the old password fails and the new one signs in', async () => {
@@ -154,6 +154,8 @@ test('authenticator app: the enrolment page shows the QR code and the key; a com
   await prompt.getByText(/That code did not match/).waitFor();
   assert.equal(await field.inputValue(), '');
   await expectAccessible(page);
+  // Each wrong code makes the next attempt from this device wait a little (1 s after the first).
+  await page.waitForTimeout(1100);
   await field.pressSequentially(await generate({secret: totpSecret}));
   await field.press('Enter');
   await page.getByText('Two-step verification is on.', {exact: false}).waitFor();

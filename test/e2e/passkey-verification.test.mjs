@@ -204,7 +204,10 @@ test('the automatic upgrade just after signing in accepts a passkey without user
   assert.equal(result.userVerified, false);
   assert.equal(result.status, 200, JSON.stringify(result.body));
   assert.equal((await pageApi(page, '/api/me')).body.passkeys.length, 2);
-  assert.equal((await pageApi(page, '/api/outbox')).body.messages[0].subject, 'A passkey was added');
+  assert.equal(
+    (await pageApi(page, '/api/outbox')).body.messages[0].subject,
+    'A passkey was added to your Serein demo account',
+  );
 });
 
 /**

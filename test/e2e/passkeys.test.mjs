@@ -62,7 +62,7 @@ test('a signed-in customer creates a passkey with <serein-passkey-button>', asyn
   assert.equal(credentials[0].isResidentCredential, true);
   assert.equal(credentials[0].rpId, 'localhost');
   const {body} = await pageApi(page, '/api/outbox');
-  assert.equal(body.messages[0].subject, 'A passkey was added');
+  assert.equal(body.messages[0].subject, 'A passkey was added to your Serein demo account');
 });
 
 test('the same device cannot create a second passkey for the account: the button says so calmly', async () => {

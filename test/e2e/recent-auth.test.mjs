@@ -72,6 +72,11 @@ async function lastSubject() {
   return (await pageApi(page, '/api/outbox')).body.messages[0].subject;
 }
 
+/** The text version of the newest outbox message. */
+async function lastText() {
+  return (await pageApi(page, '/api/outbox')).body.messages[0].body;
+}
+
 /**
  * Expects the confirmation page, which will come back to `next`.
  * @param {string} next
@@ -107,7 +112,7 @@ test('set-up: signed in with the password, the authenticator app on, a passkey a
     .getByRole('button', {name: /passkey/i})
     .click();
   await page.locator('#passkeys-status', {hasText: 'Passkey added.'}).waitFor();
-  assert.equal(await lastSubject(), 'A passkey was added');
+  assert.equal(await lastSubject(), 'A passkey was added to your Serein demo account');
 });
 
 test('a session whose last proof is older than 10 minutes is refused every sensitive change', async () => {
@@ -160,7 +165,8 @@ test('replacing the authenticator app asks again; a passkey with user verificati
   await field.press('Enter');
   await page.getByText('Two-step verification is on.', {exact: false}).waitFor();
   await page.waitForURL('**/account');
-  assert.equal(await lastSubject(), 'Your authenticator app was replaced');
+  assert.equal(await lastSubject(), 'Two-step verification changed on your Serein demo account');
+  assert.match(await lastText(), /The way you receive sign-in codes for your Serein demo account was changed\./);
   totpSecret = secret;
 });
 
@@ -175,7 +181,8 @@ test('turning two-step verification off asks again; a code from the app confirms
   await page.waitForURL('**/account');
   await page.locator('#two-step-status', {hasText: 'Two-step verification is off.'}).waitFor();
   assert.equal((await pageApi(page, '/api/me')).body.twoStep, false);
-  assert.equal(await lastSubject(), 'Two-step verification is off');
+  assert.equal(await lastSubject(), 'Two-step verification changed on your Serein demo account');
+  assert.match(await lastText(), /Two-step verification was turned off for your Serein demo account\./);
   await expectAccessible(page);
 });
 
@@ -203,7 +210,7 @@ test('removing a passkey asks again: going back changes nothing, a wrong passwor
   await page.waitForURL('**/account');
   await page.locator('#passkeys-status', {hasText: 'Passkey 1 removed.'}).waitFor();
   await page.getByText('No passkey yet.').waitFor();
-  assert.equal(await lastSubject(), 'A passkey was removed');
+  assert.equal(await lastSubject(), 'A passkey was removed from your Serein demo account');
 });
 
 test('creating a passkey asks again; after the password the customer creates it', async () => {
@@ -217,7 +224,7 @@ test('creating a passkey asks again; after the password the customer creates it'
   await page.locator('#passkeys-status', {hasText: 'You can create your passkey now.'}).waitFor();
   await button.click();
   await page.locator('#passkeys-status', {hasText: 'Passkey added.'}).waitFor();
-  assert.equal(await lastSubject(), 'A passkey was added');
+  assert.equal(await lastSubject(), 'A passkey was added to your Serein demo account');
   assert.equal((await pageApi(page, '/api/me')).body.passkeys.length, 1);
 });
 

@@ -50,9 +50,9 @@ async function recoveryEmail() {
   assert.equal(sent.status, 200, JSON.stringify(sent.json));
   const {json} = await client.request('/api/outbox');
   const email = json.messages.find(
-    (/** @type {{subject: string}} */ message) => message.subject === 'Your recovery code',
+    (/** @type {{subject: string}} */ message) => message.subject === 'Your Serein demo recovery code',
   );
-  const code = /Your code is (\d{6})\./.exec(email.body)?.[1] ?? '';
+  const code = /recovery page:\s+(\d{6})\s/.exec(email.body)?.[1] ?? '';
   const link = /(\/recover\/link#token=[\w-]+)/.exec(email.body)?.[1] ?? '';
   const token = /#token=([\w-]+)/.exec(link)?.[1] ?? '';
   assert.ok(code && link && token, email.body);

@@ -46,7 +46,7 @@ test('the link in the recovery email opens a new-password form (<serein-password
   ({link} = await readRecoveryEmail(page.context()));
   await visit(page, '/outbox');
   const email = page.locator('.message').first();
-  await email.getByRole('link').click();
+  await email.getByRole('link', {name: /\/recover\/link#token=/}).click();
   await page.waitForURL('**/recover/link');
   assert.ok(!page.url().includes('#token='), 'the token left the address bar');
   await page.getByRole('button', {name: 'Continue'}).click();

@@ -36,8 +36,8 @@ async function hashes() {
 async function outboxCodes() {
   const {json} = await clientAt('127.0.0.1').request('/api/outbox');
   return /** @type {{subject: string, body: string}[]} */ (json.messages)
-    .filter((message) => message.subject === 'Your recovery code')
-    .map((message) => /Your code is (\d{6})\./.exec(message.body)?.[1] ?? '');
+    .filter((message) => message.subject === 'Your Serein demo recovery code')
+    .map((message) => /recovery page:\s+(\d{6})\s/.exec(message.body)?.[1] ?? '');
 }
 
 /** A six-digit code that none of the codes sent so far is. */

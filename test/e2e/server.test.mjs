@@ -202,7 +202,7 @@ describe('changing the password', () => {
     const notice = await lastMessage();
     assert.equal(notice.channel, 'email');
     assert.equal(notice.recipient, SEED.email);
-    assert.equal(notice.subject, 'Your password was changed');
+    assert.equal(notice.subject, 'Your Serein demo password was changed');
     assert.ok(!notice.body.includes(newPassword), 'the email never contains the password');
   });
 
@@ -283,8 +283,8 @@ describe('recovery never tells whether an account exists', () => {
     assert.deepEqual((await browser.request('/api/recovery/send', {body: {method: 'email'}})).json, {sent: true});
     const email = await lastMessage();
     assert.equal(email.recipient, SEED.email);
-    assert.equal(email.subject, 'Your recovery code');
-    const code = /Your code is (\d{6})\./.exec(email.body)?.[1];
+    assert.equal(email.subject, 'Your Serein demo recovery code');
+    const code = /recovery page:\s+(\d{6})\s/.exec(email.body)?.[1];
     assert.ok(code, email.body);
     assert.match(email.body, new RegExp(`${demo.origin}/recover/link#token=[\\w-]{43}`));
 
@@ -305,7 +305,7 @@ describe('recovery never tells whether an account exists', () => {
     });
     assert.equal(reset.status, 200, JSON.stringify(reset.json));
     assertError(await browser.request('/api/me'), 401, 'unknown');
-    assert.equal((await lastMessage()).subject, 'Your password was changed');
+    assert.equal((await lastMessage()).subject, 'Your Serein demo password was changed');
     // The grant is used up, and the code too.
     assertError(
       await browser.request('/api/recovery/reset', {body: {newPassword: 'one more time please'}}),

@@ -165,8 +165,8 @@ test('a recovery ends every session, remembered device and pending code of the a
   assert.equal((await recovery.request('/api/recovery/identify', {body: {identifier: SEED.email}})).status, 200);
   const emailBefore = await lastMessageId();
   assert.equal((await recovery.request('/api/recovery/send', {body: {method: 'email'}})).status, 200);
-  const email = await waitForMessage('Your recovery code', emailBefore);
-  const recoveryCode = /Your code is (\d{6})\./.exec(email.body)?.[1];
+  const email = await waitForMessage('Your Serein demo recovery code', emailBefore);
+  const recoveryCode = /recovery page:\s+(\d{6})\s/.exec(email.body)?.[1];
   assert.ok(recoveryCode, email.body);
   const verified = await recovery.request('/api/recovery/verify', {body: {method: 'email', code: recoveryCode}});
   assert.equal(verified.status, 200, JSON.stringify(verified.json));

@@ -296,6 +296,48 @@ test('a missing or unusable input throws MessageInputError naming it (never its 
 
 const HOSTILE = `<script>alert("x")</script>'"\u202E\u2066evil\u2069\u200F&amp;`;
 
+test('allowInsecureLinksFor accepts http: links to loopback hosts only, and only loopback hosts', () => {
+  const local = {
+    ...base,
+    allowInsecureLinksFor: ['localhost', '127.0.0.1', '::1'],
+    links: {recovery: 'http://localhost:8080/recover'},
+    supportHref: 'http://127.0.0.1:8080/help',
+  };
+  const email = messages.passwordChanged(local);
+  assert.match(email.html, /href="http:\/\/localhost:8080\/recover"/);
+  assert.match(email.text, /http:\/\/127\.0\.0\.1:8080\/help/);
+  assert.match(messages.passwordChanged({...local, links: {recovery: 'http://[::1]:8080/recover'}}).html, /\[::1\]/);
+  const code = messages.recoveryCode({
+    ...local,
+    code: '123456',
+    expiresInMinutes: 15,
+    links: {recovery: 'http://localhost:1/l'},
+  });
+  assert.match(code.html, /href="http:\/\/localhost:1\/l"/);
+  const invitation = messages.passwordChangeInvitation({...local, reason: 'breach', site: 'http://localhost:8080'});
+  assert.match(invitation.text, /http:\/\/localhost:8080\/\.well-known\/change-password/);
+  const refused = [
+    // Without the option, http: stays refused (the default every production host gets).
+    [() => messages.passwordChanged({...base, links: {recovery: 'http://localhost/recover'}}), 'links.recovery'],
+    // A host that is not in the list.
+    [() => messages.passwordChanged({...local, links: {recovery: 'http://acme.example/recover'}}), 'links.recovery'],
+    [() => messages.passwordChanged({...local, allowInsecureLinksFor: ['acme.example']}), 'allowInsecureLinksFor'],
+    [
+      () => messages.passwordChanged({...local, allowInsecureLinksFor: ['localhost.acme.example']}),
+      'allowInsecureLinksFor',
+    ],
+    [() => messages.passwordChanged({...local, allowInsecureLinksFor: 'localhost'}), 'allowInsecureLinksFor'],
+    // Credentials stay refused on loopback too.
+    [() => messages.passwordChanged({...local, links: {recovery: 'http://a:b@localhost/recover'}}), 'links.recovery'],
+  ];
+  for (const [render, input] of refused) {
+    assert.throws(
+      render,
+      (error) => error instanceof MessageInputError && error.input === input && error.problem === 'invalid',
+    );
+  }
+});
+
 test('every inserted value is escaped and cannot reorder the text around it', () => {
   for (const locale of LOCALES) {
     const hostile = {

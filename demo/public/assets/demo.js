@@ -13,7 +13,15 @@
 export async function api(path, body) {
   const response = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : {'content-type': 'application/json', 'x-serein-demo': '1'},
+    // The language of the page's menu: the server writes the customer's emails in it.
+    headers:
+      body === undefined
+        ? {}
+        : {
+            'content-type': 'application/json',
+            'x-serein-demo': '1',
+            'x-serein-demo-language': document.documentElement.lang,
+          },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await response.json().catch(() => ({}));

@@ -14,12 +14,13 @@ export function addressedClient(port, address) {
   /**
    * @param {string} path
    * @param {unknown} [body] sent as JSON with POST; GET without it
+   * @param {Record<string, string>} [extraHeaders] added to the request's headers
    * @returns {Promise<{status: number, json: any, ms: number}>} `ms`: from sending to the end of the answer
    */
-  function request(path, body) {
+  function request(path, body, extraHeaders = {}) {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     /** @type {Record<string, string>} */
-    const headers = {host: `localhost:${port}`};
+    const headers = {host: `localhost:${port}`, ...extraHeaders};
     if (payload !== undefined) {
       Object.assign(headers, {'content-type': 'application/json', 'x-serein-demo': '1'});
       headers['content-length'] = String(Buffer.byteLength(payload));

@@ -329,11 +329,11 @@ export async function readRecoveryEmail(context) {
   try {
     await visit(outbox, '/outbox');
     const email = outbox.locator('.message').first();
-    await email.getByRole('heading', {name: 'Your recovery code'}).waitFor();
+    await email.getByRole('heading', {name: 'Your Serein demo recovery code'}).waitFor();
     const text = (await email.textContent()) ?? '';
-    const code = /Your code is (\d{6})\./.exec(text)?.[1];
+    const code = /recovery page:\s+(\d{6})\s/.exec(text)?.[1];
     assert.ok(code, text);
-    const link = (await email.getByRole('link').getAttribute('href')) ?? '';
+    const link = (await email.getByRole('link', {name: /\/recover\/link#token=/}).getAttribute('href')) ?? '';
     assert.match(link, /\/recover\/link#token=/);
     return {code, link};
   } finally {
