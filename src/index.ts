@@ -12,4 +12,4 @@ export type {
 } from './events/journey.js';
 export type {SereinWaitUntil, SereinRespondWith} from './events/action.js';
 export {SEREIN_ERROR_CODES, toSereinError, type SereinError, type SereinErrorCode} from './internal/errors.js';
-export type {SereinStrings} from './internal/strings.js';
+export type {SereinStrings} from './internal/core/strings.js';

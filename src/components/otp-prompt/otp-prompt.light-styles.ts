@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {fieldStyles} from '../../internal/field-styles.js';
+import {fieldStyles} from '../../internal/core/field-styles.js';
 
 /**
  * Light-DOM styles: the form in the page, scoped to the tag, in `@layer serein`. The code boxes

@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatDuration, formatNumber, formatWait} from '../../internal/format.js';
-import {renderHelpLink} from '../../internal/help-link.js';
+import {formatDuration, formatNumber, formatWait} from '../../internal/core/format.js';
+import {renderHelpLink} from '../../internal/core/help-link.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {isCodeShaped, normalizeCode} from '../../internal/code-field.js';
 

@@ -1,9 +1,9 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {SereinElement, toggleStates} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/light-dom.js';
-import {JourneyController} from '../../internal/journey-controller.js';
+import {SereinElement} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {LightDomController, uniqueId} from '../../internal/core/light-dom.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
 import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
@@ -61,13 +61,12 @@ const CODE_REJECTIONS = new Set(['code-incorrect', 'code-expired', 'too-many-att
 export class SereinOtpPrompt extends SereinElement {
   static override styles = [tokenStyles, otpPromptStyles];
 
-  private readonly internals = this.attachInternals();
   /** The `waitUntil` protocol, loaded with the first action. */
   private backend: ActionController | undefined;
   /** True from a submission until its outcome is shown (covers loading the protocol too). */
   private submitting = false;
   private readonly journey = new JourneyController(this, {component: 'otp-prompt'});
-  protected readonly light: LightDomController = new LightDomController(this, undefined, () => this.renderForm());
+  protected readonly light: LightDomController = new LightDomController(this, {render: () => this.renderForm()});
   private readonly ids = {
     title: uniqueId('serein-otp-title'),
     intro: uniqueId('serein-otp-intro'),
@@ -178,7 +177,7 @@ export class SereinOtpPrompt extends SereinElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    toggleStates(this.internals, {busy: !!this.backend?.pending, success: this.done});
+    this.toggleStates({busy: !!this.backend?.pending, success: this.done});
     if (changed.has('channel') && changed.get('channel') !== undefined) this.startWebOtp();
     if (this.switching && (changed.has('channel') || changed.has('destination'))) {
       this.switching = false;
@@ -343,13 +342,7 @@ export class SereinOtpPrompt extends SereinElement {
     clearInterval(this.resendTimer);
     this.done = true;
     this.journey.succeeded();
-    this.dispatchEvent(
-      new CustomEvent('serein-otp-verified', {
-        bubbles: true,
-        composed: true,
-        detail: {channel: this.effectiveChannel, rememberDevice},
-      }),
-    );
+    this.emit('serein-otp-verified', {channel: this.effectiveChannel, rememberDevice});
     void this.updateComplete.then(() => this.light.container.querySelector<HTMLElement>(`#${this.ids.done}`)?.focus());
   }
 
@@ -405,16 +398,10 @@ export class SereinOtpPrompt extends SereinElement {
   private switchTo(alternative: SereinOtpAlternative): void {
     this.switching = true;
     this.journey.step('switch');
-    this.dispatchEvent(
-      new CustomEvent('serein-otp-switch', {
-        bubbles: true,
-        composed: true,
-        detail: {
-          channel: alternative.channel,
-          ...(alternative.destination ? {destination: alternative.destination} : {}),
-        },
-      }),
-    );
+    this.emit('serein-otp-switch', {
+      channel: alternative.channel,
+      ...(alternative.destination ? {destination: alternative.destination} : {}),
+    });
   }
 
   private get view(): OtpPromptView {

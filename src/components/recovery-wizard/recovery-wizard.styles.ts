@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {fieldStyles} from '../../internal/field-styles.js';
+import {fieldStyles} from '../../internal/core/field-styles.js';
 
 /** Shadow styles: layout of the host. */
 export const recoveryWizardStyles = css`

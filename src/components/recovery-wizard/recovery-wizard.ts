@@ -1,28 +1,27 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {msg, str} from '@lit/localize';
-import {SereinElement, toggleStates, type SereinEmbedding} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/light-dom.js';
-import {JourneyController} from '../../internal/journey-controller.js';
+import {SereinElement, type SereinEmbedding} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {LightDomController, uniqueId} from '../../internal/core/light-dom.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
 import {ActionController} from '../../internal/action-controller.js';
 import {renderFormError} from '../../internal/error-view.js';
-import {formatNumber} from '../../internal/format.js';
-import {renderHelpLink} from '../../internal/help-link.js';
-import type {SereinStrings} from '../../internal/strings.js';
+import {formatNumber} from '../../internal/core/format.js';
+import {renderHelpLink} from '../../internal/core/help-link.js';
+import type {SereinStrings} from '../../internal/core/strings.js';
 import type {SereinOtpChannel, SereinOtpSubmitBody, SereinOtpSwitchDetail} from '../../events/otp-prompt.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangedDetail} from '../../events/password-change.js';
 import type {
   SereinRecoveryIdentifyBody,
   SereinRecoveryMethod,
   SereinRecoveryResetBody,
+  SereinRecoveryStep,
   SereinRecoverySendBody,
   SereinRecoveryVerifyBody,
 } from '../../events/recovery-wizard.js';
 import {recoveryWizardLightStyles, recoveryWizardStyles} from './recovery-wizard.styles.js';
 
-/** The wizard's steps; the first four are numbered ("Step 2 of 4"). */
-export type SereinRecoveryStep = 'identify' | 'method' | 'code' | 'password' | 'done';
 
 const NUMBERED: readonly SereinRecoveryStep[] = ['identify', 'method', 'code', 'password'];
 const CHANNELS: readonly SereinOtpChannel[] = ['email', 'sms', 'app', 'backup-code'];
@@ -64,12 +63,12 @@ const needsSending = (method: SereinRecoveryMethod) => method.channel === 'email
 export class SereinRecoveryWizard extends SereinElement {
   static override styles = [tokenStyles, recoveryWizardStyles];
 
-  private readonly internals = this.attachInternals();
   private readonly backend = new ActionController(this);
   private readonly journey = new JourneyController(this, {component: 'recovery-wizard'});
-  protected readonly light: LightDomController = new LightDomController(this, recoveryWizardLightStyles, () =>
-    this.renderSteps(),
-  );
+  protected readonly light: LightDomController = new LightDomController(this, {
+    styles: recoveryWizardLightStyles,
+    render: () => this.renderSteps(),
+  });
   private readonly ids = {
     identifier: uniqueId('serein-rw-identifier'),
     identifierError: uniqueId('serein-rw-identifier-error'),
@@ -111,7 +110,7 @@ export class SereinRecoveryWizard extends SereinElement {
   @property({attribute: false}) breachCheck: ((password: string) => Promise<boolean>) | undefined;
 
   protected override updated(changed: PropertyValues): void {
-    toggleStates(this.internals, {busy: this.backend.pending, done: this.step === 'done'});
+    this.toggleStates({busy: this.backend.pending, done: this.step === 'done'});
     if (changed.has('step') && changed.get('step') !== undefined) void this.focusHeading();
   }
 
@@ -285,17 +284,11 @@ export class SereinRecoveryWizard extends SereinElement {
     this.signedOutOthers = event.detail.signOutOthers;
     this.go('done');
     this.journey.succeeded('done');
-    this.dispatchEvent(
-      new CustomEvent('serein-recovery-complete', {
-        bubbles: true,
-        composed: true,
-        detail: {signOutOthers: event.detail.signOutOthers},
-      }),
-    );
+    this.emit('serein-recovery-complete', {signOutOthers: event.detail.signOutOthers});
   };
 
   private signIn(): void {
-    this.dispatchEvent(new CustomEvent('serein-recovery-sign-in', {bubbles: true, composed: true, detail: {}}));
+    this.emit('serein-recovery-sign-in', {});
   }
 
   private methodLabel(method: SereinRecoveryMethod): string {

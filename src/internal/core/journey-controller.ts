@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {SereinComponentName, SereinJourneyAction, SereinJourneyDetail} from '../events/journey.js';
+import type {SereinComponentName, SereinJourneyAction, SereinJourneyDetail} from '../../events/journey.js';
 
 export interface JourneyOptions {
   component: SereinComponentName;
