@@ -148,7 +148,7 @@ describe('<serein-recovery-wizard>', () => {
         await identify(element, who);
         return visibleStep(element)
           .innerHTML.replaceAll(who, 'WHO')
-          .replace(/serein-rw-[\w-]+?-\d+/g, 'ID');
+          .replace(/serein-recovery-wizard-[\w-]+?-\d+/g, 'ID');
       };
       expect(await markupFor('camille@example.com')).to.equal(await markupFor('nobody@example.com'));
     });
