@@ -223,7 +223,6 @@ function renderIdentify(el: El) {
 function renderMethod(el: El) {
   const identifier = el.identified;
   const pending = el.flow.pending && el.step === 'method';
-  const chosen = el.method;
   const intro = el.t(
     'recovery-wizard.method.intro',
     msg(str`If ${identifier} matches an account, you can get a code to choose a new password.`, {
@@ -274,16 +273,21 @@ function renderMethod(el: El) {
       </fieldset>
       <div class="serein-recovery-wizard__actions">
         <button type="submit" class="serein-button" aria-disabled=${pending ? 'true' : 'false'}>
-          ${
-            pending
-              ? el.t('recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'}))
-              : chosen && needsSending(chosen) && el.codeMethod?.id !== chosen.id
-                ? el.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'}))
-                : el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}))
-          }
+          ${methodSubmitText(el, pending)}
         </button>
       </div>
     </form>`;
+}
+
+/** The method step's button: sending, "Send the code" for a code still to send, else "Continue". */
+function methodSubmitText(el: El, pending: boolean): string {
+  const chosen = el.method;
+  if (pending) {
+    return el.t('recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'}));
+  }
+  return chosen && needsSending(chosen) && el.codeMethod?.id !== chosen.id
+    ? el.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'}))
+    : el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}));
 }
 
 function renderCode(el: El) {
