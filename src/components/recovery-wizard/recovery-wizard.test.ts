@@ -9,6 +9,7 @@ import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
+import {formFlowSuite} from '../../../test/suites/form-flow.js';
 
 const STRONG = 'mango kiwi 1987 pear';
 const METHODS: SereinRecoveryMethod[] = [
@@ -433,3 +434,17 @@ secretsNeverLeak(harness);
 lightDomFields(harness);
 layoutSuite(harness);
 strictCspSuite('serein-recovery-wizard', 'recovery-wizard');
+
+formFlowSuite({
+  tag: 'serein-recovery-wizard',
+  event: 'serein-recovery-identify',
+  mount: async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    holder.innerHTML = '<serein-recovery-wizard></serein-recovery-wizard>';
+    const element = holder.querySelector('serein-recovery-wizard')!;
+    await element.updateComplete;
+    return element;
+  },
+  entries: (element) => [[identifierInput(element), 'camille@example.com']],
+  form: (element) => element.querySelector<HTMLFormElement>('[data-step="identify"] form')!,
+});

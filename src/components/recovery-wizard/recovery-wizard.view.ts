@@ -209,7 +209,7 @@ function renderIdentify(el: El) {
         <p class="serein-error" id=${el.ids.identifierError}>${identifierErrorText(el)}</p>
       </div>
       <div class="serein-recovery-wizard__actions">
-        <button type="submit" class="serein-button" aria-disabled=${pending ? 'true' : 'false'}>
+        <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
           ${
             pending
               ? el.t('recovery-wizard.identify.checking', msg('Checking…', {id: 'recovery-wizard.identify.checking'}))
@@ -272,7 +272,7 @@ function renderMethod(el: El) {
         })}
       </fieldset>
       <div class="serein-recovery-wizard__actions">
-        <button type="submit" class="serein-button" aria-disabled=${pending ? 'true' : 'false'}>
+        <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
           ${methodSubmitText(el, pending)}
         </button>
       </div>
