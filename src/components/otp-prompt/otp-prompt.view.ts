@@ -10,7 +10,9 @@ import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 // Every template and every string of <serein-otp-prompt>: loaded by the one view mechanism
 // (CONTRIBUTING.md, "The loading rule"), requested when the element module is evaluated; the
 // element keeps its space until it is here.
-export {otpPromptLightStyles as lightStyles} from './otp-prompt.styles.js';
+import {otpPromptLightStyles} from './otp-prompt.styles.js';
+
+export const lightStyles = otpPromptLightStyles();
 
 type El = SereinOtpPrompt;
 

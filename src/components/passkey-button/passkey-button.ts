@@ -146,8 +146,7 @@ export class SereinPasskeyButton extends SereinElement {
     this.requestUpdate();
     if (!this.supported) {
       void this.updateComplete.then(() => {
-        if (this.isConnected)
-          this.emit('serein-passkey-unsupported', {mode: this.effectiveMode});
+        if (this.isConnected) this.emit('serein-passkey-unsupported', {mode: this.effectiveMode});
       });
     }
   }

@@ -10,7 +10,9 @@ import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './pa
 
 // Every template and every string of <serein-password-change>: loaded by the one view
 // mechanism (CONTRIBUTING.md, "The loading rule"); the element reserves its space meanwhile.
-export {passwordChangeLightStyles as lightStyles} from './password-change.styles.js';
+import {passwordChangeLightStyles} from './password-change.styles.js';
+
+export const lightStyles = passwordChangeLightStyles();
 
 type El = SereinPasswordChange;
 

@@ -2,10 +2,6 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ActionController} from '../action-controller.js';
 import type {SereinError} from '../errors.js';
 import type {JourneyController} from './journey-controller.js';
-import {lazy} from './lazy.js';
-
-/** The `waitUntil` protocol, loaded with the first action of any form. */
-const actionModule = lazy(() => import('../action-controller.js'));
 
 /** Errors after which trying again at once makes no sense: the submit waits `retryAfterSeconds`. */
 const LOCKING = new Set(['rate-limited', 'too-many-attempts']);
@@ -80,7 +76,8 @@ export class FormFlowController implements ReactiveController {
   /** Loads the action protocol (once per element). */
   async ensureActions(): Promise<ActionController> {
     if (!this.actions) {
-      const {ActionController} = await actionModule.load();
+      // The `waitUntil` protocol, loaded with the first action.
+      const {ActionController} = await import('../action-controller.js');
       this.actions ??= new ActionController(this.host);
     }
     return this.actions;
