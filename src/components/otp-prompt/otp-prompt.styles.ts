@@ -15,6 +15,14 @@ export const otpPromptStyles = css`
     display: grid;
     gap: 1rem;
   }
+  /* Until the view arrives: about the height of the prompt it renders, so nothing below moves. */
+  .base.loading {
+    min-block-size: 21rem;
+  }
+  :host([channel='sms']) .base.loading,
+  :host([channel='email']) .base.loading {
+    min-block-size: 25rem;
+  }
 `;
 
 let lightStyles: CSSResult | undefined;

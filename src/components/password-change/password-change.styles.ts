@@ -16,6 +16,19 @@ export const passwordChangeStyles = css`
     display: grid;
     gap: 1rem;
   }
+  /* Until the view arrives: about the height of the form it renders, so nothing below moves. */
+  .base.loading {
+    min-block-size: 21rem;
+  }
+  :host([confirm]) .base.loading {
+    min-block-size: 27rem;
+  }
+  :host([no-current]) .base.loading {
+    min-block-size: 16rem;
+  }
+  :host([reason]:not([reason='user'])) .base.loading {
+    min-block-size: 31rem;
+  }
 `;
 
 let lightStyles: CSSResult | undefined;

@@ -14,6 +14,10 @@ export const recoveryWizardStyles = css`
     display: grid;
     gap: 1rem;
   }
+  /* Until the view arrives: about the height of the first step, so nothing below moves. */
+  .base.loading {
+    min-block-size: 18rem;
+  }
 `;
 
 let lightStyles: CSSResult | undefined;

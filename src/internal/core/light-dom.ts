@@ -84,12 +84,6 @@ export class LightDomController<V extends SereinLightView = SereinLightView> imp
     if (this.container.parentNode !== this.host) this.host.append(this.container);
   }
 
-  /** Adds styles that arrived later (with a lazily loaded part), before the parts they style render. */
-  addStyles(styles: CSSResult): void {
-    if (!this.styles.includes(styles)) this.styles.push(styles);
-    if (this.host.isConnected) this.adoptAll();
-  }
-
   private adoptAll(): void {
     const root = this.host.getRootNode();
     const lightStyles = this.view?.lightStyles;
