@@ -92,11 +92,22 @@ export const Strong: Story = {
   play: ({canvasElement}) => meterSettles(canvasElement, 'strong'),
 };
 
+/** The customer commits to the password (the breach check is asked then, never while typing). */
+async function commit(canvasElement: HTMLElement, fake: ReturnType<typeof fakeBreachCheck>) {
+  const meter = canvasElement.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+  await meter.updateComplete;
+  await meter.checkBreach();
+  await fake.answered();
+}
+
 const breached = fakeBreachCheck('breached');
 export const Breached: Story = {
   args: {password: PASSWORDS.breached},
   render: (storyArgs) => template({...storyArgs, breachCheck: breached.check}),
-  play: ({canvasElement}) => meterSettles(canvasElement, 'breached', {until: breached.answered}),
+  play: async ({canvasElement}) => {
+    await commit(canvasElement, breached);
+    await meterSettles(canvasElement, 'breached');
+  },
   parameters: {
     docs: {description: {story: 'A `breachCheck` that resolves `true`: the level never shows better than breached.'}},
   },
@@ -106,7 +117,10 @@ const unavailable = fakeBreachCheck('unavailable');
 export const BreachCheckUnavailable: Story = {
   args: {password: PASSWORDS.strong},
   render: (storyArgs) => template({...storyArgs, breachCheck: unavailable.check}),
-  play: ({canvasElement}) => meterSettles(canvasElement, 'strong', {until: unavailable.answered}),
+  play: async ({canvasElement}) => {
+    await commit(canvasElement, unavailable);
+    await meterSettles(canvasElement, 'strong');
+  },
   parameters: {
     docs: {
       description: {story: 'A `breachCheck` that rejects: the meter says it could not check, and blocks nothing.'},

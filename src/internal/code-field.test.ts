@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {groupCode, isCodeShaped, normalizeCode} from './code-field.js';
+import {MAX_CODE_INPUT, groupCode, isCodeShaped, normalizeCode, readPastedCode} from './code-field.js';
 import {formatOriginBoundSms} from './sms-format.js';
 
 describe('normalizeCode', () => {
@@ -72,5 +72,69 @@ describe('formatOriginBoundSms', () => {
   it('refuses what would break the format', () => {
     expect(() => formatOriginBoundSms({code: '12 34', origin: 'example.com'})).to.throw(TypeError);
     expect(() => formatOriginBoundSms({code: '1234', origin: 'exa mple.com'})).to.throw(TypeError);
+  });
+});
+
+describe('readPastedCode', () => {
+  it('takes a code, with spaces or dashes, as it is', () => {
+    expect(readPastedCode('123 456', 'numeric', 6)).to.deep.equal({kind: 'code', code: '123456'});
+    expect(readPastedCode('654-321', 'numeric', 6)).to.deep.equal({kind: 'code', code: '654321'});
+    expect(readPastedCode('34', 'numeric', 6)).to.deep.equal({kind: 'code', code: '34'});
+    expect(readPastedCode('١٢٣ ٤٥٦', 'numeric', 6)).to.deep.equal({kind: 'code', code: '123456'});
+  });
+
+  it('takes the only run of `length` digits of a text, sure of it', () => {
+    expect(readPastedCode('Your code is 123456.', 'numeric', 6)).to.deep.equal({
+      kind: 'picked',
+      code: '123456',
+      sure: true,
+    });
+    expect(readPastedCode('Your code: 987 654', 'numeric', 6)).to.deep.equal({
+      kind: 'picked',
+      code: '987654',
+      sure: true,
+    });
+  });
+
+  it('takes the last run of exactly `length` digits among others, never sure of it', () => {
+    expect(readPastedCode('Ref 42: your code is 123456', 'numeric', 6)).to.deep.equal({
+      kind: 'picked',
+      code: '123456',
+      sure: false,
+    });
+    expect(readPastedCode('Old code 111111, new code 222222 (ref 7)', 'numeric', 6)).to.deep.equal({
+      kind: 'picked',
+      code: '222222',
+      sure: false,
+    });
+    expect(readPastedCode('123456 654321', 'numeric', 6)).to.deep.equal({kind: 'picked', code: '654321', sure: false});
+    expect(readPastedCode('Order 42/123456', 'numeric', 6)).to.deep.equal({
+      kind: 'picked',
+      code: '123456',
+      sure: false,
+    });
+  });
+
+  it('finds nothing in a text without a run of `length` digits', () => {
+    expect(readPastedCode('Ref 42: call us', 'numeric', 6)).to.deep.equal({kind: 'none'});
+    expect(readPastedCode('1234567', 'numeric', 6)).to.deep.equal({kind: 'none'});
+    expect(readPastedCode('no digits at all', 'numeric', 6)).to.deep.equal({kind: 'none'});
+  });
+
+  it('drops only separators from a backup code', () => {
+    expect(readPastedCode('abcd-1234 efgh', 'alphanumeric', 6)).to.deep.equal({kind: 'code', code: 'ABCD1234EFGH'});
+  });
+
+  it(`reads no more than the first ${MAX_CODE_INPUT} characters`, () => {
+    expect(readPastedCode(`${'x'.repeat(MAX_CODE_INPUT)} 123456`, 'numeric', 6)).to.deep.equal({kind: 'none'});
+    expect(readPastedCode(`${'x'.repeat(MAX_CODE_INPUT - 7)} 123456`, 'numeric', 6)).to.deep.equal({
+      kind: 'picked',
+      code: '123456',
+      sure: true,
+    });
+    expect(readPastedCode('ab'.repeat(500_000), 'alphanumeric', 6)).to.deep.equal({
+      kind: 'code',
+      code: 'AB'.repeat(MAX_CODE_INPUT / 2),
+    });
   });
 });

@@ -50,6 +50,60 @@ export function isCodeShaped(raw: string, kind: CodeKind): boolean {
   return chars > 0;
 }
 
+/** The field reads at most this many characters of what it is given (typed, pasted or filled). */
+export const MAX_CODE_INPUT = 64;
+
+/** What joins the digit groups of one code inside a longer text: a space or a dash. */
+const GROUP_JOINER = /[ \u00a0\u202f\p{Pd}]/u;
+
+/**
+ * What a paste brings to the field:
+ * - `code`: the text is a code (code characters with separators), taken as today;
+ * - `picked`: a numeric code picked out of a longer text; `sure` is false when the text held
+ *   other digits too, and such a code is never submitted by itself;
+ * - `none`: nothing that can be the code; the paste is ignored.
+ */
+export type PastedCode = {kind: 'code'; code: string} | {kind: 'picked'; code: string; sure: boolean} | {kind: 'none'};
+
+/**
+ * Reads a paste (only its first {@link MAX_CODE_INPUT} characters). Backup codes drop separators
+ * only. A numeric paste that is not a code on its own (a text message, say) is read as runs of
+ * digits, where a run may be split in groups by single spaces or dashes (`123 456`): a single run
+ * of `length` digits is the code; with several runs, the last run (or group) of exactly `length`
+ * digits is taken, unsure (`Ref 42: your code is 123456` gives `123456`, never `421234`).
+ */
+export function readPastedCode(text: string, kind: CodeKind, length: number): PastedCode {
+  const raw = text.slice(0, MAX_CODE_INPUT);
+  if (kind === 'alphanumeric') return {kind: 'code', code: normalizeCode(raw, kind)};
+  if (isCodeShaped(raw, kind) && normalizeCode(raw, kind).length <= length) {
+    return {kind: 'code', code: normalizeCode(raw, kind)};
+  }
+  // Runs of digit groups: [['123', '456'], ['42']]…
+  const runs: string[][] = [];
+  let run: string[] | undefined;
+  let joiner = false;
+  for (const char of raw) {
+    const digit = asciiDigit(char);
+    if (digit !== undefined) {
+      if (!run) runs.push((run = ['']));
+      else if (joiner) run.push('');
+      run[run.length - 1] += digit;
+      joiner = false;
+    } else if (run && !joiner && GROUP_JOINER.test(char)) {
+      joiner = true;
+    } else {
+      run = undefined;
+      joiner = false;
+    }
+  }
+  const candidates = runs.flatMap((groups) =>
+    groups.join('').length === length ? [groups.join('')] : groups.filter((group) => group.length === length),
+  );
+  const code = candidates.at(-1);
+  if (code === undefined) return {kind: 'none'};
+  return {kind: 'picked', code, sure: runs.length === 1 && candidates.length === 1};
+}
+
 /** `ABCDEFGH` → `ABCD-EFGH`: a backup code in readable groups. */
 export function groupCode(code: string, size: number): string {
   if (size < 1) return code;
@@ -64,7 +118,10 @@ export interface CodeFieldOptions {
   length(): number;
   /** The size of the readable groups of an alphanumeric code. */
   groupSize(): number;
-  /** A numeric code became complete through typing, a paste, an autofill or {@link CodeFieldController.fill}. */
+  /**
+   * A numeric code became complete through typing, a paste, an autofill or
+   * {@link CodeFieldController.fill}; not when a paste held other digits too.
+   */
   onComplete(code: string): void;
   /** The customer changed the code. */
   onEdit(): void;
@@ -89,8 +146,8 @@ export class CodeFieldController implements ReactiveController {
   private code = '';
   private selection: [number, number] = [0, 0];
   private focused = false;
-  /** The text of the paste in progress, read before the browser inserts it. */
-  private pasted: string | undefined;
+  /** The paste in progress, read before the browser inserts it, and the value it lands in. */
+  private pasted: {text: string; value: string; start: number; end: number} | undefined;
   private lastComplete = '';
 
   constructor(
@@ -106,7 +163,7 @@ export class CodeFieldController implements ReactiveController {
 
   /** The code as it stands in the input now (read at submit time: an autofill may not fire events). */
   read(): string {
-    return normalizeCode(this.options.input()?.value ?? '', this.options.kind());
+    return normalizeCode((this.options.input()?.value ?? '').slice(0, MAX_CODE_INPUT), this.options.kind());
   }
 
   /** Empties the field (after a rejected code, a success, or on disconnect). */
@@ -136,8 +193,9 @@ export class CodeFieldController implements ReactiveController {
   /** Rewrites the input's value in canonical (or grouped) form, keeping the caret after the same characters. */
   private tidy(input: HTMLInputElement, caret: number): void {
     const kind = this.options.kind();
-    const before = normalizeCode(input.value.slice(0, caret), kind).length;
-    let code = normalizeCode(input.value, kind);
+    const value = input.value.slice(0, MAX_CODE_INPUT);
+    const before = normalizeCode(value.slice(0, caret), kind).length;
+    let code = normalizeCode(value, kind);
     if (this.isNumeric) code = code.slice(0, this.options.length());
     const shown = this.isNumeric ? code : groupCode(code, this.options.groupSize());
     if (input.value !== shown) {
@@ -181,18 +239,30 @@ export class CodeFieldController implements ReactiveController {
       focused !== this.focused ||
       selection[0] !== this.selection[0] ||
       selection[1] !== this.selection[1] ||
-      this.code !== normalizeCode(input.value, this.options.kind())
+      this.code !== normalizeCode(input.value.slice(0, MAX_CODE_INPUT), this.options.kind())
     ) {
       this.focused = focused;
       this.selection = selection;
-      this.code = normalizeCode(input.value, this.options.kind());
+      this.code = normalizeCode(input.value.slice(0, MAX_CODE_INPUT), this.options.kind());
       this.host.requestUpdate();
     }
   };
 
   private readonly onPaste = (event: ClipboardEvent) => {
-    // Never prevented: the browser pastes; the input handler tidies what arrived.
-    this.pasted = event.clipboardData?.getData('text') ?? undefined;
+    // The browser pastes; the input handler tidies what arrived.
+    const input = event.currentTarget as HTMLInputElement;
+    const text = event.clipboardData?.getData('text');
+    if (text === undefined) return;
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    this.pasted = {text, value: input.value, start, end};
+    if (text.length > MAX_CODE_INPUT) {
+      // Beyond what the field reads, a paste is cut here: a browser takes seconds to insert a
+      // megabyte into an input. Its first characters are inserted as the browser would.
+      event.preventDefault();
+      input.setRangeText(text.slice(0, MAX_CODE_INPUT), start, end, 'end');
+      input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
+    }
   };
 
   private readonly onBeforeInput = (event: InputEvent) => {
@@ -216,15 +286,24 @@ export class CodeFieldController implements ReactiveController {
     const input = event.target as HTMLInputElement;
     const pasted = this.pasted;
     this.pasted = undefined;
-    const whole = pasted === undefined ? '' : normalizeCode(pasted, this.options.kind());
-    if (this.isNumeric && whole.length >= this.options.length()) {
+    const read = pasted && readPastedCode(pasted.text, this.options.kind(), this.options.length());
+    let sure = true;
+    if (read?.kind === 'none') {
+      // Text without anything that can be the code: the field stays as it was.
+      input.value = pasted!.value;
+      input.setSelectionRange(pasted!.start, pasted!.end);
+      this.tidy(input, pasted!.start);
+    } else if (read && this.isNumeric && (read.kind === 'picked' || read.code.length >= this.options.length())) {
       // A whole code pasted mid-code replaces what was there rather than being mixed into it.
-      input.value = whole;
+      input.value = read.code;
       this.tidy(input, input.value.length);
+      sure = read.kind === 'code' || read.sure;
     } else {
       this.tidy(input, input.selectionStart ?? input.value.length);
     }
     this.options.onEdit();
+    // A code picked among other digits is shown, never submitted by itself.
+    if (!sure) this.lastComplete = this.code;
     this.checkComplete();
   };
 

@@ -27,23 +27,30 @@ interface ScriptUrlPolicy {
 let policy: ScriptUrlPolicy | null | undefined;
 
 /**
- * Under Trusted Types, a worker's URL must come from a policy: Serein's is named `serein` and
- * accepts only its own worker file (hosts that enforce Trusted Types allow `lit-html serein`).
+ * The rule of the `serein` Trusted Types policy: only the library's own worker file (beside this
+ * module) or the exact URL handed to `setEstimatorWorkerUrl()` becomes a script URL. Anything
+ * else (another origin, `data:`, another file with a similar name) is refused with a console
+ * warning, and the estimate then runs on the main thread.
+ */
+export function trustedEstimatorWorkerUrl(value: string): string {
+  const own = new URL('./estimator-worker.js', import.meta.url).href;
+  const setting = estimatorWorkerUrl();
+  const chosen = setting === null ? undefined : new URL(setting, import.meta.url).href;
+  if (value === own || value === chosen) return value;
+  console.warn(`serein-strength-meter: refused the worker URL ${value}; the estimate runs on the main thread.`);
+  throw new TypeError('serein: unexpected script URL');
+}
+
+/**
+ * Under Trusted Types, a worker's URL must come from a policy: Serein's is named `serein` (hosts
+ * that enforce Trusted Types allow `lit-html serein`).
  */
 function trustedWorkerUrl(url: URL): string {
   const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy}})
     .trustedTypes;
   if (policy === undefined) {
     try {
-      policy = factory
-        ? factory.createPolicy('serein', {
-            createScriptURL: (value) => {
-              if (!/\/estimator-worker[\w-]*\.(js|ts)$/.test(new URL(value).pathname))
-                throw new TypeError('serein: unexpected script URL');
-              return value;
-            },
-          })
-        : null;
+      policy = factory ? factory.createPolicy('serein', {createScriptURL: trustedEstimatorWorkerUrl}) : null;
     } catch {
       policy = null;
     }

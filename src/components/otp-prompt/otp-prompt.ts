@@ -15,6 +15,7 @@ import type {
   SereinOtpSubmitBody,
 } from '../../events/otp-prompt.js';
 import {otpPromptStyles} from './otp-prompt.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
 /** Every template and string of the prompt: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./otp-prompt.view.js'), {now: true});
@@ -96,7 +97,7 @@ export class SereinOtpPrompt extends SereinElement {
     journey: this.journey,
     root: () => this.light.container,
     alertId: this.ids.alert,
-    action: () => this.action,
+    action: () => safeUrl(this.action, {attribute: 'action', element: this}),
     place: (error) => this.place(error),
   });
   protected override viewReady = () => Promise.all([this.light.ready(), this.useCodeField()]);

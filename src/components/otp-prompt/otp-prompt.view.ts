@@ -11,6 +11,7 @@ import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 // (CONTRIBUTING.md, "The loading rule"), requested when the element module is evaluated; the
 // element keeps its space until it is here.
 import {otpPromptLightStyles} from './otp-prompt.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
 export const lightStyles = otpPromptLightStyles();
 
@@ -286,7 +287,7 @@ function renderAlternatives(el: El) {
 /** The help link, at the same place in every state. */
 function renderHelp(el: El) {
   return renderHelpLink(
-    el.supportHref,
+    safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
     () =>
       el.supportLabel || el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'otp-prompt.help'),
   );
@@ -341,7 +342,7 @@ export function renderForm(el: El): TemplateResult {
     ${renderIntro(el)}
     <form
       method="post"
-      action=${el.action || nothing}
+      action=${safeUrl(el.action, {attribute: 'action', element: el}) || nothing}
       novalidate
       aria-labelledby=${el.ids.title}
       aria-describedby=${el.ids.intro}

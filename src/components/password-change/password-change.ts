@@ -12,6 +12,7 @@ import {codePointLength} from '../../internal/core/format.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import {passwordChangeStyles} from './password-change.styles.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangeReason} from '../../events/password-change.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
 /** Every template and string of the form: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./password-change.view.js'), {now: true});
@@ -88,7 +89,7 @@ export class SereinPasswordChange extends SereinElement {
     journey: this.journey,
     root: () => this.light.container,
     alertId: this.ids.alert,
-    action: () => this.action,
+    action: () => safeUrl(this.action, {attribute: 'action', element: this}),
     place: (error) => this.place(error),
   });
   protected override viewReady = () => this.light.ready();
@@ -245,6 +246,7 @@ export class SereinPasswordChange extends SereinElement {
     // Read at submit time: a password manager may have filled the fields without events.
     const currentPassword = this.noCurrent ? '' : (this.input('current')?.value ?? '');
     const newPassword = this.input('new')?.value ?? '';
+    await this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter')?.checkBreach();
     const errors = this.check(currentPassword, newPassword, this.input('confirm')?.value ?? '');
     this.fieldErrors = errors;
     const first = FIELDS.find((field) => errors[field]);

@@ -11,6 +11,7 @@ import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './pa
 // Every template and every string of <serein-password-change>: loaded by the one view
 // mechanism (CONTRIBUTING.md, "The loading rule"); the element reserves its space meanwhile.
 import {passwordChangeLightStyles} from './password-change.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
 export const lightStyles = passwordChangeLightStyles();
 
@@ -301,7 +302,7 @@ function renderActions(el: El) {
 
 function renderHelp(el: El) {
   return renderHelpLink(
-    el.supportHref,
+    safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
     () =>
       el.supportLabel ||
       el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'password-change.help'),
@@ -317,7 +318,7 @@ export function renderForm(el: El): TemplateResult {
     ${renderBanner(el)}
     <form
       method="post"
-      action=${el.action || nothing}
+      action=${safeUrl(el.action, {attribute: 'action', element: el}) || nothing}
       novalidate
       aria-labelledby=${el.ids.title}
       aria-busy=${el.flow.pending ? 'true' : 'false'}

@@ -10,6 +10,7 @@ import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
 // Every template and every string of <serein-recovery-wizard>: loaded by the one view mechanism
 // (CONTRIBUTING.md, "The loading rule"); the element keeps its space until it is here.
 import {recoveryWizardLightStyles} from './recovery-wizard.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
 export const lightStyles = recoveryWizardLightStyles();
 
@@ -325,6 +326,7 @@ function renderPassword(el: El) {
 }
 
 function renderDone(el: El) {
+  const signInHref = safeUrl(el.signInHref, {attribute: 'sign-in-href', element: el});
   return html`<h2 tabindex="-1" id=${el.ids.success}>
       ${el.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'}))}
     </h2>
@@ -350,8 +352,8 @@ function renderDone(el: El) {
     }
     <div class="serein-recovery-wizard__actions">
       ${
-        el.signInHref
-          ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${el.signInHref}
+        signInHref
+          ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${signInHref}
               >${el.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
             >`
           : html`<button type="button" class="serein-button" @click=${() => el.signIn()}>
@@ -375,7 +377,7 @@ export function renderSteps(el: El): TemplateResult {
       ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
     </div>
     ${renderHelpLink(
-      el.supportHref,
+      safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
       () =>
         el.supportLabel ||
         el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'recovery-wizard.help'),

@@ -10,13 +10,14 @@ import {getActiveLocale, onActiveLocaleChange, type SereinLocale} from '../../in
 import type {EstimateResult} from '../../internal/zxcvbn-engine.js';
 import type {SereinStrengthChangeDetail, SereinStrengthLevel} from '../../events/strength-change.js';
 import {meterLightStyles, meterStyles} from './strength-meter.styles.js';
+import {BreachChecks, watchCommit} from '../../internal/breach-check.js';
 
 /** NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password used on its own. */
 const DEFAULT_MIN_LENGTH = 15;
 /** The level is announced once typing has paused this long, never per keystroke. */
 const ANNOUNCE_AFTER_MS = 1000;
-/** The optional breach check waits for typing to pause this long. */
-const BREACH_CHECK_AFTER_MS = 600;
+/** The longest a committed password waits for the breach check's answer. */
+const BREACH_WAIT_MS = 5000;
 
 const SCORE_OF_LEVEL: Record<SereinStrengthLevel, SereinStrengthChangeDetail['score']> = {
   empty: 0,
@@ -107,7 +108,8 @@ export class SereinStrengthMeter extends SereinElement {
   private estimateAgain = false;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private breachTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly breaches = new BreachChecks();
+  private stopWatchingCommit: (() => void) | undefined;
   private lastDetail = '';
 
   /** The password being judged: the attached input's value, or the `password` property. */
@@ -152,8 +154,9 @@ export class SereinStrengthMeter extends SereinElement {
 
   /**
    * An optional breach check, off by default: resolves `true` when the password is known from a
-   * data breach (see `pwnedPasswordsCheck()`). Called after typing pauses, only for passwords of
-   * acceptable length; a rejection is treated as "could not check" and blocks nothing.
+   * data breach (see `pwnedPasswordsCheck()`). Called once per password the customer commits to
+   * (the input loses focus, its form is submitted, or {@link checkBreach}), never while typing and
+   * never below `min-length`; a rejection is treated as "could not check" and blocks nothing.
    */
   @property({attribute: false}) breachCheck: ((password: string) => Promise<boolean>) | undefined;
 
@@ -192,7 +195,7 @@ export class SereinStrengthMeter extends SereinElement {
     this.detach();
     this.stopLocale?.();
     clearTimeout(this.announceTimer);
-    clearTimeout(this.breachTimer);
+    this.breaches.clear();
     // Nothing secret stays behind in a removed element.
     this.password = '';
     this.value = '';
@@ -258,6 +261,7 @@ export class SereinStrengthMeter extends SereinElement {
     found.addEventListener('input', this.onInput);
     found.addEventListener('change', this.onInput);
     found.addEventListener('focus', this.onFocus);
+    this.stopWatchingCommit = watchCommit(found, () => void this.checkBreach());
     this.describeInput();
     // A framework re-rendering the input may rewrite aria-describedby: put our ids back.
     this.watchDescribedBy = new MutationObserver(() => this.describeInput());
@@ -285,6 +289,7 @@ export class SereinStrengthMeter extends SereinElement {
     input.removeEventListener('input', this.onInput);
     input.removeEventListener('change', this.onInput);
     input.removeEventListener('focus', this.onFocus);
+    this.stopWatchingCommit?.();
     const ours = new Set([this.ids.meter, this.ids.feedback]);
     const rest = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !ours.has(id));
     if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
@@ -310,7 +315,8 @@ export class SereinStrengthMeter extends SereinElement {
     this.loadDictionaries();
     this.requestEstimate();
     this.scheduleAnnouncement();
-    this.scheduleBreachCheck();
+    const known = this.breaches.known(value);
+    if (known) this.breach = {for: value, state: known};
   }
 
   private loadDictionaries(): void {
@@ -359,26 +365,29 @@ export class SereinStrengthMeter extends SereinElement {
     }, ANNOUNCE_AFTER_MS);
   }
 
-  private scheduleBreachCheck(): void {
-    clearTimeout(this.breachTimer);
+  /**
+   * Checks the password now with `breachCheck`, as when the customer commits to it (the input
+   * loses focus or its form is submitted): once per value, the answer kept; nothing below
+   * `min-length` or without a `breachCheck`. Resolves when {@link level} tells the answer.
+   */
+  async checkBreach(): Promise<void> {
+    // Read from the input itself: a password manager may have filled it silently.
+    if (this.input) this.takeValue(this.input.value);
+    const password = this.value;
     const check = this.breachCheck;
-    if (!check || codePointLength(this.value) < this.effectiveMinLength) return;
-    if (this.breach?.for === this.value) return;
-    this.breachTimer = setTimeout(async () => {
-      const password = this.value;
-      let outcome: BreachState;
-      try {
-        outcome = (await check(password)) ? 'breached' : 'clean';
-      } catch {
-        outcome = 'unavailable';
-      }
-      const advice = await loadAdvice();
-      if (password === this.value && this.isConnected) {
-        this.advice = advice;
-        this.breach = {for: password, state: outcome};
-        this.scheduleAnnouncement();
-      }
-    }, BREACH_CHECK_AFTER_MS);
+    if (!check || codePointLength(password) < this.effectiveMinLength) return;
+    if (this.breach?.for === password && this.breach.state !== 'unavailable') return;
+    // A check that hangs does not hold a form's submission for ever.
+    const outcome = await Promise.race([
+      this.breaches.ask(password, check),
+      new Promise<'unavailable'>((resolve) => setTimeout(() => resolve('unavailable'), BREACH_WAIT_MS)),
+    ]);
+    const advice = await loadAdvice();
+    if (password === this.value && this.isConnected) {
+      this.advice = advice;
+      this.breach = {for: password, state: outcome};
+      this.scheduleAnnouncement();
+    }
   }
 
   private get levelWord(): string {
