@@ -11,6 +11,7 @@ export default tseslint.config(
       'dist/',
       'storybook-static/',
       'src/generated/',
+      'src/dictionaries/',
       'node_modules/',
       'custom-elements.json',
       'scripts/bench/corpus.json',

@@ -4,6 +4,7 @@
 //   node scripts/bench.mjs              everything (builds dist/ first if missing or stale)
 //   node scripts/bench.mjs --sizes      sizes only
 //   node scripts/bench.mjs --latency    latency only
+//   node scripts/bench.mjs --dictionaries  the meter's dictionary sets only (download, agreement)
 //   node scripts/bench.mjs --no-build   never build, use dist/ as it is
 //   node scripts/bench.mjs --no-trace   no Chromium tracing (long-task observer only)
 //   node scripts/bench.mjs --json FILE  also write the raw results to FILE
@@ -18,6 +19,12 @@ import {heading, ms, percent, stats, subheading, table} from './bench/format.mjs
 import {KEY_DELAY_MS, LONG_REPEAT, runLatency, TARGETS} from './bench/latency.mjs';
 import {bundledSize, describeChunk, elementSizes, fileSize, kb, librarySizes} from './bench/sizes.mjs';
 import {relative} from 'node:path';
+import {
+  compareScores,
+  DICTIONARY_BUDGETS,
+  downloadSizes,
+  LOCALES as DICTIONARY_LOCALES,
+} from './bench/dictionaries.mjs';
 
 /** One row of a latency table: label, median, p95, max, mean, total, verdict. */
 const statsRow = (label, stats, totalMs, verdict) => [
@@ -40,7 +47,13 @@ function cpuTimes() {
 }
 
 const args = process.argv.slice(2);
-const only = args.includes('--sizes') ? 'sizes' : args.includes('--latency') ? 'latency' : 'all';
+const only = args.includes('--sizes')
+  ? 'sizes'
+  : args.includes('--latency')
+    ? 'latency'
+    : args.includes('--dictionaries')
+      ? 'dictionaries'
+      : 'all';
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const started = performance.now();
 const summary = [];
@@ -63,7 +76,7 @@ if (reason) {
 }
 
 // ---- 1. Sizes ----
-if (only !== 'latency') {
+if (only === 'all' || only === 'sizes') {
   console.log(heading('1. Sizes'));
   console.log('gzip -9 and brotli q11 of each file on its own, summed (files load one by one); 1 KB = 1024 bytes.');
   console.log(
@@ -312,8 +325,79 @@ if (only !== 'latency') {
   }
 }
 
+// ---- Dictionaries ----
+if (only === 'all' || only === 'dictionaries') {
+  console.log(heading('Dictionary sets of the meter: compact (default) and full'));
+  console.log(
+    'Download: what the first estimate fetches for a language (common lists + language pack), bundled and minified by esbuild, gzip -9.',
+  );
+  console.log(
+    "Agreement: share of the bench corpus scored identically by both sets, with the meter's own bounded check; the compact",
+  );
+  console.log(
+    'set was chosen on the "train" half, so the "held-out" column is the honest one. Rated higher: scored 3–4 by compact, 0–2 by full.',
+  );
+  const rows = [];
+  const categories = [];
+  for (const locale of DICTIONARY_LOCALES) {
+    progress(`dictionaries: ${locale}`);
+    const sizes = await downloadSizes(locale);
+    const {by} = await compareScores(locale);
+    const all = by.get('all');
+    const held = by.get('split:holdout');
+    const pass =
+      sizes.compact <= DICTIONARY_BUDGETS.bytes &&
+      held.same / held.n >= DICTIONARY_BUDGETS.agreement &&
+      all.dangerous / all.n <= DICTIONARY_BUDGETS.dangerous;
+    rows.push([
+      locale,
+      kb(sizes.full),
+      kb(sizes.compact),
+      percent(sizes.compact / sizes.full),
+      percent(all.same / all.n),
+      percent(held.same / held.n),
+      `${all.dangerous} (${percent(all.dangerous / all.n)})`,
+      check(pass),
+    ]);
+    summary.push(
+      `dictionaries ${locale}: ${kb(sizes.compact)} KB compact vs ${kb(sizes.full)} KB full; held-out agreement ${percent(held.same / held.n)}, rated higher ${all.dangerous}/${all.n}: ${check(pass)}`,
+    );
+    if (locale === 'en')
+      for (const [key, value] of by)
+        if (key.startsWith('category:'))
+          categories.push([key.slice(9), String(value.n), percent(value.same / value.n), String(value.dangerous)]);
+  }
+  console.log(
+    table(
+      [
+        {title: 'locale'},
+        {title: 'full KB', align: 'right'},
+        {title: 'compact KB', align: 'right'},
+        {title: 'share', align: 'right'},
+        {title: 'agreement (all)', align: 'right'},
+        {title: 'held-out', align: 'right'},
+        {title: 'rated higher', align: 'right'},
+        {title: '≤ 250 KB, ≥ 98 %, ≤ 0.5 %'},
+      ],
+      rows,
+    ),
+  );
+  console.log(subheading('Agreement per category (en, whole corpus)'));
+  console.log(
+    table(
+      [
+        {title: 'category'},
+        {title: 'n', align: 'right'},
+        {title: 'identical', align: 'right'},
+        {title: 'rated higher', align: 'right'},
+      ],
+      categories,
+    ),
+  );
+}
+
 // ---- 2. Latency ----
-if (only !== 'sizes') {
+if (only === 'all' || only === 'latency') {
   console.log(heading('2. Estimate latency in Chromium'));
   const {corpus, generated} = await loadCorpus();
   const cpuBefore = cpuTimes();

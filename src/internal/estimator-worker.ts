@@ -9,8 +9,8 @@ scope.addEventListener('message', (event: MessageEvent<EstimateRequest>) => {
   const request = event.data;
   const work =
     request.password === undefined
-      ? prepare(request.locale).then(() => undefined)
-      : estimate(request.locale, request.password, request.userInputs ?? []);
+      ? prepare(request.locale, request.dictionary).then(() => undefined)
+      : estimate(request.locale, request.password, request.userInputs ?? [], request.dictionary);
   work.then(
     (result) => scope.postMessage({id: request.id, result} satisfies EstimateResponse),
     // Only the error's name: a message could quote the password.

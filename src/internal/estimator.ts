@@ -1,4 +1,4 @@
-import type {EstimateResult} from './zxcvbn-engine.js';
+import type {DictionarySet, EstimateResult} from './zxcvbn-engine.js';
 import type {SereinLocale} from './locale.js';
 import {estimatorWorkerUrl, setEstimatorWorkerUrl, whenEstimatorWorkerUrlChanges} from './estimator-url.js';
 
@@ -8,6 +8,8 @@ export interface EstimateRequest {
   /** Absent: only load the dictionaries. */
   password?: string;
   userInputs?: readonly string[];
+  /** Absent: `compact`. */
+  dictionary?: DictionarySet;
 }
 
 export interface EstimateResponse {
@@ -133,10 +135,10 @@ function startWorker(): Promise<boolean> {
 async function runOnMainThread(request: EstimateRequest): Promise<EstimateResult | undefined> {
   const engine = await import('./zxcvbn-engine.js');
   if (request.password === undefined) {
-    await engine.prepare(request.locale);
+    await engine.prepare(request.locale, request.dictionary);
     return undefined;
   }
-  return engine.estimate(request.locale, request.password, request.userInputs ?? []);
+  return engine.estimate(request.locale, request.password, request.userInputs ?? [], request.dictionary);
 }
 
 async function send(request: Omit<EstimateRequest, 'id'>): Promise<EstimateResult | undefined> {
@@ -149,8 +151,8 @@ async function send(request: Omit<EstimateRequest, 'id'>): Promise<EstimateResul
 }
 
 /** Starts loading the dictionaries of `locale` (on first focus or input, never at import). */
-export async function prepareEstimator(locale: SereinLocale): Promise<void> {
-  await send({locale});
+export async function prepareEstimator(locale: SereinLocale, dictionary?: DictionarySet): Promise<void> {
+  await send({locale, dictionary});
 }
 
 /** Estimates `password` off the main thread where possible. */
@@ -158,8 +160,9 @@ export async function estimatePassword(
   locale: SereinLocale,
   password: string,
   userInputs: readonly string[],
+  dictionary?: DictionarySet,
 ): Promise<EstimateResult> {
-  const result = await send({locale, password, userInputs});
+  const result = await send({locale, password, userInputs, dictionary});
   if (!result) throw new Error('The strength estimate returned nothing.');
   return result;
 }

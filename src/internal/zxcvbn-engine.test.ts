@@ -5,6 +5,7 @@ import {
   ESTIMATE_MAX_CODE_POINTS,
   estimatedPrefix,
   L33T_MAX_SUBSTITUTIONS,
+  createFactory,
   loadOptions,
 } from './zxcvbn-engine.js';
 
@@ -57,5 +58,66 @@ describe('zxcvbn engine (bounded estimate)', () => {
     expect(checkBounded(shipped, 'zephyrinequillbrook', ['zephyrine', 'quillbrook']).score).to.be.lessThan(
       checkBounded(shipped, 'zephyrinequillbrook', []).score,
     );
+  });
+});
+
+describe('zxcvbn engine (dictionary sets)', () => {
+  let full: ZxcvbnFactory;
+  let compact: ZxcvbnFactory;
+
+  before(async () => {
+    [full, compact] = await Promise.all([createFactory('en', 'full'), createFactory('en', 'compact')]);
+  });
+
+  it('ranks the full lists as zxcvbn-ts itself does (the factory reads the injected dictionaries)', async () => {
+    const own = new ZxcvbnFactory({...(await loadOptions('en')), l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS});
+    for (const password of ['password', 'monkey2024', 'Sandra1987', 'correct horse battery staple', 'Bennet7350']) {
+      const expected = own.check(password);
+      const actual = full.check(password);
+      expect(actual.score, password).to.equal(expected.score);
+      expect(actual.guesses, password).to.equal(expected.guesses);
+    }
+  });
+
+  it('finds common passwords and words in the compact lists, with the same verdict', () => {
+    for (const password of ['password', 'iloveyou', 'monkey2024', 'Sandra1987', 'dragonfly', 'Bennet7350']) {
+      const match = checkBounded(compact, password, []).sequence.find((part) => part.pattern === 'dictionary');
+      expect(match, password).to.exist;
+      expect(checkBounded(compact, password, []).score, password).to.equal(checkBounded(full, password, []).score);
+    }
+  });
+
+  it('keeps the listed words with their rank, rounded down, never up', async () => {
+    const {dictionary} = await import('@zxcvbn-ts/language-common');
+    const ranked = (compact as unknown as {options: {rankedDictionaries: Record<string, Record<string, number>>}})
+      .options.rankedDictionaries['passwords-common'];
+    const sample = dictionary['passwords-common'].filter((_, index) => index % 50 === 0);
+    let kept = 0;
+    for (const word of sample) {
+      const rank = ranked[word];
+      if (rank === undefined) continue;
+      kept += 1;
+      expect(rank, word).to.be.at.most(dictionary['passwords-common'].indexOf(word) + 1);
+      expect(rank, word).to.be.greaterThan(0);
+    }
+    // Most are kept in this list; the others sit in another list at a lower rank, or are short
+    // enough that brute force guesses them sooner than their rank.
+    expect(kept / sample.length).to.be.greaterThan(0.6);
+  });
+
+  it('builds the compact lists on the main thread in slices, letting other work run meanwhile', async () => {
+    let turns = 0;
+    let running = true;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      turns += 1;
+      if (running) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+    await createFactory('fr', 'compact', true);
+    running = false;
+    channel.port1.close();
+    // One synchronous build would leave room for a single turn at most.
+    expect(turns).to.be.greaterThan(5);
   });
 });

@@ -31,8 +31,17 @@ export interface EstimateResult {
 }
 
 type Dictionary = Record<string, string[]>;
+type RankedDictionary = Record<string, number>;
 
-// One literal import per language so that bundlers emit each dictionary as its own lazy chunk.
+/**
+ * Which word lists the meter uses. `compact` (the default): lists derived from the same packages
+ * by `scripts/dictionaries/derive.mjs`, at most 250 KB gzip per language, which give the same
+ * score as the full lists for about 99 % of passwords (`npm run bench` prints the agreement).
+ * `full`: zxcvbn-ts's own lists (500–800 KB gzip per language).
+ */
+export type DictionarySet = 'compact' | 'full';
+
+// One literal import per language and set, so that bundlers emit each as its own lazy chunk.
 // English words are not added to other languages: they would double the download.
 const languagePacks: Record<SereinLocale, () => Promise<Dictionary>> = {
   en: async () => (await import('@zxcvbn-ts/language-en')).dictionary,
@@ -40,6 +49,13 @@ const languagePacks: Record<SereinLocale, () => Promise<Dictionary>> = {
   de: async () => (await import('@zxcvbn-ts/language-de')).dictionary,
   es: async () => (await import('@zxcvbn-ts/language-es-es')).dictionary,
   ar: async () => (await import('@zxcvbn-ts/language-ar')).dictionary,
+};
+const compactPacks: Record<SereinLocale, () => Promise<{lists: Record<string, string>}>> = {
+  en: () => import('../dictionaries/compact-en.js'),
+  fr: () => import('../dictionaries/compact-fr.js'),
+  de: () => import('../dictionaries/compact-de.js'),
+  es: () => import('../dictionaries/compact-es.js'),
+  ar: () => import('../dictionaries/compact-ar.js'),
 };
 
 /** zxcvbn-ts options for `locale`: the common dictionaries always, plus the language's pack. */
@@ -51,16 +67,112 @@ export async function loadOptions(locale: SereinLocale): Promise<OptionsType> {
   };
 }
 
-const factories = new Map<SereinLocale, Promise<ZxcvbnFactory>>();
+/** Work between two yields when building dictionaries on the main thread (a long task is 50 ms). */
+const SLICE_MS = 8;
 
-function factoryFor(locale: SereinLocale): Promise<ZxcvbnFactory> {
-  let factory = factories.get(locale);
+/**
+ * Gives the event loop a turn when `sliced` and the current slice is used up, so that building
+ * the dictionaries on the main thread never makes a long task.
+ */
+function slicer(sliced: boolean): () => Promise<void> | undefined {
+  let started = performance.now();
+  return () => {
+    if (!sliced || performance.now() - started < SLICE_MS) return undefined;
+    return new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        started = performance.now();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+}
+
+/** Decodes a compact list (see scripts/dictionaries/compact.mjs) into zxcvbn-ts's ranked form. */
+async function decodeCompact(encoded: string, pause: () => Promise<void> | undefined): Promise<RankedDictionary> {
+  const ranked: RankedDictionary = {};
+  for (const bucket of encoded.split('\n')) {
+    const colon = bucket.indexOf(':');
+    const rank = parseInt(bucket.slice(0, colon), 36);
+    const parts = bucket.slice(colon + 1).split(/([A-Z])/);
+    let previous = '';
+    for (let i = 1; i < parts.length; i += 2) {
+      previous = previous.slice(0, parts[i].charCodeAt(0) - 65) + parts[i + 1];
+      ranked[previous] = rank;
+    }
+    await pause();
+  }
+  return ranked;
+}
+
+/** zxcvbn-ts's ranked form of a full list (rank = position, from 1), built in slices. */
+async function rankList(words: readonly string[], pause: () => Promise<void> | undefined): Promise<RankedDictionary> {
+  const ranked: RankedDictionary = {};
+  for (let i = 0; i < words.length; i++) {
+    ranked[words[i]] = i + 1;
+    if (i % 2048 === 0) await pause();
+  }
+  return ranked;
+}
+
+async function rankedDictionaries(
+  locale: SereinLocale,
+  set: DictionarySet,
+  sliced: boolean,
+): Promise<{ranked: Record<string, RankedDictionary>; graphs: OptionsType['graphs']}> {
+  const pause = slicer(sliced);
+  const ranked: Record<string, RankedDictionary> = {};
+  if (set === 'full') {
+    const {dictionary, graphs} = await loadOptions(locale);
+    for (const [name, words] of Object.entries(dictionary ?? {}))
+      ranked[name] = await rankList(words as string[], pause);
+    return {ranked, graphs};
+  }
+  const [{lists}, {adjacencyGraphs}] = await Promise.all([compactPacks[locale](), import('../dictionaries/graphs.js')]);
+  for (const [name, encoded] of Object.entries(lists)) ranked[name] = await decodeCompact(encoded, pause);
+  return {ranked, graphs: adjacencyGraphs as OptionsType['graphs']};
+}
+
+interface FactoryInternals {
+  options: {
+    rankedDictionaries: Record<string, RankedDictionary>;
+    rankedDictionariesMaxWordSize: Record<string, number>;
+    l33tMaxSubstitutions: number;
+  };
+}
+
+/**
+ * A factory over ranked dictionaries built beforehand (in slices where it matters): zxcvbn-ts
+ * would otherwise rank every list in one synchronous call of its constructor. The engine's test
+ * checks that the factory still reads these fields after an upgrade of zxcvbn-ts.
+ */
+export async function createFactory(locale: SereinLocale, set: DictionarySet, sliced = false): Promise<ZxcvbnFactory> {
+  const {ranked, graphs} = await rankedDictionaries(locale, set, sliced);
+  const factory = new ZxcvbnFactory({dictionary: {}, graphs, l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS});
+  const {options} = factory as unknown as FactoryInternals;
+  for (const [name, words] of Object.entries(ranked)) {
+    options.rankedDictionaries[name] = words;
+    let longest = 0;
+    for (const word in words) if (word.length > longest) longest = word.length;
+    options.rankedDictionariesMaxWordSize[name] = longest;
+  }
+  return factory;
+}
+
+const factories = new Map<string, Promise<ZxcvbnFactory>>();
+
+/** Main thread: build in slices (no long task); in the worker nothing else waits, so build at once. */
+const sliceBuilds = typeof window !== 'undefined';
+
+function factoryFor(locale: SereinLocale, set: DictionarySet): Promise<ZxcvbnFactory> {
+  const key = `${set}:${locale}`;
+  let factory = factories.get(key);
   if (!factory) {
-    factory = loadOptions(locale).then(
-      (options) => new ZxcvbnFactory({...options, l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS}),
-    );
-    factory.catch(() => factories.delete(locale));
-    factories.set(locale, factory);
+    factory = createFactory(locale, set, sliceBuilds);
+    factory.catch(() => factories.delete(key));
+    factories.set(key, factory);
   }
   return factory;
 }
@@ -83,7 +195,7 @@ export function estimatedPrefix(password: string): {prefix: string; length: numb
  * that this still holds after an upgrade of zxcvbn-ts.
  */
 function setL33tSubstitutions(factory: ZxcvbnFactory, value: number): void {
-  (factory as unknown as {options: {l33tMaxSubstitutions: number}}).options.l33tMaxSubstitutions = value;
+  (factory as unknown as FactoryInternals).options.l33tMaxSubstitutions = value;
 }
 
 /** The two-pass check described at {@link QUICK_PASS_MIN_CODE_POINTS}. */
@@ -102,8 +214,8 @@ export function checkBounded(factory: ZxcvbnFactory, password: string, userInput
 }
 
 /** Loads the dictionaries for `locale` (once) without estimating anything. */
-export async function prepare(locale: SereinLocale): Promise<void> {
-  await factoryFor(locale);
+export async function prepare(locale: SereinLocale, set: DictionarySet = 'compact'): Promise<void> {
+  await factoryFor(locale, set);
 }
 
 /** Estimates `password` (its bounded prefix) with the dictionaries of `locale`. */
@@ -111,8 +223,9 @@ export async function estimate(
   locale: SereinLocale,
   password: string,
   userInputs: readonly string[],
+  set: DictionarySet = 'compact',
 ): Promise<EstimateResult> {
-  const factory = await factoryFor(locale);
+  const factory = await factoryFor(locale, set);
   const result = checkBounded(factory, password, userInputs);
   return {
     score: result.score,
