@@ -17,14 +17,14 @@ import {build, buildReason} from './bench/build.mjs';
 import {loadCorpus} from './bench/corpus.mjs';
 import {heading, ms, percent, stats, subheading, table} from './bench/format.mjs';
 import {KEY_DELAY_MS, LONG_REPEAT, runLatency, TARGETS} from './bench/latency.mjs';
-import {bundledSize, describeChunk, fileSize, kb, librarySizes} from './bench/sizes.mjs';
+import {bundledSize, describeChunk, elementSizes, fileSize, kb, librarySizes} from './bench/sizes.mjs';
+import {relative} from 'node:path';
 import {
   compareScores,
   DICTIONARY_BUDGETS,
   downloadSizes,
   LOCALES as DICTIONARY_LOCALES,
 } from './bench/dictionaries.mjs';
-import {relative} from 'node:path';
 
 /** One row of a latency table: label, median, p95, max, mean, total, verdict. */
 const statsRow = (label, stats, totalMs, verdict) => [
@@ -124,6 +124,35 @@ if (only === 'all' || only === 'sizes') {
   for (const entry of library.entries.filter((e) => e.budget)) {
     summary.push(
       `${entry.budget.label} eager ${kb(entry.bundled)} KB gzip bundled (${kb(entry.gzip)} KB as separate files; ${entry.entry}), budget ≤ ${kb(entry.budget.gzip)} KB: ${check(entry.bundled <= entry.budget.gzip)}`,
+    );
+  }
+  console.log(
+    subheading(
+      'Each element: eager, and eager + its first view (esbuild bundle, gzip -9, @lit/localize counted, Lit excluded unless said)',
+    ),
+  );
+  const elements = await elementSizes();
+  raw.elements = elements;
+  console.log(
+    table(
+      [
+        {title: 'entry'},
+        {title: 'eager KB', align: 'right'},
+        {title: 'eager + first view KB', align: 'right'},
+        {title: 'target'},
+      ],
+      elements.map((row) => [
+        `${row.entry}${row.lit ? ' (with Lit)' : ''}`,
+        kb(row.eager),
+        kb(row.firstView),
+        `eager ≤ ${kb(row.target.gzip)} ${check(row.eager <= row.target.gzip)}` +
+          (row.target.view ? `, + first view ≤ ${kb(row.target.view)} ${check(row.firstView <= row.target.view)}` : ''),
+      ]),
+    ),
+  );
+  for (const row of elements) {
+    summary.push(
+      `${row.entry}${row.lit ? ' with Lit' : ''}: eager ${kb(row.eager)} KB, + first view ${kb(row.firstView)} KB (target eager ≤ ${kb(row.target.gzip)} KB: ${check(row.eager <= row.target.gzip)})`,
     );
   }
   const litImports = new Map();

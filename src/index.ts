@@ -7,4 +7,4 @@ export * from './passkey-button.js';
 export * from './journey.js';
 export type {SereinWaitUntil, SereinRespondWith} from './events/action.js';
 export {SEREIN_ERROR_CODES, toSereinError, type SereinError, type SereinErrorCode} from './internal/errors.js';
-export type {SereinStrings} from './internal/strings.js';
+export type {SereinStrings} from './internal/core/strings.js';

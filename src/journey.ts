@@ -3,7 +3,7 @@
 export {
   observeSereinJourney,
   JOURNEY_BUFFER_SIZE as SEREIN_JOURNEY_BUFFER_SIZE,
-} from './internal/journey-controller.js';
+} from './internal/core/journey-controller.js';
 export type {
   SereinComponentName,
   SereinJourneyAction,

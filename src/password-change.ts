@@ -1,5 +1,6 @@
-export {SereinPasswordChange, type SereinPasswordChangeReason} from './components/password-change/password-change.js';
+export {SereinPasswordChange} from './components/password-change/password-change.js';
 export type {
+  SereinPasswordChangeReason,
   SereinPasswordChangeBody,
   SereinPasswordChangeDetail,
   SereinPasswordChangedDetail,

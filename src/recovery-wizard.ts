@@ -1,5 +1,6 @@
-export {SereinRecoveryWizard, type SereinRecoveryStep} from './components/recovery-wizard/recovery-wizard.js';
+export {SereinRecoveryWizard} from './components/recovery-wizard/recovery-wizard.js';
 export type {
+  SereinRecoveryStep,
   SereinRecoveryMethod,
   SereinRecoveryIdentifyBody,
   SereinRecoveryIdentifyDetail,

@@ -23,12 +23,33 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTERNAL =
   /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|@lit-labs\/ssr-dom-shim)($|\/)/;
 
-/** Eager gzip budgets, Lit excluded (from the issues). Keyed by package-relative entry file. */
+/** Lit itself (shared with the host): excluded from the per-element figures, included in the "with Lit" ones. */
+export const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-dom-shim)($|\/)/;
+
+/**
+ * Eager gzip budgets (esbuild bundle of the entry and its static imports, @lit/localize counted as
+ * Serein's). Keyed by package-relative entry file. `lit: true`: Lit included.
+ */
 export const BUDGETS = {
+  'dist/define.js': {label: 'all five registered, with Lit', gzip: 25 * 1024, lit: true},
   'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 6 * 1024},
-  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 10 * 1024},
+  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 9 * 1024},
   'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 6 * 1024},
+  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 12 * 1024},
   'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 8 * 1024},
+};
+
+/**
+ * The targets of the structure issue (not yet all met: the bench prints them beside the figures;
+ * BUDGETS above are what the budget test enforces today). `view`: eager plus the first view.
+ */
+export const TARGETS = {
+  'dist/define.js': {gzip: 25 * 1024, view: 35 * 1024, lit: true},
+  'dist/define/strength-meter.js': {gzip: 4 * 1024},
+  'dist/define/password-change.js': {gzip: 7 * 1024},
+  'dist/define/otp-prompt.js': {gzip: 4 * 1024},
+  'dist/define/recovery-wizard.js': {gzip: 8 * 1024},
+  'dist/define/passkey-button.js': {gzip: 4 * 1024},
 };
 
 /** Entries shown without a budget of their own, with what they hold besides the component. */
@@ -258,7 +279,7 @@ export async function librarySizes(options = {}) {
     entries.push({
       subpath,
       ...size,
-      bundled: (await bundledEntrySize(file)).gzip,
+      bundled: (await bundledEntrySize(file, {lit: !!BUDGETS[rel(abs(file))]?.lit})).gzip,
       bundle: isBundle(file),
       budget: BUDGETS[size.entry],
       note: NOT_BUDGETED[size.entry],
@@ -277,7 +298,7 @@ export async function librarySizes(options = {}) {
 export async function checkBudgets(budgets = BUDGETS) {
   const rows = [];
   for (const [entry, budget] of Object.entries(budgets)) {
-    const size = await bundledEntrySize(entry);
+    const size = await bundledEntrySize(entry, {lit: !!budget.lit});
     rows.push({label: budget.label, entry, gzip: size.gzip, budget: budget.gzip, ok: size.gzip <= budget.gzip});
   }
   return rows;
@@ -295,13 +316,16 @@ const ESBUILD_OPTIONS = {
   legalComments: 'none',
 };
 
+/** A view module of dist/ (`<name>.view-<hash>.js`): the first view of a component. */
+const VIEW_CHUNK = /\.view-[\w-]+\.js$/;
+
 /**
- * Eager cost of an entry measured the way shared/PERFORMANCE.md measured every reference size
- * (esbuild, minified ESM, gzip -9), which is what a host's bundler ships: the entry and its
- * static imports in one file, with Lit and @lit/localize external and every `import()` left out
- * (lazy). The budgets apply to this figure; the per-file sums are printed beside it.
+ * Eager cost of an entry as a host's bundler ships it (esbuild: bundle, minify, ESM, es2022;
+ * gzip -9): the entry and its static imports in one file, every `import()` left out (lazy).
+ * `@lit/localize` counts as Serein's; Lit is left out unless `lit`. With `firstView`, the views
+ * (`*.view.js`, loaded at once by the one view mechanism) are counted too.
  */
-export async function bundledEntrySize(entry) {
+export async function bundledEntrySize(entry, {lit = false, firstView = false} = {}) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [abs(entry)],
@@ -310,15 +334,33 @@ export async function bundledEntrySize(entry) {
       {
         name: 'eager-only',
         setup(build) {
-          build.onResolve({filter: /.*/}, (args) =>
-            args.kind === 'dynamic-import' || EXTERNAL.test(args.path) ? {path: args.path, external: true} : undefined,
-          );
+          build.onResolve({filter: /.*/}, (args) => {
+            if (args.kind === 'dynamic-import' && !(firstView && VIEW_CHUNK.test(args.path)))
+              return {path: args.path, external: true};
+            return !lit && LIT.test(args.path) ? {path: args.path, external: true} : undefined;
+          });
         },
       },
     ],
   });
-  const buffer = Buffer.from(result.outputFiles[0].contents);
+  const buffer = Buffer.concat(result.outputFiles.map((file) => Buffer.from(file.contents)));
   return {raw: buffer.length, gzip: gzipSync(buffer, {level: 9}).length};
+}
+
+/** Eager and eager + first view, with and without Lit, for each element and for all five. */
+export async function elementSizes() {
+  const rows = [];
+  for (const [entry, target] of Object.entries(TARGETS)) {
+    const lit = !!target.lit;
+    rows.push({
+      entry,
+      lit,
+      eager: (await bundledEntrySize(entry, {lit})).gzip,
+      firstView: (await bundledEntrySize(entry, {lit, firstView: true})).gzip,
+      target,
+    });
+  }
+  return rows;
 }
 
 /**

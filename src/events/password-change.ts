@@ -1,5 +1,8 @@
 import type {SereinWaitUntil} from './action.js';
 
+/** Why the customer is asked to change the password (`reason` of `<serein-password-change>`). */
+export type SereinPasswordChangeReason = 'user' | 'routine' | 'suspicious-activity' | 'breach' | 'compliance';
+
 /** What `serein-password-change` carries besides `waitUntil`. */
 export interface SereinPasswordChangeBody {
   /** Exactly as typed (empty with `no-current`). */

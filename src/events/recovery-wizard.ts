@@ -1,6 +1,9 @@
 import type {SereinRespondWith, SereinWaitUntil} from './action.js';
 import type {SereinOtpChannel} from './otp-prompt.js';
 
+/** The steps of `<serein-recovery-wizard>`; the first four are numbered ("Step 2 of 4"). */
+export type SereinRecoveryStep = 'identify' | 'method' | 'code' | 'password' | 'done';
+
 /** A way the host can help the customer back in, as `serein-recovery-identify` answers it. */
 export interface SereinRecoveryMethod {
   /** The host's own id for this way (sent back in `serein-recovery-send` and `-verify`). */

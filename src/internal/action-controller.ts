@@ -1,6 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {toSereinError, type SereinError} from './errors.js';
-import type {SereinEmbedding} from './serein-element.js';
+import type {SereinEmbedding} from './core/serein-element.js';
 
 /** How an action ended. */
 export type SereinActionOutcome<T> =

@@ -1,8 +1,8 @@
 import {expect, fixture, html as testHtml} from '@open-wc/testing';
 import {html} from 'lit';
 import {ActionController} from './action-controller.js';
-import {JourneyController} from './journey-controller.js';
-import {SereinElement} from './serein-element.js';
+import {JourneyController} from './core/journey-controller.js';
+import {SereinElement} from './core/serein-element.js';
 import {SEREIN_ERROR_CODES, toSereinError} from './errors.js';
 import {errorText} from './error-messages.js';
 import {loadSereinTemplates, resolveSereinLocale, useSereinLocalization} from '../localization.js';

@@ -1,6 +1,6 @@
 import {msg, str} from '@lit/localize';
-import {pickString, type SereinStrings} from './strings.js';
-import {formatNumber, formatWait} from './format.js';
+import {pickString, type SereinStrings} from './core/strings.js';
+import {formatNumber, formatWait} from './core/format.js';
 import type {SereinError} from './errors.js';
 
 // Loaded when a message is needed (after a failure), not with the components.

@@ -2,7 +2,7 @@ import {html, nothing} from 'lit';
 import {msg} from '@lit/localize';
 import {errorText} from './error-messages.js';
 import type {SereinError} from './errors.js';
-import {pickString, type SereinStrings} from './strings.js';
+import {pickString, type SereinStrings} from './core/strings.js';
 
 /**
  * A form-level error: the calm sentence for its code, the host's own `message` as plain text,

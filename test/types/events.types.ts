@@ -119,3 +119,20 @@ document.addEventListener('serein-passkey-dismiss', (event) => {
   void mode;
 });
 document.addEventListener('serein-passkey-unsupported', (event) => void event.detail.mode);
+
+// SereinElement.emit(): the event name and its detail are checked against the event maps.
+import {SereinElement} from '../../src/internal/core/serein-element.js';
+export class EmitProbe extends SereinElement {
+  check(): void {
+    this.emit('serein-password-changed', {signOutOthers: true});
+    this.emit('serein-passkey-dismiss', {mode: 'signin'}, {cancelable: true});
+    // @ts-expect-error a misspelt event name
+    this.emit('serein-pasword-changed', {signOutOthers: true});
+    // @ts-expect-error a detail of the wrong shape
+    this.emit('serein-password-changed', {signOutOthers: 'yes'});
+    // @ts-expect-error a detail that misses a field
+    this.emit('serein-otp-verified', {channel: 'sms'});
+    // @ts-expect-error not a Serein event
+    this.emit('click', {});
+  }
+}

@@ -1,6 +1,7 @@
-import {css} from 'lit';
+import {css, type CSSResult} from 'lit';
+import {fieldStyles} from '../../internal/core/field-styles.js';
 
-/** Shadow styles: layout of the host (the light-DOM styles come with the parts, in otp-prompt.light-styles.ts). */
+/** Shadow styles: layout of the host, and the space kept for the view until it arrives. */
 export const otpPromptStyles = css`
   :host {
     display: block;
@@ -14,4 +15,165 @@ export const otpPromptStyles = css`
     display: grid;
     gap: 1rem;
   }
+  /* Until the view arrives: about the height of the prompt it renders, so nothing below moves. */
+  .base.loading {
+    min-block-size: 21rem;
+  }
+  :host([channel='sms']) .base.loading,
+  :host([channel='email']) .base.loading {
+    min-block-size: 25rem;
+  }
 `;
+
+let lightStyles: CSSResult | undefined;
+
+/**
+ * Page-DOM styles, built on first use: only the view (loaded lazily) asks for them, so they stay
+ * out of the element's eager chunk.
+ */
+export function otpPromptLightStyles(): CSSResult {
+  return (lightStyles ??= css`
+    ${fieldStyles('serein-otp-prompt')}
+    @layer serein {
+      serein-otp-prompt [data-serein-light],
+      serein-otp-prompt form,
+      serein-otp-prompt .serein-otp-prompt__intro,
+      serein-otp-prompt .serein-otp-prompt__resend {
+        display: grid;
+        gap: 1rem;
+      }
+      serein-otp-prompt .serein-otp-prompt__intro,
+      serein-otp-prompt .serein-otp-prompt__resend {
+        gap: 0.5rem;
+        justify-items: start;
+      }
+      serein-otp-prompt h2 {
+        margin: 0;
+        font-size: 1.375rem;
+        line-height: 1.3;
+      }
+      serein-otp-prompt p {
+        margin: 0;
+      }
+      serein-otp-prompt .serein-code {
+        position: relative;
+        display: flex;
+        gap: 0.375rem;
+        max-inline-size: 100%;
+        inline-size: max-content;
+        direction: ltr;
+      }
+      serein-otp-prompt .serein-code__input {
+        position: absolute;
+        inset: 0;
+        inline-size: 100%;
+        min-block-size: 0;
+        padding: 0;
+        border: 0;
+        background: transparent;
+        color: transparent;
+        caret-color: transparent;
+        outline: none;
+        font-variant-numeric: tabular-nums;
+      }
+      serein-otp-prompt .serein-code--grouped {
+        display: block;
+        inline-size: 100%;
+      }
+      serein-otp-prompt .serein-code--grouped .serein-code__input {
+        position: static;
+        inline-size: 100%;
+        min-block-size: 2.75rem;
+        padding: 0.5rem 0.625rem;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        caret-color: auto;
+        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+        font-size: 1.125rem;
+        letter-spacing: 0.08em;
+      }
+      serein-otp-prompt .serein-code--grouped .serein-code__input:focus-visible {
+        outline: 3px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      serein-otp-prompt .serein-code--grouped .serein-code__input[aria-invalid='true'] {
+        border: 2px solid var(--_danger);
+      }
+      serein-otp-prompt .serein-code__boxes {
+        display: flex;
+        gap: inherit;
+        min-inline-size: 0;
+        pointer-events: none;
+        position: relative;
+      }
+      serein-otp-prompt .serein-code__box {
+        box-sizing: border-box;
+        display: grid;
+        place-items: center;
+        flex: 0 1 var(--_box);
+        inline-size: var(--_box);
+        min-inline-size: 1.75rem;
+        block-size: 3rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+        font-size: 1.375rem;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      serein-otp-prompt .serein-code__input[aria-invalid='true'] + .serein-code__boxes .serein-code__box {
+        border: 2px solid var(--_danger);
+      }
+      serein-otp-prompt .serein-code__box.is-active {
+        outline: 3px solid var(--_focus);
+        outline-offset: 1px;
+      }
+      serein-otp-prompt .serein-code__box.is-active:not(.is-filled)::after {
+        content: '';
+        inline-size: 2px;
+        block-size: 1.5rem;
+        background: var(--_text);
+        animation: serein-otp-caret 1.1s steps(1) infinite;
+      }
+      @keyframes serein-otp-caret {
+        50% {
+          opacity: 0;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        serein-otp-prompt .serein-code__box.is-active:not(.is-filled)::after {
+          animation: none;
+        }
+      }
+      @media (forced-colors: active) {
+        serein-otp-prompt .serein-code__box {
+          border-color: CanvasText;
+        }
+        serein-otp-prompt .serein-code__box.is-active {
+          outline-color: Highlight;
+        }
+        serein-otp-prompt .serein-code__box.is-active:not(.is-filled)::after {
+          background: CanvasText;
+        }
+      }
+      serein-otp-prompt .serein-otp-prompt__actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      serein-otp-prompt .serein-otp-prompt__others ul {
+        list-style: none;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        display: grid;
+        gap: 0.25rem;
+        justify-items: start;
+      }
+      serein-otp-prompt .serein-otp-prompt__others ul[hidden] {
+        display: none;
+      }
+    }
+  `);
+}

@@ -9,6 +9,7 @@ import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
+import {formFlowSuite} from '../../../test/suites/form-flow.js';
 
 async function mount(attributes = '', setup?: (element: SereinOtpPrompt) => void) {
   const holder = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -723,3 +724,11 @@ secretsNeverLeak(harness);
 lightDomFields(harness);
 layoutSuite(harness);
 strictCspSuite('serein-otp-prompt', 'otp-prompt');
+
+formFlowSuite({
+  tag: 'serein-otp-prompt',
+  event: 'serein-otp-submit',
+  mount: () => mount(),
+  entries: (element) => [[codeInput(element), '123456']],
+  form: (element) => element.querySelector('form')!,
+});

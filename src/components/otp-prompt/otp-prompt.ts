@@ -1,11 +1,11 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import {nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {SereinElement, toggleStates} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/light-dom.js';
-import {JourneyController} from '../../internal/journey-controller.js';
-import {safeUrl} from '../../internal/safe-url.js';
-import type {ActionController} from '../../internal/action-controller.js';
+import {SereinElement} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
+import {FormFlowController} from '../../internal/core/form-flow.js';
+import {lazy} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
 import type {
@@ -15,20 +15,27 @@ import type {
   SereinOtpSubmitBody,
 } from '../../events/otp-prompt.js';
 import {otpPromptStyles} from './otp-prompt.styles.js';
-import type {OtpPromptView} from './otp-prompt.parts.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
-type Parts = typeof import('./otp-prompt.parts.js');
-let partsModule: Promise<Parts> | undefined;
-/** The words and secondary parts, requested as soon as the first element is connected. */
-const loadParts = () => (partsModule ??= import('./otp-prompt.parts.js'));
+/** Every template and string of the prompt: its import starts with this module (CONTRIBUTING.md). */
+const view = lazy(() => import('./otp-prompt.view.js'), {now: true});
+type View = typeof import('./otp-prompt.view.js');
+/** The code input's behaviour (typing, paste, autofill), needed with the first view. */
+const codeFieldModule = lazy(() => import('../../internal/code-field.js'), {now: true});
+/** WebOTP, on the `sms` channel only. */
+const webOtpModule = lazy(() => import('./otp-prompt.webotp.js'));
 
-const CHANNELS: readonly SereinOtpChannel[] = ['app', 'sms', 'email', 'backup-code'];
+/** @internal */
+export const CHANNELS: readonly SereinOtpChannel[] = ['app', 'sms', 'email', 'backup-code'];
 const DEFAULT_LENGTH = 6;
 const DEFAULT_GROUP_SIZE = 4;
 const DEFAULT_RESEND_AFTER = 30;
 
 /** Codes rejected in a way that makes the typed code useless: it is cleared. */
 const CODE_REJECTIONS = new Set(['code-incorrect', 'code-expired', 'too-many-attempts']);
+
+/** What the code field is told: a problem found before sending, or the host's error. @internal */
+export type OtpFieldError = '' | 'incomplete' | SereinError;
 
 /**
  * The one-time-code prompt of a two-step sign-in: one real input for the whole code (typing,
@@ -62,47 +69,58 @@ const CODE_REJECTIONS = new Set(['code-incorrect', 'code-expired', 'too-many-att
 export class SereinOtpPrompt extends SereinElement {
   static override styles = [tokenStyles, otpPromptStyles];
 
-  private readonly internals = this.attachInternals();
-  /** The `waitUntil` protocol, loaded with the first action. */
-  private backend: ActionController | undefined;
-  /** True from a submission until its outcome is shown (covers loading the protocol too). */
-  private submitting = false;
-  private readonly journey = new JourneyController(this, {component: 'otp-prompt'});
-  protected readonly light: LightDomController = new LightDomController(this, undefined, () => this.renderForm());
-  private readonly ids = {
-    title: uniqueId('serein-otp-title'),
-    intro: uniqueId('serein-otp-intro'),
-    code: uniqueId('serein-otp-code'),
-    hint: uniqueId('serein-otp-hint'),
-    auto: uniqueId('serein-otp-auto'),
-    error: uniqueId('serein-otp-error'),
-    remember: uniqueId('serein-otp-remember'),
-    rememberHint: uniqueId('serein-otp-remember-hint'),
-    alert: uniqueId('serein-otp-alert'),
-    wait: uniqueId('serein-otp-wait'),
-    others: uniqueId('serein-otp-others'),
-    done: uniqueId('serein-otp-done'),
+  /** @internal */
+  readonly journey = new JourneyController(this, {component: 'otp-prompt'});
+  /** @internal */
+  readonly ids = {
+    title: uniqueId('serein-otp-prompt-title'),
+    intro: uniqueId('serein-otp-prompt-intro'),
+    code: uniqueId('serein-otp-prompt-code'),
+    hint: uniqueId('serein-otp-prompt-hint'),
+    auto: uniqueId('serein-otp-prompt-auto'),
+    error: uniqueId('serein-otp-prompt-error'),
+    remember: uniqueId('serein-otp-prompt-remember'),
+    rememberHint: uniqueId('serein-otp-prompt-remember-hint'),
+    alert: uniqueId('serein-otp-prompt-alert'),
+    wait: uniqueId('serein-otp-prompt-wait'),
+    others: uniqueId('serein-otp-prompt-others'),
+    success: uniqueId('serein-otp-prompt-success'),
   };
-  /** The code input's behaviour, which comes with the parts. */
-  private codeField: CodeFieldController | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal */
+  readonly light: LightDomController<View> = new LightDomController(this, {
+    view,
+    // The form appears with its code field, never without it.
+    render: (module: View) => (this.codeField ? module.renderForm(this) : nothing),
+  });
+  /** @internal */
+  readonly flow: FormFlowController = new FormFlowController(this, {
+    journey: this.journey,
+    root: () => this.light.container,
+    alertId: this.ids.alert,
+    action: () => safeUrl(this.action, {attribute: 'action', element: this}),
+    place: (error) => this.place(error),
+  });
+  protected override viewReady = () => Promise.all([this.light.ready(), this.useCodeField()]);
+  /** The code input's behaviour, once its module is here. @internal */
+  codeField: CodeFieldController | undefined;
   private resendTimer: ReturnType<typeof setInterval> | undefined;
   private resendAt = 0;
   private webOtp: AbortController | undefined;
   /** Focus the heading after the next channel change (the customer chose another way). */
   private switching = false;
 
-  @state() private fieldError = '';
-  @state() private done = false;
-  @state() private copied = false;
-  @state() private retryBlocked = false;
-  @state() private resending = false;
-  /** Seconds before a new code can be asked for. */
-  @state() private resendLeft = 0;
-  /** The polite status line (a new code was sent, resend is available again). */
-  @state() private status = '';
-  @state() private othersOpen = false;
-  @state() private parts: Parts | undefined;
+  /** @internal */
+  @state() fieldError: OtpFieldError = '';
+  /** @internal */
+  @state() success = false;
+  /** @internal */
+  @state() resending = false;
+  /** Seconds before a new code can be asked for. @internal */
+  @state() resendLeft = 0;
+  /** The polite status line (a new code was sent, resend is available again). @internal */
+  @state() status: '' | 'resend-ready' | 'resend-sent' = '';
+  /** @internal */
+  @state() othersOpen = false;
 
   /** Where the code is: `app` (default), `sms`, `email` or `backup-code` (letters and digits, any length). */
   @property({reflect: true}) channel: SereinOtpChannel = 'app';
@@ -144,14 +162,13 @@ export class SereinOtpPrompt extends SereinElement {
     super.connectedCallback();
     this.restartResendWait();
     // WebOTP fills the field, so it starts once the field is there.
-    void this.useParts()
+    void this.useCodeField()
       .then(() => this.updateComplete)
       .then(() => this.startWebOtp());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.retryTimer);
     clearInterval(this.resendTimer);
     this.stopWebOtp();
   }
@@ -173,13 +190,13 @@ export class SereinOtpPrompt extends SereinElement {
       this.fieldError = '';
       this.status = '';
       this.othersOpen = false;
-      this.backend?.clearError();
+      this.flow.actions?.clearError();
       this.restartResendWait();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    toggleStates(this.internals, {busy: !!this.backend?.pending, success: this.done});
+    this.toggleStates({busy: this.flow.pending, success: this.success});
     if (changed.has('channel') && changed.get('channel') !== undefined) this.startWebOtp();
     if (this.switching && (changed.has('channel') || changed.has('destination'))) {
       this.switching = false;
@@ -187,7 +204,8 @@ export class SereinOtpPrompt extends SereinElement {
     }
   }
 
-  private get effectiveChannel(): SereinOtpChannel {
+  /** @internal */
+  get effectiveChannel(): SereinOtpChannel {
     return CHANNELS.includes(this.channel) ? this.channel : 'app';
   }
 
@@ -195,24 +213,24 @@ export class SereinOtpPrompt extends SereinElement {
     return Number.isInteger(this.length) && this.length >= 4 && this.length <= 12;
   }
 
-  private get effectiveLength(): number {
+  /** @internal */
+  get effectiveLength(): number {
     return this.validLength ? this.length : DEFAULT_LENGTH;
   }
 
-  private get numeric(): boolean {
+  /** @internal */
+  get numeric(): boolean {
     return this.effectiveChannel !== 'backup-code';
   }
 
-  /** A code was sent by the host (`sms`, `email`), so a new one can be asked for. */
-  private get canResend(): boolean {
+  /** A code was sent by the host (`sms`, `email`), so a new one can be asked for. @internal */
+  get canResend(): boolean {
     return this.effectiveChannel === 'sms' || this.effectiveChannel === 'email';
   }
 
-  private async useParts(): Promise<Parts> {
-    const parts = this.parts ?? (await loadParts());
-    // Their styles come with them, adopted before the first render of the form.
-    this.light.addStyles(parts.otpPromptLightStyles);
-    this.codeField ??= new parts.CodeFieldController(this, {
+  private async useCodeField(): Promise<CodeFieldController> {
+    const {CodeFieldController} = await codeFieldModule.load();
+    this.codeField ??= new CodeFieldController(this, {
       input: () => this.codeInput,
       kind: () => (this.numeric ? 'numeric' : 'alphanumeric'),
       length: () => this.effectiveLength,
@@ -222,7 +240,8 @@ export class SereinOtpPrompt extends SereinElement {
         if (this.autoSubmit) this.light.container.querySelector('form')?.requestSubmit();
       },
     });
-    return (this.parts ??= parts);
+    this.requestUpdate();
+    return this.codeField;
   }
 
   private onEdit(): void {
@@ -235,19 +254,22 @@ export class SereinOtpPrompt extends SereinElement {
   /** WebOTP (`sms` only, where the browser has it): the code from the text message, with consent. */
   private startWebOtp(): void {
     this.stopWebOtp();
-    if (!this.isConnected || this.done || this.effectiveChannel !== 'sms' || !this.parts) return;
+    if (!this.isConnected || this.success || this.effectiveChannel !== 'sms' || !this.codeField) return;
     const controller = new AbortController();
     this.webOtp = controller;
-    this.parts.requestSmsCode(controller.signal, this.effectiveLength).then(
-      (code) => {
-        if (this.webOtp !== controller || controller.signal.aborted) return;
-        this.webOtp = undefined;
-        if (code) this.codeField?.fill(code);
-      },
-      () => {
-        // Aborted, dismissed or unavailable: typing and pasting still work.
-      },
-    );
+    webOtpModule
+      .load()
+      .then(({requestSmsCode}) => requestSmsCode(controller.signal, this.effectiveLength))
+      .then(
+        (code) => {
+          if (this.webOtp !== controller || controller.signal.aborted) return;
+          this.webOtp = undefined;
+          if (code) this.codeField?.fill(code);
+        },
+        () => {
+          // Aborted, dismissed or unavailable: typing and pasting still work.
+        },
+      );
   }
 
   private stopWebOtp(): void {
@@ -272,41 +294,21 @@ export class SereinOtpPrompt extends SereinElement {
       this.resendLeft = Math.max(0, Math.ceil((this.resendAt - Date.now()) / 1000));
       if (this.resendLeft > 0) return;
       clearInterval(this.resendTimer);
-      if (announce || this.canResend) {
-        if (this.parts) this.status = this.parts.resendReadyText(this.view);
-      }
+      if (announce || this.canResend) this.status = 'resend-ready';
     }, 1000);
   }
 
-  private async ensureBackend(): Promise<ActionController> {
-    if (!this.backend) {
-      const {ActionController} = await import('../../internal/action-controller.js');
-      this.backend ??= new ActionController(this);
-    }
-    return this.backend;
-  }
-
-  private readonly onSubmit = async (event: SubmitEvent) => {
-    // First: whatever happens next, the browser never sends the code itself.
-    event.preventDefault();
-    if (this.submitting || this.retryBlocked || this.resending || this.done) return;
-    this.submitting = true;
-    try {
-      await this.submit();
-    } finally {
-      this.submitting = false;
-    }
-  };
+  /** @internal */
+  readonly onSubmit = (event: SubmitEvent) =>
+    this.flow.guard(event, () => this.submit(), this.resending || this.success);
 
   private async submit(): Promise<void> {
-    this.copied = false;
     this.status = '';
-    this.backend?.clearError();
+    this.flow.reset();
     // Read at submit time: an autofill may have filled the field without events.
     const code = this.codeField?.read() ?? '';
-    const parts = await this.useParts();
     if (this.numeric ? code.length !== this.effectiveLength : code === '') {
-      this.fieldError = parts.incompleteText(this.view);
+      this.fieldError = 'incomplete';
       await this.updateComplete;
       this.codeInput?.focus();
       return;
@@ -316,22 +318,12 @@ export class SereinOtpPrompt extends SereinElement {
     const rememberDevice =
       this.rememberDevice &&
       (this.light.container.querySelector<HTMLInputElement>(`#${this.ids.remember}`)?.checked ?? false);
-    this.journey.submitted();
-    const backend = await this.ensureBackend();
-    const outcome = await backend.run<unknown, SereinOtpSubmitBody>('serein-otp-submit', {
-      code,
-      channel: this.effectiveChannel,
-      rememberDevice,
-    });
-    if (outcome.status === 'done') {
-      this.succeed(rememberDevice);
-    } else if (outcome.status === 'failed') {
-      this.journey.failed(outcome.error.code);
-      await this.showFailure(outcome.error);
-    } else if (outcome.status === 'unhandled' && safeUrl(this.action, {attribute: 'action', element: this})) {
-      // Server-rendered apps: no listener, so the form posts itself.
-      this.light.container.querySelector('form')?.submit();
-    }
+    const status = await this.flow.run<unknown, SereinOtpSubmitBody>(
+      'serein-otp-submit',
+      {code, channel: this.effectiveChannel, rememberDevice},
+      {done: () => this.succeed(rememberDevice)},
+    );
+    if (status === 'failed') this.startWebOtp();
   }
 
   private get codeInput(): HTMLInputElement | null {
@@ -342,55 +334,40 @@ export class SereinOtpPrompt extends SereinElement {
     this.codeField?.clear();
     this.stopWebOtp();
     clearInterval(this.resendTimer);
-    this.done = true;
+    this.success = true;
     this.journey.succeeded();
-    this.dispatchEvent(
-      new CustomEvent('serein-otp-verified', {
-        bubbles: true,
-        composed: true,
-        detail: {channel: this.effectiveChannel, rememberDevice},
-      }),
+    this.emit('serein-otp-verified', {channel: this.effectiveChannel, rememberDevice});
+    void this.updateComplete.then(() =>
+      this.light.container.querySelector<HTMLElement>(`#${this.ids.success}`)?.focus(),
     );
-    void this.updateComplete.then(() => this.light.container.querySelector<HTMLElement>(`#${this.ids.done}`)?.focus());
   }
 
-  private async showFailure(error: SereinError): Promise<void> {
-    const {errorText} = await this.useParts();
-    const onField = error.code === 'code-incorrect' || error.code === 'code-expired';
+  /** A refused code: cleared, and the words go under the field it is about. */
+  private place(error: SereinError): HTMLInputElement | null | undefined {
     if (CODE_REJECTIONS.has(error.code)) this.codeField?.clear();
-    if (onField) {
-      // The message goes under the field it is about, not in the form's alert.
-      this.fieldError = [errorText(error, this.strings), error.message].filter(Boolean).join(' ');
-      this.backend?.clearError();
-    }
     // An expired code: a new one can be asked for at once.
     if (error.code === 'code-expired' && this.canResend) this.waitBeforeResend(0, false);
-    if ((error.code === 'rate-limited' || error.code === 'too-many-attempts') && error.retryAfterSeconds) {
-      this.retryBlocked = true;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => (this.retryBlocked = false), error.retryAfterSeconds * 1000);
-    }
-    this.startWebOtp();
-    await this.updateComplete;
-    if (onField) this.codeInput?.focus();
-    else this.light.container.querySelector<HTMLElement>(`#${this.ids.alert}`)?.focus();
+    if (error.code !== 'code-incorrect' && error.code !== 'code-expired') return undefined;
+    this.fieldError = error;
+    return this.codeInput;
   }
 
-  private async resend(): Promise<void> {
-    if (this.resendLeft > 0 || this.resending || this.submitting || this.backend?.pending || this.done) return;
-    this.copied = false;
+  /** "Send a new code". @internal */
+  async resend(): Promise<void> {
+    if (this.resendLeft > 0 || this.resending || this.flow.submitting || this.flow.pending || this.success) return;
+    this.flow.copied = false;
     this.status = '';
     this.resending = true;
     try {
-      const backend = await this.ensureBackend();
+      const actions = await this.flow.ensureActions();
       this.journey.step('resend');
-      const outcome = await backend.run<unknown, SereinOtpResendBody>('serein-otp-resend', {
+      const outcome = await actions.run<unknown, SereinOtpResendBody>('serein-otp-resend', {
         channel: this.effectiveChannel,
       });
       if (outcome.status === 'done') {
         this.codeField?.clear();
         this.fieldError = '';
-        this.status = (await this.useParts()).resendSentText(this.view);
+        this.status = 'resend-sent';
         this.restartResendWait();
         this.startWebOtp();
       } else if (outcome.status === 'failed') {
@@ -403,97 +380,22 @@ export class SereinOtpPrompt extends SereinElement {
     }
   }
 
-  private switchTo(alternative: SereinOtpAlternative): void {
+  /** "Try another way" opened or closed. @internal */
+  toggleOthers(): void {
+    this.othersOpen = !this.othersOpen;
+  }
+
+  /** The customer chose another way. @internal */
+  switchTo(alternative: SereinOtpAlternative): void {
     this.switching = true;
     this.journey.step('switch');
-    this.dispatchEvent(
-      new CustomEvent('serein-otp-switch', {
-        bubbles: true,
-        composed: true,
-        detail: {
-          channel: alternative.channel,
-          ...(alternative.destination ? {destination: alternative.destination} : {}),
-        },
-      }),
-    );
-  }
-
-  private get view(): OtpPromptView {
-    const channel = this.effectiveChannel;
-    return {
-      t: (id, localized, params) => this.t(id, localized, params),
-      channel,
-      destination: this.destination,
-      length: this.effectiveLength,
-      ids: this.ids,
-      autoSubmit: this.autoSubmit,
-      rememberDevice: this.rememberDevice,
-      rememberDays: this.rememberDays,
-      resendLeft: this.resendLeft,
-      resending: this.resending,
-      status: this.status,
-      othersOpen: this.othersOpen,
-      alternatives: this.alternatives.filter(
-        (alternative) =>
-          CHANNELS.includes(alternative.channel) &&
-          !(alternative.channel === channel && (alternative.destination ?? '') === this.destination),
-      ),
-      supportHref: safeUrl(this.supportHref, {attribute: 'support-href', element: this}),
-      supportLabel: this.supportLabel,
-      toggleOthers: () => (this.othersOpen = !this.othersOpen),
-      resend: () => void this.resend(),
-      switchTo: (alternative) => this.switchTo(alternative),
-    };
-  }
-
-  /** Everything the customer reads and types, rendered in the page's DOM once the words are here. */
-  private renderForm() {
-    const parts = this.parts;
-    if (!parts) return nothing;
-    const view = this.view;
-    if (this.done) return parts.renderDone(view);
-    const pending = !!this.backend?.pending;
-    const blocked = pending || this.retryBlocked || this.resending;
-    const error = this.backend?.error;
-    const describedBy = [
-      this.ids.hint,
-      this.autoSubmit && this.numeric ? this.ids.auto : '',
-      this.fieldError ? this.ids.error : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return html`
-      ${parts.renderIntro(view)}
-      <form
-        method="post"
-        action=${safeUrl(this.action, {attribute: 'action', element: this}) || nothing}
-        novalidate
-        aria-labelledby=${this.ids.title}
-        aria-describedby=${this.ids.intro}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onSubmit}
-      >
-        <div class="serein-field">
-          <label class="serein-label" for=${this.ids.code}>${parts.labelText(view)}</label>
-          ${parts.renderHints(view)}
-          ${this.codeField?.render({id: this.ids.code, describedBy, invalid: !!this.fieldError})}
-          <p class="serein-error" id=${this.ids.error}>${this.fieldError}</p>
-        </div>
-        ${parts.renderRemember(view)}
-        <div class="serein-alert" id=${this.ids.alert} role="alert" tabindex="-1">
-          ${error ? parts.renderFormError(error, this.strings, this.copied, () => (this.copied = true)) : nothing}
-        </div>
-        <div class="serein-otp-prompt__actions">
-          <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>
-            ${parts.submitText(view, pending && !this.resending)}
-          </button>
-        </div>
-      </form>
-      ${parts.renderResend(view)} ${parts.renderAlternatives(view)} ${parts.renderHelp(view)}
-    `;
+    this.emit('serein-otp-switch', {
+      channel: alternative.channel,
+      ...(alternative.destination ? {destination: alternative.destination} : {}),
+    });
   }
 
   protected override render() {
-    return html`<div part="base" class="base"><slot></slot></div>`;
+    return renderBase(!this.light.view || !this.codeField);
   }
 }

@@ -1,9 +1,9 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {msg, str} from '@lit/localize';
-import {SereinElement} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {JourneyController} from '../../internal/journey-controller.js';
+import {SereinElement} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
 import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/passkey.js';
@@ -103,7 +103,6 @@ const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidd
 export class SereinPasskeyButton extends SereinElement {
   static override styles = [tokenStyles, passkeyButtonStyles];
 
-  private readonly internals = this.attachInternals();
   private readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
   /** The protocol for the button's own ceremony (busy state), loaded on first interaction. */
   private actions: ActionController | undefined;
@@ -147,14 +146,7 @@ export class SereinPasskeyButton extends SereinElement {
     this.requestUpdate();
     if (!this.supported) {
       void this.updateComplete.then(() => {
-        if (this.isConnected)
-          this.emit(
-            new CustomEvent('serein-passkey-unsupported', {
-              bubbles: true,
-              composed: true,
-              detail: {mode: this.effectiveMode},
-            }),
-          );
+        if (this.isConnected) this.emit('serein-passkey-unsupported', {mode: this.effectiveMode});
       });
     }
   }
@@ -181,14 +173,7 @@ export class SereinPasskeyButton extends SereinElement {
   }
 
   protected override updated(): void {
-    for (const [name, on] of [
-      ['busy', this.busy],
-      ['success', this.phase === 'success'],
-      ['unsupported', !this.supported],
-    ] as const) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.toggleStates({busy: this.busy, success: this.phase === 'success', unsupported: !this.supported});
     if (
       this.conditional &&
       this.effectiveMode === 'signin' &&
@@ -212,11 +197,6 @@ export class SereinPasskeyButton extends SereinElement {
 
   private get visible(): boolean {
     return !this.hidden && (this.supported || this.showUnsupported);
-  }
-
-  /** Every event of the element bubbles out of shadow roots. */
-  private emit(event: CustomEvent): boolean {
-    return this.dispatchEvent(event);
   }
 
   private async useCeremony(): Promise<Ceremony> {
@@ -351,9 +331,7 @@ export class SereinPasskeyButton extends SereinElement {
       this.phase = 'success';
       this.notice = {kind: 'success'};
       this.journey.succeeded();
-      this.emit(
-        new CustomEvent('serein-passkey-success', {bubbles: true, composed: true, detail: {mode, conditional}}),
-      );
+      this.emit('serein-passkey-success', {mode, conditional});
       // The buttons are gone: focus goes to the line that says what happened.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
@@ -376,13 +354,7 @@ export class SereinPasskeyButton extends SereinElement {
     const ceremony = this.ceremony!;
     const mode = this.effectiveMode;
     const cancelled = ceremony.isCancel(name);
-    this.emit(
-      new CustomEvent('serein-passkey-error', {
-        bubbles: true,
-        composed: true,
-        detail: {mode, conditional, name, cancelled},
-      }),
-    );
+    this.emit('serein-passkey-error', {mode, conditional, name, cancelled});
     if (conditional) return;
     const problem = ceremony.problemOf(name, mode);
     if (problem === 'not-allowed-here') {
@@ -400,13 +372,7 @@ export class SereinPasskeyButton extends SereinElement {
     if (this.busy) return;
     this.stopAutofill();
     this.journey.deferred();
-    const dismiss = new CustomEvent('serein-passkey-dismiss', {
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-      detail: {mode: this.effectiveMode},
-    });
-    if (this.emit(dismiss)) this.hidden = true;
+    if (this.emit('serein-passkey-dismiss', {mode: this.effectiveMode}, {cancelable: true})) this.hidden = true;
   }
 
   /** What the customer reads before the system dialog: what a passkey does here. */

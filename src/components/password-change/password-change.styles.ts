@@ -1,5 +1,5 @@
-import {css} from 'lit';
-import {fieldStyles} from '../../internal/field-styles.js';
+import {css, type CSSResult} from 'lit';
+import {fieldStyles} from '../../internal/core/field-styles.js';
 
 /** Shadow styles: layout of the host and the success slot. */
 export const passwordChangeStyles = css`
@@ -16,61 +16,81 @@ export const passwordChangeStyles = css`
     display: grid;
     gap: 1rem;
   }
-`;
-
-/** Light-DOM styles: the form in the page, scoped to the tag, in `@layer serein`. */
-export const passwordChangeLightStyles = css`
-  ${fieldStyles('serein-password-change')}
-  @layer serein {
-    serein-password-change [data-serein-light] {
-      display: grid;
-      gap: 1rem;
-    }
-    serein-password-change h2 {
-      margin: 0;
-      font-size: 1.375rem;
-      line-height: 1.3;
-    }
-    serein-password-change form {
-      display: grid;
-      gap: 1rem;
-    }
-    serein-password-change .serein-password-change__banner {
-      display: grid;
-      gap: 0.5rem;
-      padding: 0.75rem 1rem;
-      border-radius: var(--_radius);
-      background: var(--_banner);
-      border-inline-start: 4px solid var(--_accent);
-    }
-    serein-password-change .serein-password-change__banner p,
-    serein-password-change .serein-password-change__done p,
-    serein-password-change .serein-help {
-      margin: 0;
-    }
-    serein-password-change .serein-password-change__actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
-    }
-    serein-password-change .serein-password-change__done {
-      display: grid;
-      gap: 0.75rem;
-    }
-    serein-password-change .serein-password-change__feedback {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      border: 0;
-      padding: 0;
-      margin: 0;
-    }
-    serein-password-change .serein-password-change__feedback legend {
-      font-weight: 600;
-      margin-block-end: 0.5rem;
-    }
-    serein-password-change .serein-password-change__feedback .serein-hint {
-      flex-basis: 100%;
-    }
+  /* Until the view arrives: about the height of the form it renders, so nothing below moves. */
+  .base.loading {
+    min-block-size: 21rem;
+  }
+  :host([confirm]) .base.loading {
+    min-block-size: 27rem;
+  }
+  :host([no-current]) .base.loading {
+    min-block-size: 16rem;
+  }
+  :host([reason]:not([reason='user'])) .base.loading {
+    min-block-size: 31rem;
   }
 `;
+
+let lightStyles: CSSResult | undefined;
+
+/**
+ * Page-DOM styles, built on first use: only the view (loaded lazily) asks for them, so they stay
+ * out of the element's eager chunk.
+ */
+export function passwordChangeLightStyles(): CSSResult {
+  return (lightStyles ??= css`
+    ${fieldStyles('serein-password-change')}
+    @layer serein {
+      serein-password-change [data-serein-light] {
+        display: grid;
+        gap: 1rem;
+      }
+      serein-password-change h2 {
+        margin: 0;
+        font-size: 1.375rem;
+        line-height: 1.3;
+      }
+      serein-password-change form {
+        display: grid;
+        gap: 1rem;
+      }
+      serein-password-change .serein-password-change__banner {
+        display: grid;
+        gap: 0.5rem;
+        padding: 0.75rem 1rem;
+        border-radius: var(--_radius);
+        background: var(--_banner);
+        border-inline-start: 4px solid var(--_accent);
+      }
+      serein-password-change .serein-password-change__banner p,
+      serein-password-change .serein-password-change__done p,
+      serein-password-change .serein-help {
+        margin: 0;
+      }
+      serein-password-change .serein-password-change__actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      serein-password-change .serein-password-change__done {
+        display: grid;
+        gap: 0.75rem;
+      }
+      serein-password-change .serein-password-change__feedback {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        border: 0;
+        padding: 0;
+        margin: 0;
+      }
+      serein-password-change .serein-password-change__feedback legend {
+        font-weight: 600;
+        margin-block-end: 0.5rem;
+      }
+      serein-password-change .serein-password-change__feedback .serein-hint {
+        flex-basis: 100%;
+      }
+    }
+  `);
+}

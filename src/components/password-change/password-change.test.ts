@@ -9,6 +9,7 @@ import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
+import {formFlowSuite} from '../../../test/suites/form-flow.js';
 
 const STRONG = 'mango kiwi 1987 pear';
 
@@ -344,3 +345,14 @@ secretsNeverLeak(harness);
 lightDomFields(harness);
 layoutSuite(harness);
 strictCspSuite('serein-password-change', 'password-change');
+
+formFlowSuite({
+  tag: 'serein-password-change',
+  event: 'serein-password-change',
+  mount: () => mount(),
+  entries: (element) => [
+    [field(element, 'current-password'), 'the old one'],
+    [field(element, 'new-password'), STRONG],
+  ],
+  form: (element) => element.querySelector('form')!,
+});

@@ -1,28 +1,22 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {msg, str} from '@lit/localize';
-import {SereinElement, toggleStates} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/light-dom.js';
-import {JourneyController} from '../../internal/journey-controller.js';
-import type {ActionController} from '../../internal/action-controller.js';
+import {SereinElement} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
+import {FormFlowController} from '../../internal/core/form-flow.js';
+import {lazy} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
-import {keepSelectionAcrossTypeChange, renderPasswordField} from '../../internal/password-field.js';
-import {codePointLength, formatNumber} from '../../internal/format.js';
-import {renderHelpLink} from '../../internal/help-link.js';
-import {safeUrl} from '../../internal/safe-url.js';
+import {keepSelectionAcrossTypeChange} from '../../internal/password-field.js';
+import {codePointLength} from '../../internal/core/format.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
-import {passwordChangeLightStyles, passwordChangeStyles} from './password-change.styles.js';
-import type {SereinPasswordChangeBody} from '../../events/password-change.js';
-import type {PasswordChangeView} from './password-change.extras.js';
+import {passwordChangeStyles} from './password-change.styles.js';
+import type {SereinPasswordChangeBody, SereinPasswordChangeReason} from '../../events/password-change.js';
+import {safeUrl} from '../../internal/safe-url.js';
 
-type Extras = typeof import('./password-change.extras.js');
-let extrasModule: Promise<Extras> | undefined;
-/** The banner, error and thank-you parts, loaded by the first element that needs them. */
-const loadExtras = () => (extrasModule ??= import('./password-change.extras.js'));
-
-/** Why the customer is asked to change the password. */
-export type SereinPasswordChangeReason = 'user' | 'routine' | 'suspicious-activity' | 'breach' | 'compliance';
+/** Every template and string of the form: its import starts with this module (CONTRIBUTING.md). */
+const view = lazy(() => import('./password-change.view.js'), {now: true});
+type View = typeof import('./password-change.view.js');
 
 const REASONS: readonly SereinPasswordChangeReason[] = [
   'user',
@@ -32,8 +26,12 @@ const REASONS: readonly SereinPasswordChangeReason[] = [
   'compliance',
 ];
 const DEFAULT_MIN_LENGTH = 15;
+const FIELDS = ['current', 'new', 'confirm'] as const;
 
-type Field = 'current' | 'new' | 'confirm';
+/** @internal */
+export type PasswordField = (typeof FIELDS)[number];
+/** What a field is told: a problem found before sending, or the host's error. @internal */
+export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | SereinError;
 
 /**
  * The in-session password change: current password, new password with its strength meter,
@@ -68,33 +66,44 @@ type Field = 'current' | 'new' | 'confirm';
 export class SereinPasswordChange extends SereinElement {
   static override styles = [tokenStyles, passwordChangeStyles];
 
-  private readonly internals = this.attachInternals();
-  /** The `waitUntil` protocol, loaded with the first submission. */
-  private backend: ActionController | undefined;
-  /** True from a submission until its outcome is shown (covers loading the protocol too). */
-  private submitting = false;
-  private readonly journey = new JourneyController(this, {component: 'password-change'});
-  protected readonly light = new LightDomController(this, passwordChangeLightStyles, () => this.renderForm());
-  private readonly ids = {
-    title: uniqueId('serein-pc-title'),
-    current: uniqueId('serein-pc-current'),
-    new: uniqueId('serein-pc-new'),
-    confirm: uniqueId('serein-pc-confirm'),
-    signOut: uniqueId('serein-pc-sign-out'),
-    signOutHint: uniqueId('serein-pc-sign-out-hint'),
-    alert: uniqueId('serein-pc-alert'),
-    done: uniqueId('serein-pc-done'),
+  /** @internal */
+  readonly journey = new JourneyController(this, {component: 'password-change'});
+  /** @internal */
+  readonly ids = {
+    title: uniqueId('serein-password-change-title'),
+    current: uniqueId('serein-password-change-current'),
+    new: uniqueId('serein-password-change-new'),
+    confirm: uniqueId('serein-password-change-confirm'),
+    signOut: uniqueId('serein-password-change-sign-out'),
+    signOutHint: uniqueId('serein-password-change-sign-out-hint'),
+    alert: uniqueId('serein-password-change-alert'),
+    success: uniqueId('serein-password-change-success'),
   };
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal */
+  readonly light: LightDomController<View> = new LightDomController(this, {
+    view,
+    render: (module: View) => module.renderForm(this),
+  });
+  /** @internal */
+  readonly flow: FormFlowController = new FormFlowController(this, {
+    journey: this.journey,
+    root: () => this.light.container,
+    alertId: this.ids.alert,
+    action: () => safeUrl(this.action, {attribute: 'action', element: this}),
+    place: (error) => this.place(error),
+  });
+  protected override viewReady = () => this.light.ready();
 
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private revealed: Partial<Record<Field, boolean>> = {};
-  @state() private done = false;
-  @state() private signedOutOthers = false;
-  @state() private copied = false;
-  @state() private retryBlocked = false;
-  @state() private feedbackScore = 0;
-  @state() private extras: Extras | undefined;
+  /** @internal */
+  @state() fieldErrors: Partial<Record<PasswordField, PasswordFieldError>> = {};
+  /** @internal */
+  @state() revealed: Partial<Record<PasswordField, boolean>> = {};
+  /** @internal */
+  @state() success = false;
+  /** @internal */
+  @state() signedOutOthers = false;
+  /** @internal */
+  @state() feedbackScore = 0;
 
   /** Why the change is asked: `user` (default, no banner), `routine`, `suspicious-activity`, `breach`, `compliance`. */
   @property({reflect: true}) reason: SereinPasswordChangeReason = 'user';
@@ -146,7 +155,6 @@ export class SereinPasswordChange extends SereinElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.retryTimer);
     this.clearSecrets();
   }
 
@@ -156,7 +164,6 @@ export class SereinPasswordChange extends SereinElement {
         this.warnOnce(`reason must be one of ${REASONS.join(', ')}; using "user".`);
       }
       this.journey.reason = this.effectiveReason === 'user' ? undefined : this.effectiveReason;
-      if (this.effectiveReason !== 'user') void this.useExtras();
     }
     if (changed.has('deadline') && this.deadline && Number.isNaN(Date.parse(this.deadline))) {
       this.warnOnce('deadline must be an ISO 8601 date; it is not shown.');
@@ -167,60 +174,51 @@ export class SereinPasswordChange extends SereinElement {
   }
 
   protected override updated(): void {
-    toggleStates(this.internals, {busy: !!this.backend?.pending, success: this.done});
+    this.toggleStates({busy: this.flow.pending, success: this.success});
   }
 
-  private get effectiveReason(): SereinPasswordChangeReason {
+  /** @internal */
+  get effectiveReason(): SereinPasswordChangeReason {
     return REASONS.includes(this.reason) ? this.reason : 'user';
   }
 
-  private get effectiveMinLength(): number {
+  /** @internal */
+  get effectiveMinLength(): number {
     return Number.isInteger(this.minLength) && this.minLength >= 1 ? this.minLength : DEFAULT_MIN_LENGTH;
   }
 
-  private async useExtras(): Promise<Extras> {
-    return (this.extras ??= await loadExtras());
+  /** The `deadline` as a date, when it is a valid one. @internal */
+  get deadlineDate(): Date | undefined {
+    if (!this.deadline) return undefined;
+    const time = Date.parse(this.deadline);
+    return Number.isNaN(time) ? undefined : new Date(time);
   }
 
-  private get view(): PasswordChangeView {
-    return {
-      t: (id, localized, params) => this.t(id, localized, params),
-      reason: this.effectiveReason,
-      customerName: this.customerName,
-      brand: this.brand,
-      deferrable: this.deferrable,
-      deadline: this.deadlineDate,
-      doneId: this.ids.done,
-      signedOutOthers: this.signedOutOthers,
-      askFeedback: this.askFeedback,
-      feedbackScore: this.feedbackScore,
-      sendFeedback: (score) => this.sendFeedback(score),
-    };
-  }
-
-  private input(field: Field): HTMLInputElement | null {
+  private input(field: PasswordField): HTMLInputElement | null {
     return this.light.container.querySelector<HTMLInputElement>(`#${this.ids[field]}`);
   }
 
   private clearSecrets(): void {
-    for (const field of ['current', 'new', 'confirm'] as const) {
+    for (const field of FIELDS) {
       const input = this.input(field);
       if (input) input.value = '';
     }
     this.revealed = {};
   }
 
-  private toggle(field: Field, input: HTMLInputElement): void {
+  /** Shows or hides one password, keeping focus and caret. @internal */
+  toggle(field: PasswordField, input: HTMLInputElement): void {
     keepSelectionAcrossTypeChange(input, () => {
       this.revealed = {...this.revealed, [field]: !this.revealed[field]};
       return this.updateComplete;
     });
   }
 
-  private readonly onInput = (event: Event) => {
+  /** @internal */
+  readonly onInput = (event: Event) => {
     const target = event.target as HTMLInputElement;
     this.journey.start();
-    const field = (['current', 'new', 'confirm'] as const).find((name) => this.ids[name] === target.id);
+    const field = FIELDS.find((name) => this.ids[name] === target.id);
     if (field && this.fieldErrors[field]) {
       const rest = {...this.fieldErrors};
       delete rest[field];
@@ -228,314 +226,82 @@ export class SereinPasswordChange extends SereinElement {
     }
   };
 
-  private readonly onSubmit = async (event: SubmitEvent) => {
-    // First: whatever happens next, the browser never sends the passwords itself.
-    event.preventDefault();
-    if (this.submitting || this.retryBlocked) return;
-    this.submitting = true;
-    try {
-      await this.submit();
-    } finally {
-      this.submitting = false;
-    }
-  };
+  /** @internal */
+  readonly onSubmit = (event: SubmitEvent) => this.flow.guard(event, () => this.submit());
+
+  /** The problems found before anything is sent. */
+  private check(currentPassword: string, newPassword: string, confirmation: string) {
+    const meter = this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter');
+    const errors: Partial<Record<PasswordField, PasswordFieldError>> = {};
+    if (!this.noCurrent && currentPassword === '') errors.current = 'current-empty';
+    if (codePointLength(newPassword) < this.effectiveMinLength) errors.new = 'too-short';
+    else if (meter?.level === 'breached') errors.new = {code: 'password-breached'};
+    if (this.confirm && !errors.new && confirmation !== newPassword) errors.confirm = 'mismatch';
+    return errors;
+  }
 
   private async submit(): Promise<void> {
     this.revealed = {};
-    this.copied = false;
-    this.backend?.clearError();
+    this.flow.reset();
     // Read at submit time: a password manager may have filled the fields without events.
     const currentPassword = this.noCurrent ? '' : (this.input('current')?.value ?? '');
     const newPassword = this.input('new')?.value ?? '';
-    const confirmation = this.input('confirm')?.value ?? '';
-    const meter = this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter');
-    await meter?.checkBreach();
-    const errors: Partial<Record<Field, string>> = {};
-    if (!this.noCurrent && currentPassword === '') {
-      errors.current = this.t(
-        'password-change.error.current-empty',
-        msg('Enter your current password.', {id: 'password-change.error.current-empty'}),
-      );
-    }
-    const min = formatNumber(this.effectiveMinLength);
-    if (codePointLength(newPassword) < this.effectiveMinLength) {
-      errors.new = this.t(
-        'password-change.error.too-short',
-        msg(str`Use at least ${min} characters for your new password.`, {id: 'password-change.error.too-short'}),
-        {min},
-      );
-    } else if (meter?.level === 'breached') {
-      errors.new = (await this.useExtras()).errorText({code: 'password-breached'}, this.strings);
-    }
-    if (this.confirm && !errors.new && confirmation !== newPassword) {
-      errors.confirm = this.t(
-        'password-change.error.mismatch',
-        msg('The two new passwords are different. Type the same password in both fields.', {
-          id: 'password-change.error.mismatch',
-        }),
-      );
-    }
+    await this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter')?.checkBreach();
+    const errors = this.check(currentPassword, newPassword, this.input('confirm')?.value ?? '');
     this.fieldErrors = errors;
-    if (Object.keys(errors).length) {
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) {
       await this.updateComplete;
-      this.input((['current', 'new', 'confirm'] as const).find((field) => errors[field])!)?.focus();
+      this.input(first)?.focus();
       return;
     }
     const signOutOthers =
       this.light.container.querySelector<HTMLInputElement>(`#${this.ids.signOut}`)?.checked ?? false;
-    this.journey.submitted();
-    if (!this.backend) {
-      const {ActionController} = await import('../../internal/action-controller.js');
-      this.backend ??= new ActionController(this);
-    }
-    const outcome = await this.backend.run<unknown, SereinPasswordChangeBody>('serein-password-change', {
-      currentPassword,
-      newPassword,
-      signOutOthers,
-    });
-    if (outcome.status === 'done') {
-      await this.useExtras();
-      this.succeed(signOutOthers);
-    } else if (outcome.status === 'failed') {
-      this.journey.failed(outcome.error.code);
-      await this.showFailure(outcome.error);
-    } else if (outcome.status === 'unhandled' && safeUrl(this.action, {attribute: 'action', element: this})) {
-      // Server-rendered apps: no listener, so the form posts itself.
-      this.light.container.querySelector('form')?.submit();
-    }
+    await this.flow.run<unknown, SereinPasswordChangeBody>(
+      'serein-password-change',
+      {currentPassword, newPassword, signOutOthers},
+      {done: () => this.succeed(signOutOthers)},
+    );
+  }
+
+  /** A refusal about a field goes under that field. */
+  private place(error: SereinError): HTMLInputElement | null | undefined {
+    const field: PasswordField | undefined =
+      error.code === 'current-password-incorrect' && !this.noCurrent
+        ? 'current'
+        : ['password-breached', 'password-reused', 'password-rejected'].includes(error.code)
+          ? 'new'
+          : undefined;
+    if (!field) return undefined;
+    this.fieldErrors = {[field]: error};
+    return this.input(field);
   }
 
   private succeed(signOutOthers: boolean): void {
     this.clearSecrets();
     this.signedOutOthers = signOutOthers;
-    this.done = true;
+    this.success = true;
     this.journey.succeeded();
-    this.dispatchEvent(
-      new CustomEvent('serein-password-changed', {bubbles: true, composed: true, detail: {signOutOthers}}),
+    this.emit('serein-password-changed', {signOutOthers});
+    void this.updateComplete.then(() =>
+      this.light.container.querySelector<HTMLElement>(`#${this.ids.success}`)?.focus(),
     );
-    void this.updateComplete.then(() => this.light.container.querySelector<HTMLElement>(`#${this.ids.done}`)?.focus());
   }
 
-  private async showFailure(error: SereinError): Promise<void> {
-    const {errorText} = await this.useExtras();
-    const field: Field | undefined =
-      error.code === 'current-password-incorrect' && !this.noCurrent
-        ? 'current'
-        : error.code === 'password-breached' || error.code === 'password-reused' || error.code === 'password-rejected'
-          ? 'new'
-          : undefined;
-    if (field) {
-      // A field error replaces the form-level message.
-      const text = [errorText(error, this.strings), error.message].filter(Boolean).join(' ');
-      this.backend?.clearError();
-      this.fieldErrors = {[field]: text};
-    }
-    if (error.code === 'rate-limited' && error.retryAfterSeconds) {
-      this.retryBlocked = true;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => (this.retryBlocked = false), error.retryAfterSeconds * 1000);
-    }
-    await this.updateComplete;
-    if (field) this.input(field)?.focus();
-    else this.light.container.querySelector<HTMLElement>(`#${this.ids.alert}`)?.focus();
-  }
-
-  private defer(): void {
+  /** "Remind me later". @internal */
+  defer(): void {
     const deadline = this.deadlineDate ? this.deadline : null;
     this.journey.deferred();
-    this.dispatchEvent(new CustomEvent('serein-password-defer', {bubbles: true, composed: true, detail: {deadline}}));
+    this.emit('serein-password-defer', {deadline});
   }
 
-  private sendFeedback(score: number): void {
+  /** "How easy was this?" answered. @internal */
+  sendFeedback(score: number): void {
     this.feedbackScore = score;
-    this.dispatchEvent(
-      new CustomEvent('serein-feedback', {
-        bubbles: true,
-        composed: true,
-        detail: {component: 'password-change', score},
-      }),
-    );
-  }
-
-  private get deadlineDate(): Date | undefined {
-    if (!this.deadline) return undefined;
-    const time = Date.parse(this.deadline);
-    return Number.isNaN(time) ? undefined : new Date(time);
-  }
-
-  private get heading(): string {
-    const brand = this.brand;
-    return brand
-      ? this.t(
-          'password-change.title-brand',
-          msg(str`Change your ${brand} password`, {id: 'password-change.title-brand'}),
-          {brand},
-        )
-      : this.t('password-change.title', msg('Change your password', {id: 'password-change.title'}));
-  }
-
-  private renderField(field: Field) {
-    const revealed = !!this.revealed[field];
-    const show = this.t('password-change.show', msg('Show', {id: 'password-change.show'}));
-    // One name per toggle, whose state is aria-pressed (a name that flips to "Hide" while
-    // pressed would be announced as "Hide …, pressed").
-    const labels: Record<Field, {label: string; show: string}> = {
-      current: {
-        label: this.t('password-change.current', msg('Current password', {id: 'password-change.current'})),
-        show: this.t(
-          'password-change.show-current',
-          msg('Show current password', {id: 'password-change.show-current'}),
-        ),
-      },
-      new: {
-        label: this.t('password-change.new', msg('New password', {id: 'password-change.new'})),
-        show: this.t('password-change.show-new', msg('Show new password', {id: 'password-change.show-new'})),
-      },
-      confirm: {
-        label: this.t('password-change.confirm', msg('Type the new password again', {id: 'password-change.confirm'})),
-        show: this.t(
-          'password-change.show-confirm',
-          msg('Show the repeated password', {id: 'password-change.show-confirm'}),
-        ),
-      },
-    };
-    const userInputs = [this.username, ...this.customerName.split(/\s+/), this.brand, ...this.userInputs].filter(
-      Boolean,
-    );
-    return renderPasswordField({
-      id: this.ids[field],
-      name: field === 'current' ? 'current-password' : field === 'new' ? 'new-password' : 'confirm-password',
-      autocomplete: field === 'current' ? 'current-password' : 'new-password',
-      label: labels[field].label,
-      error: this.fieldErrors[field] ?? '',
-      revealed,
-      toggleText: show,
-      toggleLabel: labels[field].show,
-      onToggle: (input) => this.toggle(field, input),
-      after:
-        field === 'new'
-          ? html`<serein-strength-meter
-              for=${this.ids.new}
-              min-length=${this.effectiveMinLength}
-              .userInputs=${userInputs}
-              .breachCheck=${this.breachCheck}
-              .strings=${this.strings}
-            ></serein-strength-meter>`
-          : undefined,
-    });
-  }
-
-  private renderHelp() {
-    return renderHelpLink(
-      safeUrl(this.supportHref, {attribute: 'support-href', element: this}),
-      () =>
-        this.supportLabel ||
-        this.t('password-change.help', msg('Need help? Contact support', {id: 'password-change.help'})),
-    );
-  }
-
-  /** Everything the customer reads and types, rendered in the page's DOM. */
-  private renderForm() {
-    const extras = this.extras;
-    if (this.done && extras) return html`${extras.renderSuccess(this.view)}${this.renderHelp()}`;
-    const pending = !!this.backend?.pending;
-    const blocked = pending || this.retryBlocked;
-    const suspicious = this.effectiveReason === 'suspicious-activity';
-    return html`
-      <h2 id=${this.ids.title} tabindex="-1">${this.heading}</h2>
-      ${extras ? extras.renderBanner(this.view) : nothing}
-      <form
-        method="post"
-        action=${safeUrl(this.action, {attribute: 'action', element: this}) || nothing}
-        novalidate
-        aria-labelledby=${this.ids.title}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onSubmit}
-        @input=${this.onInput}
-      >
-        <input
-          class="serein-visually-hidden"
-          type="text"
-          name="username"
-          autocomplete="username"
-          .value=${this.username}
-          readonly
-          tabindex="-1"
-          aria-hidden="true"
-        />
-        ${this.noCurrent ? nothing : this.renderField('current')} ${this.renderField('new')}
-        ${this.confirm ? this.renderField('confirm') : nothing}
-        ${
-          this.signOutOthers
-            ? html`<div class="serein-check">
-                <input
-                  type="checkbox"
-                  id=${this.ids.signOut}
-                  name="sign-out-others"
-                  value="true"
-                  ?checked=${suspicious}
-                  aria-describedby=${this.ids.signOutHint}
-                />
-                <div>
-                  <label for=${this.ids.signOut}
-                    >${this.t('password-change.sign-out-others', msg('Sign out of other devices', {id: 'password-change.sign-out-others'}))}</label
-                  >
-                  <p class="serein-hint" id=${this.ids.signOutHint}>
-                    ${
-                      suspicious
-                        ? this.t(
-                            'password-change.sign-out-recommended',
-                            msg(
-                              'Recommended after a sign-in that may not have been you. This device stays signed in.',
-                              {id: 'password-change.sign-out-recommended'},
-                            ),
-                          )
-                        : this.t(
-                            'password-change.sign-out-hint',
-                            msg('This device stays signed in.', {id: 'password-change.sign-out-hint'}),
-                          )
-                    }
-                  </p>
-                </div>
-              </div>`
-            : nothing
-        }
-        <div class="serein-alert" id=${this.ids.alert} role="alert" tabindex="-1">
-          ${extras && this.backend?.error ? extras.renderFormError(this.backend.error, this.strings, this.copied, () => (this.copied = true)) : nothing}
-        </div>
-        <div class="serein-password-change__actions">
-          <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>
-            ${
-              pending
-                ? this.t(
-                    'password-change.submitting',
-                    msg('Changing your password…', {id: 'password-change.submitting'}),
-                  )
-                : this.t('password-change.submit', msg('Change password', {id: 'password-change.submit'}))
-            }
-          </button>
-          ${
-            this.deferrable
-              ? html`<button
-                  type="button"
-                  class="serein-button serein-button--quiet"
-                  ?disabled=${pending}
-                  @click=${() => this.defer()}
-                >
-                  ${this.t('password-change.defer', msg('Remind me later', {id: 'password-change.defer'}))}
-                </button>`
-              : nothing
-          }
-        </div>
-      </form>
-      ${this.renderHelp()}
-    `;
+    this.emit('serein-feedback', {component: 'password-change', score});
   }
 
   protected override render() {
-    return html`<div part="base" class="base">
-      <slot></slot>
-      <slot name="success" ?hidden=${!this.done}></slot>
-    </div>`;
+    return renderBase(!this.light.view, [{name: 'success', hidden: !this.success}]);
   }
 }

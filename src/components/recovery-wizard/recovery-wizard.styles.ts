@@ -1,5 +1,5 @@
-import {css} from 'lit';
-import {fieldStyles} from '../../internal/field-styles.js';
+import {css, type CSSResult} from 'lit';
+import {fieldStyles} from '../../internal/core/field-styles.js';
 
 /** Shadow styles: layout of the host. */
 export const recoveryWizardStyles = css`
@@ -14,52 +14,63 @@ export const recoveryWizardStyles = css`
     display: grid;
     gap: 1rem;
   }
-`;
-
-/** Light-DOM styles: the steps in the page, scoped to the tag, in `@layer serein`. */
-export const recoveryWizardLightStyles = css`
-  ${fieldStyles('serein-recovery-wizard')}
-  @layer serein {
-    serein-recovery-wizard [data-serein-light],
-    serein-recovery-wizard .serein-recovery-wizard__step,
-    serein-recovery-wizard form {
-      display: grid;
-      gap: 1rem;
-    }
-    serein-recovery-wizard .serein-recovery-wizard__step[hidden] {
-      display: none;
-    }
-    serein-recovery-wizard h2 {
-      margin: 0;
-      font-size: 1.375rem;
-      line-height: 1.3;
-    }
-    serein-recovery-wizard p {
-      margin: 0;
-    }
-    serein-recovery-wizard .serein-recovery-wizard__progress {
-      color: var(--_muted);
-      font-weight: 600;
-    }
-    serein-recovery-wizard .serein-recovery-wizard__back {
-      justify-self: start;
-    }
-    serein-recovery-wizard .serein-recovery-wizard__methods {
-      display: grid;
-      gap: 0.75rem;
-      border: 0;
-      padding: 0;
-      margin: 0;
-    }
-    serein-recovery-wizard .serein-recovery-wizard__actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
-    }
-    /* A link in the page's own link colours (a page's unlayered rules for links win). */
-    serein-recovery-wizard .serein-recovery-wizard__sign-in {
-      font-weight: 600;
-      padding-block: 0.5rem;
-    }
+  /* Until the view arrives: about the height of the first step, so nothing below moves. */
+  .base.loading {
+    min-block-size: 18rem;
   }
 `;
+
+let lightStyles: CSSResult | undefined;
+
+/**
+ * Page-DOM styles, built on first use: only the view (loaded lazily) asks for them, so they stay
+ * out of the element's eager chunk.
+ */
+export function recoveryWizardLightStyles(): CSSResult {
+  return (lightStyles ??= css`
+    ${fieldStyles('serein-recovery-wizard')}
+    @layer serein {
+      serein-recovery-wizard [data-serein-light],
+      serein-recovery-wizard .serein-recovery-wizard__step,
+      serein-recovery-wizard form {
+        display: grid;
+        gap: 1rem;
+      }
+      serein-recovery-wizard .serein-recovery-wizard__step[hidden] {
+        display: none;
+      }
+      serein-recovery-wizard h2 {
+        margin: 0;
+        font-size: 1.375rem;
+        line-height: 1.3;
+      }
+      serein-recovery-wizard p {
+        margin: 0;
+      }
+      serein-recovery-wizard .serein-recovery-wizard__progress {
+        color: var(--_muted);
+        font-weight: 600;
+      }
+      serein-recovery-wizard .serein-recovery-wizard__back {
+        justify-self: start;
+      }
+      serein-recovery-wizard .serein-recovery-wizard__methods {
+        display: grid;
+        gap: 0.75rem;
+        border: 0;
+        padding: 0;
+        margin: 0;
+      }
+      serein-recovery-wizard .serein-recovery-wizard__actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      /* A link in the page's own link colours (a page's unlayered rules for links win). */
+      serein-recovery-wizard .serein-recovery-wizard__sign-in {
+        font-weight: 600;
+        padding-block: 0.5rem;
+      }
+    }
+  `);
+}

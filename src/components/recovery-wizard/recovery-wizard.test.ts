@@ -9,6 +9,7 @@ import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
+import {formFlowSuite} from '../../../test/suites/form-flow.js';
 
 const STRONG = 'mango kiwi 1987 pear';
 const METHODS: SereinRecoveryMethod[] = [
@@ -148,7 +149,7 @@ describe('<serein-recovery-wizard>', () => {
         await identify(element, who);
         return visibleStep(element)
           .innerHTML.replaceAll(who, 'WHO')
-          .replace(/serein-rw-[\w-]+?-\d+/g, 'ID');
+          .replace(/serein-recovery-wizard-[\w-]+?-\d+/g, 'ID');
       };
       expect(await markupFor('camille@example.com')).to.equal(await markupFor('nobody@example.com'));
     });
@@ -433,3 +434,17 @@ secretsNeverLeak(harness);
 lightDomFields(harness);
 layoutSuite(harness);
 strictCspSuite('serein-recovery-wizard', 'recovery-wizard');
+
+formFlowSuite({
+  tag: 'serein-recovery-wizard',
+  event: 'serein-recovery-identify',
+  mount: async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    holder.innerHTML = '<serein-recovery-wizard></serein-recovery-wizard>';
+    const element = holder.querySelector('serein-recovery-wizard')!;
+    await element.updateComplete;
+    return element;
+  },
+  entries: (element) => [[identifierInput(element), 'camille@example.com']],
+  form: (element) => element.querySelector<HTMLFormElement>('[data-step="identify"] form')!,
+});

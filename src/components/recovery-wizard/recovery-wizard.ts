@@ -1,16 +1,12 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {msg, str} from '@lit/localize';
-import {SereinElement, toggleStates, type SereinEmbedding} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/light-dom.js';
-import {JourneyController} from '../../internal/journey-controller.js';
-import {ActionController} from '../../internal/action-controller.js';
-import {renderFormError} from '../../internal/error-view.js';
-import {formatNumber} from '../../internal/format.js';
-import {renderHelpLink} from '../../internal/help-link.js';
-import {safeUrl} from '../../internal/safe-url.js';
-import type {SereinStrings} from '../../internal/strings.js';
+import {SereinElement, type SereinEmbedding} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
+import {FormFlowController} from '../../internal/core/form-flow.js';
+import {lazy} from '../../internal/core/lazy.js';
+import type {SereinActionOutcome} from '../../internal/action-controller.js';
 import type {SereinOtpChannel, SereinOtpSubmitBody, SereinOtpSwitchDetail} from '../../events/otp-prompt.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangedDetail} from '../../events/password-change.js';
 import type {
@@ -18,19 +14,20 @@ import type {
   SereinRecoveryMethod,
   SereinRecoveryResetBody,
   SereinRecoverySendBody,
+  SereinRecoveryStep,
   SereinRecoveryVerifyBody,
 } from '../../events/recovery-wizard.js';
-import {recoveryWizardLightStyles, recoveryWizardStyles} from './recovery-wizard.styles.js';
+import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 
-/** The wizard's steps; the first four are numbered ("Step 2 of 4"). */
-export type SereinRecoveryStep = 'identify' | 'method' | 'code' | 'password' | 'done';
+/** Every template and string of the wizard: its import starts with this module (CONTRIBUTING.md). */
+const view = lazy(() => import('./recovery-wizard.view.js'), {now: true});
+type View = typeof import('./recovery-wizard.view.js');
 
-const NUMBERED: readonly SereinRecoveryStep[] = ['identify', 'method', 'code', 'password'];
 const CHANNELS: readonly SereinOtpChannel[] = ['email', 'sms', 'app', 'backup-code'];
 const DEFAULT_MIN_LENGTH = 15;
 
-/** Codes that need no sending: the customer already has them. */
-const needsSending = (method: SereinRecoveryMethod) => method.channel === 'email' || method.channel === 'sms';
+/** Codes that need no sending: the customer already has them. @internal */
+export const needsSending = (method: SereinRecoveryMethod) => method.channel === 'email' || method.channel === 'sms';
 
 /**
  * Account recovery in five steps: identify → choose a way to get a code → enter the code → choose
@@ -52,7 +49,8 @@ const needsSending = (method: SereinRecoveryMethod) => method.channel === 'email
  * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - The host's backend is working.
- * @cssstate done - The password was reset.
+ * @cssstate success - The password was reset.
+ * @cssstate done - Deprecated alias of `success` (removed in the next minor version).
  *
  * @fires {CustomEvent<SereinRecoveryIdentifyDetail>} serein-recovery-identify - The customer said who they are; `respondWith` the ways to get a code (the same answer whether or not an account matches).
  * @fires {CustomEvent<SereinRecoverySendDetail>} serein-recovery-send - Send a code (and a link, by email) with the chosen method; call `waitUntil`.
@@ -65,33 +63,46 @@ const needsSending = (method: SereinRecoveryMethod) => method.channel === 'email
 export class SereinRecoveryWizard extends SereinElement {
   static override styles = [tokenStyles, recoveryWizardStyles];
 
-  private readonly internals = this.attachInternals();
-  private readonly backend = new ActionController(this);
-  private readonly journey = new JourneyController(this, {component: 'recovery-wizard'});
-  protected readonly light: LightDomController = new LightDomController(this, recoveryWizardLightStyles, () =>
-    this.renderSteps(),
-  );
-  private readonly ids = {
-    identifier: uniqueId('serein-rw-identifier'),
-    identifierError: uniqueId('serein-rw-identifier-error'),
-    identify: uniqueId('serein-rw-identify'),
-    method: uniqueId('serein-rw-method'),
-    done: uniqueId('serein-rw-done'),
-    alert: uniqueId('serein-rw-alert'),
+  /** @internal */
+  readonly journey = new JourneyController(this, {component: 'recovery-wizard'});
+  /** @internal */
+  readonly ids = {
+    identifier: uniqueId('serein-recovery-wizard-identifier'),
+    identifierError: uniqueId('serein-recovery-wizard-identifier-error'),
+    identify: uniqueId('serein-recovery-wizard-identify'),
+    method: uniqueId('serein-recovery-wizard-method'),
+    success: uniqueId('serein-recovery-wizard-success'),
+    alert: uniqueId('serein-recovery-wizard-alert'),
   };
-  /** What the embedded prompt and form ask for: answered with this wizard's own events. */
-  private readonly embedding: SereinEmbedding = {act: (type, detail) => this.actFor(type, detail)};
-  private identified = '';
+  /** @internal */
+  readonly light: LightDomController<View> = new LightDomController(this, {
+    view,
+    render: (module: View) => module.renderSteps(this),
+  });
+  /** @internal */
+  readonly flow: FormFlowController = new FormFlowController(this, {
+    journey: this.journey,
+    root: () => this.light.container,
+    alertId: this.ids.alert,
+  });
+  protected override viewReady = () => this.light.ready();
+  /** What the embedded prompt and form ask for: answered with this wizard's own events. @internal */
+  readonly embedding: SereinEmbedding = {act: (type, detail) => this.actFor(type, detail)};
+  /** @internal */
+  identified = '';
 
-  @state() private step: SereinRecoveryStep = 'identify';
-  @state() private methods: SereinRecoveryMethod[] = [];
-  /** The method chosen on the method step. */
-  @state() private chosen = '';
-  /** The method the code step is for (its code was sent, or needs no sending). */
-  @state() private codeMethod: SereinRecoveryMethod | undefined;
-  @state() private identifierError = '';
-  @state() private copied = false;
-  @state() private signedOutOthers = false;
+  /** @internal */
+  @state() step: SereinRecoveryStep = 'identify';
+  /** @internal */
+  @state() methods: SereinRecoveryMethod[] = [];
+  /** The method chosen on the method step. @internal */
+  @state() chosen = '';
+  /** The method the code step is for (its code was sent, or needs no sending). @internal */
+  @state() codeMethod: SereinRecoveryMethod | undefined;
+  /** @internal */
+  @state() identifierEmpty = false;
+  /** @internal */
+  @state() signedOutOthers = false;
 
   /** A help page; its link is at the same place, last, on every step. */
   @property({attribute: 'support-href'}) supportHref = '';
@@ -112,7 +123,9 @@ export class SereinRecoveryWizard extends SereinElement {
   @property({attribute: false}) breachCheck: ((password: string) => Promise<boolean>) | undefined;
 
   protected override updated(changed: PropertyValues): void {
-    toggleStates(this.internals, {busy: this.backend.pending, done: this.step === 'done'});
+    const success = this.step === 'done';
+    // `done` is the former name of the `success` state, kept for one minor version.
+    this.toggleStates({busy: this.flow.pending, success, done: success});
     if (changed.has('step') && changed.get('step') !== undefined) void this.focusHeading();
   }
 
@@ -121,7 +134,8 @@ export class SereinRecoveryWizard extends SereinElement {
     return this.step;
   }
 
-  private get method(): SereinRecoveryMethod | undefined {
+  /** @internal */
+  get method(): SereinRecoveryMethod | undefined {
     return this.methods.find((method) => method.id === this.chosen);
   }
 
@@ -129,62 +143,49 @@ export class SereinRecoveryWizard extends SereinElement {
     return this.light.container.querySelector<HTMLElement>(selector);
   }
 
-  /** Moves focus to the heading of the step shown (the embedded parts render theirs a moment later). */
+  /** Moves focus to the heading of the step shown, once it (and an embedded part's) has rendered. */
   private async focusHeading(): Promise<void> {
     const step = this.step;
-    for (let frame = 0; frame < 120 && this.step === step; frame++) {
-      const section = this.container(`[data-step="${step}"]`);
-      const heading = section?.querySelector<HTMLElement>('h2');
-      if (heading) {
-        heading.focus();
-        return;
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
+    await this.updateComplete;
+    const section = this.container(`[data-step="${step}"]`);
+    const embedded = section?.querySelector<SereinElement>('serein-otp-prompt, serein-password-change');
+    if (embedded) await embedded.updateComplete;
+    if (this.step === step) section?.querySelector<HTMLElement>('h2')?.focus();
   }
 
   private go(step: SereinRecoveryStep): void {
-    this.backend.clearError();
-    this.copied = false;
+    this.flow.reset();
     this.step = step;
     if (step !== 'identify') this.journey.step(step);
   }
 
-  private back(): void {
-    if (this.backend.pending) return;
+  /** "Back". @internal */
+  back(): void {
+    if (this.flow.pending) return;
     if (this.step === 'method') this.go('identify');
     else if (this.step === 'code') this.go('method');
   }
 
-  private async failed(step: SereinRecoveryStep, code: string): Promise<void> {
-    this.journey.failed(code, step);
-    await this.updateComplete;
-    this.container(`#${this.ids.alert}`)?.focus();
-  }
+  /** @internal */
+  readonly onIdentify = (event: SubmitEvent) => this.flow.guard(event, () => this.identify());
 
-  private readonly onIdentify = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (this.backend.pending) return;
+  private async identify(): Promise<void> {
     const input = this.container(`#${this.ids.identifier}`) as HTMLInputElement | null;
     const identifier = (input?.value ?? '').trim();
+    this.identifierEmpty = !identifier;
     if (!identifier) {
-      this.identifierError = this.t(
-        'recovery-wizard.error.identifier-empty',
-        msg('Enter the email address or username of your account.', {id: 'recovery-wizard.error.identifier-empty'}),
-      );
       await this.updateComplete;
       input?.focus();
       return;
     }
-    this.identifierError = '';
-    this.copied = false;
-    this.journey.submitted();
-    const outcome = await this.backend.run<unknown, SereinRecoveryIdentifyBody>('serein-recovery-identify', {
-      identifier,
-    });
-    if (outcome.status === 'failed') return this.failed('identify', outcome.error.code);
-    if (outcome.status !== 'done') return;
-    const methods = this.validMethods(outcome.value);
+    await this.flow.run<unknown, SereinRecoveryIdentifyBody>(
+      'serein-recovery-identify',
+      {identifier},
+      {step: 'identify', done: (value) => this.identifiedAs(identifier, this.validMethods(value))},
+    );
+  }
+
+  private identifiedAs(identifier: string, methods: SereinRecoveryMethod[]): void {
     if (identifier !== this.identified || JSON.stringify(methods) !== JSON.stringify(this.methods)) {
       // Someone else, or other ways: the later steps start afresh.
       this.identified = identifier;
@@ -193,7 +194,7 @@ export class SereinRecoveryWizard extends SereinElement {
       this.codeMethod = undefined;
     }
     this.go('method');
-  };
+  }
 
   private validMethods(value: unknown): SereinRecoveryMethod[] {
     if (!Array.isArray(value)) {
@@ -211,51 +212,68 @@ export class SereinRecoveryWizard extends SereinElement {
     });
   }
 
-  private readonly onChoose = (event: Event) => {
+  /** @internal */
+  readonly onInput = () => {
+    this.journey.start();
+    this.identifierEmpty = false;
+  };
+
+  /** @internal */
+  readonly onChoose = (event: Event) => {
     this.chosen = (event.target as HTMLInputElement).value;
   };
 
-  private readonly onMethod = async (event: SubmitEvent) => {
-    event.preventDefault();
+  /** @internal */
+  readonly onMethod = (event: SubmitEvent) => this.flow.guard(event, () => this.useMethod());
+
+  private async useMethod(): Promise<void> {
     const method = this.method;
-    if (!method || this.backend.pending) return;
+    if (!method) return;
     // Back and forth with the same method: its code is on its way already; nothing is re-sent.
     if (this.codeMethod?.id === method.id) return this.go('code');
     if (await this.send(method, 'method')) {
       this.codeMethod = method;
       this.go('code');
     }
-  };
+  }
 
   /** Sends a code with `method` when it needs sending; true when the customer can go on. */
   private async send(method: SereinRecoveryMethod, step: SereinRecoveryStep): Promise<boolean> {
     if (!needsSending(method)) return true;
-    this.copied = false;
-    const outcome = await this.backend.run<unknown, SereinRecoverySendBody>('serein-recovery-send', {method});
-    if (outcome.status === 'failed') await this.failed(step, outcome.error.code);
+    const actions = await this.flow.ensureActions();
+    this.flow.copied = false;
+    const outcome = await actions.run<unknown, SereinRecoverySendBody>('serein-recovery-send', {method});
+    if (outcome.status === 'failed') {
+      this.journey.failed(outcome.error.code, step);
+      await this.flow.fail(outcome.error);
+    }
     return outcome.status === 'done';
+  }
+
+  /** The wizard's own event for an action of the embedded prompt or form. */
+  private async ownAction(type: string, detail: object): Promise<SereinActionOutcome<unknown>> {
+    const actions = await this.flow.ensureActions();
+    const method = this.codeMethod;
+    if (type === 'serein-otp-submit' && method) {
+      const code = (detail as SereinOtpSubmitBody).code;
+      return actions.run<unknown, SereinRecoveryVerifyBody>('serein-recovery-verify', {method, code});
+    }
+    if (type === 'serein-otp-resend' && method) {
+      return actions.run<unknown, SereinRecoverySendBody>('serein-recovery-send', {method});
+    }
+    if (type === 'serein-password-change') {
+      const {newPassword, signOutOthers} = detail as SereinPasswordChangeBody;
+      return actions.run<unknown, SereinRecoveryResetBody>('serein-recovery-reset', {newPassword, signOutOthers});
+    }
+    return {status: 'busy'};
   }
 
   /** Answers the embedded prompt's and form's actions with the wizard's own events. */
   private async actFor(type: string, detail: object): Promise<unknown> {
-    const method = this.codeMethod;
-    const outcome =
-      type === 'serein-otp-submit' && method
-        ? await this.backend.run<unknown, SereinRecoveryVerifyBody>('serein-recovery-verify', {
-            method,
-            code: (detail as SereinOtpSubmitBody).code,
-          })
-        : type === 'serein-otp-resend' && method
-          ? await this.backend.run<unknown, SereinRecoverySendBody>('serein-recovery-send', {method})
-          : type === 'serein-password-change'
-            ? await this.backend.run<unknown, SereinRecoveryResetBody>('serein-recovery-reset', {
-                newPassword: (detail as SereinPasswordChangeBody).newPassword,
-                signOutOthers: (detail as SereinPasswordChangeBody).signOutOthers,
-              })
-            : ({status: 'busy'} as const);
+    const outcome = await this.ownAction(type, detail);
     if (outcome.status === 'done') return outcome.value;
     // The embedded part shows the message where it belongs (under the code, the password…).
-    this.backend.clearError();
+    this.flow.actions?.clearError();
     if (outcome.status === 'failed') {
       this.journey.failed(outcome.error.code, this.step);
       throw outcome.error;
@@ -263,410 +281,41 @@ export class SereinRecoveryWizard extends SereinElement {
     throw {code: 'unknown'};
   }
 
-  private readonly onSwitch = async (event: CustomEvent<SereinOtpSwitchDetail>) => {
+  /** @internal */
+  readonly onSwitch = async (event: CustomEvent<SereinOtpSwitchDetail>) => {
     event.stopPropagation();
     const wanted = this.methods.find(
       (method) =>
         method.channel === event.detail.channel && (method.destination ?? '') === (event.detail.destination ?? ''),
     );
-    if (!wanted || this.backend.pending) return;
+    if (!wanted || this.flow.pending) return;
     if (await this.send(wanted, 'code')) {
       this.chosen = wanted.id;
       this.codeMethod = wanted;
     }
   };
 
-  private readonly onVerified = (event: Event) => {
+  /** @internal */
+  readonly onVerified = (event: Event) => {
     event.stopPropagation();
     this.go('password');
   };
 
-  private readonly onReset = (event: CustomEvent<SereinPasswordChangedDetail>) => {
+  /** @internal */
+  readonly onReset = (event: CustomEvent<SereinPasswordChangedDetail>) => {
     event.stopPropagation();
     this.signedOutOthers = event.detail.signOutOthers;
     this.go('done');
     this.journey.succeeded('done');
-    this.dispatchEvent(
-      new CustomEvent('serein-recovery-complete', {
-        bubbles: true,
-        composed: true,
-        detail: {signOutOthers: event.detail.signOutOthers},
-      }),
-    );
+    this.emit('serein-recovery-complete', {signOutOthers: event.detail.signOutOthers});
   };
 
-  private signIn(): void {
-    this.dispatchEvent(new CustomEvent('serein-recovery-sign-in', {bubbles: true, composed: true, detail: {}}));
-  }
-
-  private methodLabel(method: SereinRecoveryMethod): string {
-    const destination = method.destination ?? '';
-    switch (method.channel) {
-      case 'email':
-        return destination
-          ? this.t(
-              'recovery-wizard.method.email-to',
-              msg(str`Email to ${destination}`, {id: 'recovery-wizard.method.email-to'}),
-              {destination},
-            )
-          : this.t('recovery-wizard.method.email', msg('Email', {id: 'recovery-wizard.method.email'}));
-      case 'sms':
-        return destination
-          ? this.t(
-              'recovery-wizard.method.sms-to',
-              msg(str`Text message to ${destination}`, {id: 'recovery-wizard.method.sms-to'}),
-              {destination},
-            )
-          : this.t('recovery-wizard.method.sms', msg('Text message', {id: 'recovery-wizard.method.sms'}));
-      case 'app':
-        return this.t(
-          'recovery-wizard.method.app',
-          msg('The app that gives you sign-in codes', {id: 'recovery-wizard.method.app'}),
-        );
-      default:
-        return this.t(
-          'recovery-wizard.method.backup-code',
-          msg('One of your backup codes', {id: 'recovery-wizard.method.backup-code'}),
-        );
-    }
-  }
-
-  private methodHint(method: SereinRecoveryMethod): string {
-    switch (method.channel) {
-      case 'email':
-        return this.t(
-          'recovery-wizard.method.email-hint',
-          msg('We send a code and a link. Either one works.', {id: 'recovery-wizard.method.email-hint'}),
-        );
-      case 'sms':
-        return this.t(
-          'recovery-wizard.method.sms-hint',
-          msg('We send a code by text message.', {id: 'recovery-wizard.method.sms-hint'}),
-        );
-      case 'app':
-        return this.t(
-          'recovery-wizard.method.app-hint',
-          msg('Use the code the app shows at that moment.', {id: 'recovery-wizard.method.app-hint'}),
-        );
-      default:
-        return this.t(
-          'recovery-wizard.method.backup-code-hint',
-          msg('Each backup code works once.', {id: 'recovery-wizard.method.backup-code-hint'}),
-        );
-    }
-  }
-
-  /** The embedded prompt's words where recovery needs other ones: it never says an account exists. */
-  private get otpStrings(): SereinStrings {
-    const destination = this.codeMethod?.destination ?? '';
-    return {
-      ...this.strings,
-      'otp-prompt.where.email-to': this.t(
-        'recovery-wizard.code.email-to',
-        msg(
-          str`If ${destination} belongs to an account, we have sent an email with a code and a link to that address. Type the code here or open the link: either one works. It can take a few minutes to arrive; look in your spam folder too.`,
-          {id: 'recovery-wizard.code.email-to'},
-        ),
-        {destination},
-      ),
-      'otp-prompt.where.sms-to': this.t(
-        'recovery-wizard.code.sms-to',
-        msg(
-          str`If ${destination} belongs to an account, we have sent a code to that number by text message. It can take a minute to arrive.`,
-          {id: 'recovery-wizard.code.sms-to'},
-        ),
-        {destination},
-      ),
-      'otp-prompt.why': this.t(
-        'recovery-wizard.code.why',
-        msg('The code confirms that this account is yours, so that you can choose a new password.', {
-          id: 'recovery-wizard.code.why',
-        }),
-      ),
-    };
-  }
-
-  /** The embedded form's words where recovery needs other ones. */
-  private get passwordStrings(): SereinStrings {
-    return {
-      ...this.strings,
-      'password-change.title': this.t(
-        'recovery-wizard.password.title',
-        msg('Choose a new password', {id: 'recovery-wizard.password.title'}),
-      ),
-      'password-change.sign-out-others': this.t(
-        'recovery-wizard.password.sign-out',
-        msg('Sign out everywhere', {id: 'recovery-wizard.password.sign-out'}),
-      ),
-      'password-change.sign-out-hint': this.t(
-        'recovery-wizard.password.sign-out-hint',
-        msg(
-          'Recommended if someone else may know your old password: every device signed in to your account will be signed out.',
-          {
-            id: 'recovery-wizard.password.sign-out-hint',
-          },
-        ),
-      ),
-      'password-change.submit': this.t(
-        'recovery-wizard.password.submit',
-        msg('Save the new password', {id: 'recovery-wizard.password.submit'}),
-      ),
-      'password-change.submitting': this.t(
-        'recovery-wizard.password.submitting',
-        msg('Saving your new password…', {id: 'recovery-wizard.password.submitting'}),
-      ),
-    };
-  }
-
-  private renderProgress() {
-    const index = NUMBERED.indexOf(this.step);
-    if (index < 0) return nothing;
-    const current = formatNumber(index + 1);
-    const total = formatNumber(NUMBERED.length);
-    return html`<p class="serein-recovery-wizard__progress">
-      ${this.t('recovery-wizard.progress', msg(str`Step ${current} of ${total}`, {id: 'recovery-wizard.progress'}), {
-        current,
-        total,
-      })}
-    </p>`;
-  }
-
-  private renderBack() {
-    if (this.step !== 'method' && this.step !== 'code') return nothing;
-    return html`<button
-      type="button"
-      class="serein-button serein-button--quiet serein-recovery-wizard__back"
-      aria-disabled=${this.backend.pending ? 'true' : 'false'}
-      @click=${() => this.back()}
-    >
-      ${this.t('recovery-wizard.back', msg('Back', {id: 'recovery-wizard.back'}))}
-    </button>`;
-  }
-
-  private renderIdentify() {
-    const pending = this.backend.pending && this.step === 'identify';
-    return html`<h2 tabindex="-1" id=${this.ids.identify}>
-        ${this.t('recovery-wizard.identify.title', msg('Get back into your account', {id: 'recovery-wizard.identify.title'}))}
-      </h2>
-      <p>
-        ${this.t(
-          'recovery-wizard.identify.intro',
-          msg(
-            'Enter the email address or username of your account. If what you enter matches an account, we will help you choose a new password with a code.',
-            {id: 'recovery-wizard.identify.intro'},
-          ),
-        )}
-      </p>
-      <form
-        novalidate
-        aria-labelledby=${this.ids.identify}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onIdentify}
-      >
-        <div class="serein-field">
-          <label class="serein-label" for=${this.ids.identifier}>
-            ${this.t('recovery-wizard.identify.label', msg('Email address or username', {id: 'recovery-wizard.identify.label'}))}
-          </label>
-          <input
-            class="serein-input"
-            id=${this.ids.identifier}
-            name="username"
-            type="text"
-            inputmode="email"
-            autocomplete="username"
-            spellcheck="false"
-            autocapitalize="none"
-            aria-invalid=${this.identifierError ? 'true' : nothing}
-            aria-describedby=${this.identifierError ? this.ids.identifierError : nothing}
-            @input=${() => {
-              this.journey.start();
-              this.identifierError = '';
-            }}
-          />
-          <p class="serein-error" id=${this.ids.identifierError}>${this.identifierError}</p>
-        </div>
-        <div class="serein-recovery-wizard__actions">
-          <button type="submit" class="serein-button" aria-disabled=${pending ? 'true' : 'false'}>
-            ${
-              pending
-                ? this.t(
-                    'recovery-wizard.identify.checking',
-                    msg('Checking…', {id: 'recovery-wizard.identify.checking'}),
-                  )
-                : this.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}))
-            }
-          </button>
-        </div>
-      </form>`;
-  }
-
-  private renderMethod() {
-    const identifier = this.identified;
-    const pending = this.backend.pending && this.step === 'method';
-    const chosen = this.method;
-    const intro = this.t(
-      'recovery-wizard.method.intro',
-      msg(str`If ${identifier} matches an account, you can get a code to choose a new password.`, {
-        id: 'recovery-wizard.method.intro',
-      }),
-      {identifier},
-    );
-    const heading = html`<h2 tabindex="-1" id=${this.ids.method}>
-      ${this.t('recovery-wizard.method.title', msg('How would you like to get a code?', {id: 'recovery-wizard.method.title'}))}
-    </h2>`;
-    if (!this.methods.length) {
-      return html`${heading}
-        <p>${intro}</p>
-        <p>
-          ${this.t(
-            'recovery-wizard.method.none',
-            msg('We cannot offer a way to get a code here. Our support team can help you get back in.', {
-              id: 'recovery-wizard.method.none',
-            }),
-          )}
-        </p>`;
-    }
-    return html`${heading}
-      <p>${intro}</p>
-      <form
-        novalidate
-        aria-labelledby=${this.ids.method}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onMethod}
-      >
-        <fieldset class="serein-recovery-wizard__methods">
-          <legend class="serein-visually-hidden">
-            ${this.t('recovery-wizard.method.legend', msg('Ways to get a code', {id: 'recovery-wizard.method.legend'}))}
-          </legend>
-          ${this.methods.map((method, index) => {
-            const id = `${this.ids.method}-${index}`;
-            return html`<div class="serein-check">
-              <input
-                type="radio"
-                id=${id}
-                name="method"
-                .value=${method.id}
-                .checked=${method.id === this.chosen}
-                aria-describedby=${`${id}-hint`}
-                @change=${this.onChoose}
-              />
-              <div>
-                <label for=${id}>${this.methodLabel(method)}</label>
-                <p class="serein-hint" id=${`${id}-hint`}>${this.methodHint(method)}</p>
-              </div>
-            </div>`;
-          })}
-        </fieldset>
-        <div class="serein-recovery-wizard__actions">
-          <button type="submit" class="serein-button" aria-disabled=${pending ? 'true' : 'false'}>
-            ${
-              pending
-                ? this.t(
-                    'recovery-wizard.method.sending',
-                    msg('Sending the code…', {id: 'recovery-wizard.method.sending'}),
-                  )
-                : chosen && needsSending(chosen) && this.codeMethod?.id !== chosen.id
-                  ? this.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'}))
-                  : this.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}))
-            }
-          </button>
-        </div>
-      </form>`;
-  }
-
-  private renderCode() {
-    const method = this.codeMethod;
-    if (!method) return nothing;
-    const alternatives = this.methods
-      .filter((other) => other.id !== method.id)
-      .map(({channel, destination}) => ({channel, ...(destination ? {destination} : {})}));
-    return html`<serein-otp-prompt
-      .sereinEmbedding=${this.embedding}
-      .strings=${this.otpStrings}
-      .alternatives=${alternatives}
-      channel=${method.channel}
-      destination=${method.destination ?? ''}
-      resend-after=${this.resendAfter}
-      @serein-otp-verified=${this.onVerified}
-      @serein-otp-switch=${this.onSwitch}
-    ></serein-otp-prompt>`;
-  }
-
-  private renderPassword() {
-    if (this.step !== 'password' && this.step !== 'done') return nothing;
-    return html`<serein-password-change
-      .sereinEmbedding=${this.embedding}
-      .strings=${this.passwordStrings}
-      .breachCheck=${this.breachCheck}
-      username=${this.identified}
-      min-length=${this.minLength}
-      no-current
-      sign-out-others
-      @serein-password-changed=${this.onReset}
-    ></serein-password-change>`;
-  }
-
-  private renderDone() {
-    const signInHref = safeUrl(this.signInHref, {attribute: 'sign-in-href', element: this});
-    return html`<h2 tabindex="-1" id=${this.ids.done}>
-        ${this.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'}))}
-      </h2>
-      <p>
-        ${this.t(
-          'recovery-wizard.done.text',
-          msg('You can now sign in with your new password. For your safety, you are not signed in automatically.', {
-            id: 'recovery-wizard.done.text',
-          }),
-        )}
-      </p>
-      ${
-        this.signedOutOthers
-          ? html`<p>
-              ${this.t(
-                'recovery-wizard.done.signed-out',
-                msg('Every device that was signed in to your account has been signed out.', {
-                  id: 'recovery-wizard.done.signed-out',
-                }),
-              )}
-            </p>`
-          : nothing
-      }
-      <div class="serein-recovery-wizard__actions">
-        ${
-          signInHref
-            ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${signInHref}
-                >${this.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
-              >`
-            : html`<button type="button" class="serein-button" @click=${() => this.signIn()}>
-                ${this.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}
-              </button>`
-        }
-      </div>`;
-  }
-
-  /** Every step stays in the page once reached (hidden when not shown), so going back loses nothing. */
-  private renderSteps() {
-    const step = this.step;
-    const section = (name: SereinRecoveryStep, content: unknown) =>
-      html`<div class="serein-recovery-wizard__step" data-step=${name} ?hidden=${step !== name}>${content}</div>`;
-    const error = this.backend.error;
-    return html`
-      ${this.renderBack()} ${this.renderProgress()} ${section('identify', this.renderIdentify())}
-      ${section('method', this.identified ? this.renderMethod() : nothing)} ${section('code', this.renderCode())}
-      ${section('password', this.renderPassword())} ${section('done', step === 'done' ? this.renderDone() : nothing)}
-      <div class="serein-alert" id=${this.ids.alert} role="alert" tabindex="-1">
-        ${error ? renderFormError(error, this.strings, this.copied, () => (this.copied = true)) : nothing}
-      </div>
-      ${renderHelpLink(
-        safeUrl(this.supportHref, {attribute: 'support-href', element: this}),
-        () =>
-          this.supportLabel ||
-          this.t('recovery-wizard.help', msg('Need help? Contact support', {id: 'recovery-wizard.help'})),
-      )}
-    `;
+  /** "Continue to sign in" without `sign-in-href`. @internal */
+  signIn(): void {
+    this.emit('serein-recovery-sign-in', {});
   }
 
   protected override render() {
-    return html`<div part="base" class="base"><slot></slot></div>`;
+    return renderBase(!this.light.view);
   }
 }

@@ -1,11 +1,11 @@
 import {html, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {msg, str} from '@lit/localize';
-import {SereinElement} from '../../internal/serein-element.js';
-import {tokenStyles} from '../../internal/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/light-dom.js';
-import {JourneyController} from '../../internal/journey-controller.js';
-import {codePointLength, formatNumber} from '../../internal/format.js';
+import {SereinElement} from '../../internal/core/serein-element.js';
+import {tokenStyles} from '../../internal/core/tokens.js';
+import {LightDomController, uniqueId} from '../../internal/core/light-dom.js';
+import {JourneyController} from '../../internal/core/journey-controller.js';
+import {codePointLength, formatNumber} from '../../internal/core/format.js';
 import {getActiveLocale, onActiveLocaleChange, type SereinLocale} from '../../internal/locale.js';
 import type {EstimateResult} from '../../internal/zxcvbn-engine.js';
 import type {SereinStrengthChangeDetail, SereinStrengthLevel} from '../../events/strength-change.js';
@@ -96,9 +96,8 @@ type Advice = Awaited<ReturnType<typeof loadAdvice>>;
 export class SereinStrengthMeter extends SereinElement {
   static override styles = [tokenStyles, meterStyles];
 
-  private readonly internals = this.attachInternals();
   private readonly journey = new JourneyController(this, {component: 'strength-meter', trackAbandon: false});
-  protected readonly light = new LightDomController(this, meterLightStyles, () => this.renderText());
+  protected readonly light = new LightDomController(this, {styles: meterLightStyles, render: () => this.renderText()});
   private readonly ids = {meter: uniqueId('serein-strength-meter'), feedback: uniqueId('serein-strength-feedback')};
 
   private input: HTMLInputElement | null = null;
@@ -220,10 +219,7 @@ export class SereinStrengthMeter extends SereinElement {
 
   protected override updated(): void {
     const level = this.level;
-    for (const state of Object.keys(SCORE_OF_LEVEL)) {
-      if (state === level) this.internals.states.add(state);
-      else this.internals.states.delete(state);
-    }
+    this.toggleStates(Object.fromEntries(Object.keys(SCORE_OF_LEVEL).map((state) => [state, state === level])));
     const detail: SereinStrengthChangeDetail = {
       score: this.score,
       level,
@@ -236,7 +232,7 @@ export class SereinStrengthMeter extends SereinElement {
       const first = this.lastDetail === '';
       this.lastDetail = serialized;
       if (!first || level !== 'empty') {
-        this.dispatchEvent(new CustomEvent('serein-strength-change', {bubbles: true, composed: true, detail}));
+        this.emit('serein-strength-change', detail);
       }
     }
   }

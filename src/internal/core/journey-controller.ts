@@ -4,7 +4,7 @@ import type {
   SereinJourneyAction,
   SereinJourneyDetail,
   SereinJourneyObserverOptions,
-} from '../events/journey.js';
+} from '../../events/journey.js';
 
 /** How many journey events the page keeps for observers that come late (the newest win). */
 export const JOURNEY_BUFFER_SIZE = 200;

@@ -1,4 +1,4 @@
-import {getActiveLocale} from './locale.js';
+import {getActiveLocale} from '../locale.js';
 
 /** "2 minutes", "30 seconds", "1 hour", in the active language (`Intl`). */
 export function formatWait(seconds: number): string {

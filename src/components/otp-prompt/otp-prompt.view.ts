@@ -1,0 +1,369 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
+import {formatDuration, formatNumber, formatWait} from '../../internal/core/format.js';
+import {renderHelpLink} from '../../internal/core/help-link.js';
+import {renderFormError} from '../../internal/error-view.js';
+import {errorText} from '../../internal/error-messages.js';
+import type {SereinOtpAlternative} from '../../events/otp-prompt.js';
+import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
+
+// Every template and every string of <serein-otp-prompt>: loaded by the one view mechanism
+// (CONTRIBUTING.md, "The loading rule"), requested when the element module is evaluated; the
+// element keeps its space until it is here.
+import {otpPromptLightStyles} from './otp-prompt.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
+
+export const lightStyles = otpPromptLightStyles();
+
+type El = SereinOtpPrompt;
+
+/** The other ways to get a code, without the current one. */
+function otherWays(el: El): SereinOtpAlternative[] {
+  return el.alternatives.filter(
+    (alternative) =>
+      CHANNELS.includes(alternative.channel) &&
+      !(alternative.channel === el.effectiveChannel && (alternative.destination ?? '') === el.destination),
+  );
+}
+
+function heading(el: El): string {
+  switch (el.effectiveChannel) {
+    case 'sms':
+      return el.t('otp-prompt.title.sms', msg('Check your text messages', {id: 'otp-prompt.title.sms'}));
+    case 'email':
+      return el.t('otp-prompt.title.email', msg('Check your inbox', {id: 'otp-prompt.title.email'}));
+    case 'backup-code':
+      return el.t('otp-prompt.title.backup-code', msg('Enter a backup code', {id: 'otp-prompt.title.backup-code'}));
+    default:
+      return el.t('otp-prompt.title.app', msg('Enter the code from your app', {id: 'otp-prompt.title.app'}));
+  }
+}
+
+/** Where the code is and how long it may take. */
+function where(el: El): string {
+  const destination = el.destination;
+  switch (el.effectiveChannel) {
+    case 'sms':
+      return destination
+        ? el.t(
+            'otp-prompt.where.sms-to',
+            msg(str`We sent a code by text message to ${destination}. It can take a minute to arrive.`, {
+              id: 'otp-prompt.where.sms-to',
+            }),
+            {destination},
+          )
+        : el.t(
+            'otp-prompt.where.sms',
+            msg('We sent a code to your phone by text message. It can take a minute to arrive.', {
+              id: 'otp-prompt.where.sms',
+            }),
+          );
+    case 'email':
+      return destination
+        ? el.t(
+            'otp-prompt.where.email-to',
+            msg(
+              str`We sent a code to ${destination}. It can take a few minutes to arrive; if you do not see it, look in your spam folder.`,
+              {id: 'otp-prompt.where.email-to'},
+            ),
+            {destination},
+          )
+        : el.t(
+            'otp-prompt.where.email',
+            msg(
+              'We sent a code to your email address. It can take a few minutes to arrive; if you do not see it, look in your spam folder.',
+              {id: 'otp-prompt.where.email'},
+            ),
+          );
+    case 'backup-code':
+      return el.t(
+        'otp-prompt.where.backup-code',
+        msg(
+          'Use one of the backup codes you saved when you turned on two-step verification. Each code works only once.',
+          {id: 'otp-prompt.where.backup-code'},
+        ),
+      );
+    default:
+      return el.t(
+        'otp-prompt.where.app',
+        msg(
+          'Open the app that gives you sign-in codes for this account and enter the code it shows now. The code changes often, so use the one on screen.',
+          {id: 'otp-prompt.where.app'},
+        ),
+      );
+  }
+}
+
+function alternativeLabel(el: El, alternative: SereinOtpAlternative): string {
+  const destination = alternative.destination ?? '';
+  switch (alternative.channel) {
+    case 'sms':
+      return destination
+        ? el.t(
+            'otp-prompt.other.sms-to',
+            msg(str`Get a code by text message to ${destination}`, {id: 'otp-prompt.other.sms-to'}),
+            {destination},
+          )
+        : el.t('otp-prompt.other.sms', msg('Get a code by text message', {id: 'otp-prompt.other.sms'}));
+    case 'email':
+      return destination
+        ? el.t(
+            'otp-prompt.other.email-to',
+            msg(str`Get a code by email to ${destination}`, {id: 'otp-prompt.other.email-to'}),
+            {destination},
+          )
+        : el.t('otp-prompt.other.email', msg('Get a code by email', {id: 'otp-prompt.other.email'}));
+    case 'backup-code':
+      return el.t('otp-prompt.other.backup-code', msg('Use a backup code', {id: 'otp-prompt.other.backup-code'}));
+    default:
+      return el.t('otp-prompt.other.app', msg('Use the code from your app', {id: 'otp-prompt.other.app'}));
+  }
+}
+
+/** The heading, then why the code is asked and where it is. */
+function renderIntro(el: El) {
+  return html`<h2 id=${el.ids.title} tabindex="-1">${heading(el)}</h2>
+    <div class="serein-otp-prompt__intro" id=${el.ids.intro}>
+      <p>${where(el)}</p>
+      <p>
+        ${el.t(
+          'otp-prompt.why',
+          msg('This extra step makes sure it is really you, even if someone else knows your password.', {
+            id: 'otp-prompt.why',
+          }),
+        )}
+      </p>
+    </div>`;
+}
+
+/** The format of the code, and (with auto-submit) that it is checked as soon as it is complete. */
+function renderHints(el: El) {
+  const count = formatNumber(el.effectiveLength);
+  return html`<p class="serein-hint" id=${el.ids.hint}>
+      ${
+        el.numeric
+          ? el.t('otp-prompt.hint', msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint'}), {count})
+          : el.t(
+              'otp-prompt.hint.backup-code',
+              msg('Letters and digits; spaces and dashes are optional.', {id: 'otp-prompt.hint.backup-code'}),
+            )
+      }
+    </p>
+    ${
+      el.autoSubmit && el.numeric
+        ? html`<p class="serein-hint" id=${el.ids.auto}>
+            ${el.t(
+              'otp-prompt.auto-submit',
+              msg(str`We check the code as soon as all ${count} digits are in.`, {id: 'otp-prompt.auto-submit'}),
+              {count},
+            )}
+          </p>`
+        : nothing
+    }`;
+}
+
+/** What a submission without a complete code is told. */
+function incompleteText(el: El): string {
+  const count = formatNumber(el.effectiveLength);
+  return el.numeric
+    ? el.t(
+        'otp-prompt.error.incomplete',
+        msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete'}),
+        {count},
+      )
+    : el.t(
+        'otp-prompt.error.empty-backup',
+        msg('Enter one of your backup codes.', {id: 'otp-prompt.error.empty-backup'}),
+      );
+}
+
+function resendReadyText(el: El): string {
+  return el.t('otp-prompt.resend-ready', msg('You can ask for a new code now.', {id: 'otp-prompt.resend-ready'}));
+}
+
+function resendSentText(el: El): string {
+  return el.t(
+    'otp-prompt.resend-sent',
+    msg('We sent a new code. It can take a few minutes to arrive.', {id: 'otp-prompt.resend-sent'}),
+  );
+}
+
+function renderRemember(el: El) {
+  if (!el.rememberDevice) return nothing;
+  const duration =
+    Number.isInteger(el.rememberDays) && el.rememberDays > 0 ? formatDuration(el.rememberDays, 'day') : '';
+  return html`<div class="serein-check">
+    <input
+      type="checkbox"
+      id=${el.ids.remember}
+      name="remember-device"
+      value="true"
+      aria-describedby=${el.ids.rememberHint}
+    />
+    <div>
+      <label for=${el.ids.remember}>
+        ${el.t('otp-prompt.remember', msg('Don’t ask for a code again on this device', {id: 'otp-prompt.remember'}))}
+      </label>
+      <p class="serein-hint" id=${el.ids.rememberHint}>
+        ${
+          duration
+            ? el.t(
+                'otp-prompt.remember-hint-days',
+                msg(str`For ${duration}. Choose this only on a device that you alone use.`, {
+                  id: 'otp-prompt.remember-hint-days',
+                }),
+                {duration},
+              )
+            : el.t(
+                'otp-prompt.remember-hint',
+                msg('Choose this only on a device that you alone use.', {id: 'otp-prompt.remember-hint'}),
+              )
+        }
+      </p>
+    </div>
+  </div>`;
+}
+
+/** "Send a new code", always visible, with a countdown that is read, not announced. */
+function renderResend(el: El) {
+  if (!el.canResend) return nothing;
+  const waiting = el.resendLeft > 0;
+  const wait = waiting ? formatWait(el.resendLeft) : '';
+  return html`<div class="serein-otp-prompt__resend">
+    <button
+      type="button"
+      class="serein-button serein-button--quiet"
+      aria-disabled=${waiting || el.resending ? 'true' : 'false'}
+      aria-describedby=${waiting ? el.ids.wait : nothing}
+      @click=${() => void el.resend()}
+    >
+      ${
+        el.resending
+          ? el.t('otp-prompt.resending', msg('Sending a new code…', {id: 'otp-prompt.resending'}))
+          : el.t('otp-prompt.resend', msg('Send a new code', {id: 'otp-prompt.resend'}))
+      }
+    </button>
+    ${
+      waiting
+        ? html`<p class="serein-hint" id=${el.ids.wait}>
+            ${el.t(
+              'otp-prompt.resend-wait',
+              msg(str`You can ask for a new code in ${wait}.`, {id: 'otp-prompt.resend-wait'}),
+              {wait},
+            )}
+          </p>`
+        : nothing
+    }
+    <p class="serein-otp-prompt__status" role="status">${statusText(el)}</p>
+  </div>`;
+}
+
+/** "Try another way": a disclosure listing the other ways to get a code. */
+function renderAlternatives(el: El) {
+  if (!otherWays(el).length) return nothing;
+  return html`<div class="serein-otp-prompt__others">
+    <button
+      type="button"
+      class="serein-button serein-button--quiet"
+      aria-expanded=${el.othersOpen ? 'true' : 'false'}
+      aria-controls=${el.ids.others}
+      @click=${() => el.toggleOthers()}
+    >
+      ${el.t('otp-prompt.others', msg('Try another way', {id: 'otp-prompt.others'}))}
+    </button>
+    <ul id=${el.ids.others} ?hidden=${!el.othersOpen}>
+      ${otherWays(el).map(
+        (alternative) =>
+          html`<li>
+            <button type="button" class="serein-button serein-button--quiet" @click=${() => el.switchTo(alternative)}>
+              ${alternativeLabel(el, alternative)}
+            </button>
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/** The help link, at the same place in every state. */
+function renderHelp(el: El) {
+  return renderHelpLink(
+    safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
+    () =>
+      el.supportLabel || el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'otp-prompt.help'),
+  );
+}
+
+/** The state after the host accepted the code. */
+function renderDone(el: El) {
+  return html`<h2 id=${el.ids.success} tabindex="-1">
+      ${el.t('otp-prompt.done', msg('Thank you, that is the right code.', {id: 'otp-prompt.done'}))}
+    </h2>
+    ${renderHelp(el)}`;
+}
+
+/** The words of the submit button. */
+function submitText(el: El, checking: boolean): string {
+  return checking
+    ? el.t('otp-prompt.submitting', msg('Checking the code…', {id: 'otp-prompt.submitting'}))
+    : el.t('otp-prompt.submit', msg('Continue', {id: 'otp-prompt.submit'}));
+}
+
+/** The label of the code field. */
+function labelText(el: El): string {
+  return el.numeric
+    ? el.t('otp-prompt.label', msg('Code', {id: 'otp-prompt.label'}))
+    : el.t('otp-prompt.label.backup-code', msg('Backup code', {id: 'otp-prompt.label.backup-code'}));
+}
+
+/** The words of the field's problem. */
+function fieldErrorText(el: El): string {
+  const error = el.fieldError;
+  if (!error) return '';
+  if (error === 'incomplete') return incompleteText(el);
+  return [errorText(error, el.strings), error.message].filter(Boolean).join(' ');
+}
+
+function statusText(el: El): string {
+  if (el.status === 'resend-ready') return resendReadyText(el);
+  if (el.status === 'resend-sent') return resendSentText(el);
+  return '';
+}
+
+/** Everything the customer reads and types, rendered in the page's DOM. */
+export function renderForm(el: El): TemplateResult {
+  if (el.success) return renderDone(el);
+  const pending = el.flow.pending;
+  const blocked = el.flow.blocked || el.resending;
+  const error = el.flow.error;
+  const describedBy = [el.ids.hint, el.autoSubmit && el.numeric ? el.ids.auto : '', el.fieldError ? el.ids.error : '']
+    .filter(Boolean)
+    .join(' ');
+  return html`
+    ${renderIntro(el)}
+    <form
+      method="post"
+      action=${safeUrl(el.action, {attribute: 'action', element: el}) || nothing}
+      novalidate
+      aria-labelledby=${el.ids.title}
+      aria-describedby=${el.ids.intro}
+      aria-busy=${pending ? 'true' : 'false'}
+      @submit=${el.onSubmit}
+    >
+      <div class="serein-field">
+        <label class="serein-label" for=${el.ids.code}>${labelText(el)}</label>
+        ${renderHints(el)} ${el.codeField?.render({id: el.ids.code, describedBy, invalid: !!el.fieldError})}
+        <p class="serein-error" id=${el.ids.error}>${fieldErrorText(el)}</p>
+      </div>
+      ${renderRemember(el)}
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
+        ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
+      </div>
+      <div class="serein-otp-prompt__actions">
+        <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>
+          ${submitText(el, pending && !el.resending)}
+        </button>
+      </div>
+    </form>
+    ${renderResend(el)} ${renderAlternatives(el)} ${renderHelp(el)}
+  `;
+}

@@ -1,0 +1,347 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
+import {formatNumber} from '../../internal/core/format.js';
+import {getActiveLocale} from '../../internal/locale.js';
+import {renderHelpLink} from '../../internal/core/help-link.js';
+import {renderFormError} from '../../internal/error-view.js';
+import {errorText} from '../../internal/error-messages.js';
+import {renderPasswordField} from '../../internal/password-field.js';
+import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './password-change.js';
+
+// Every template and every string of <serein-password-change>: loaded by the one view
+// mechanism (CONTRIBUTING.md, "The loading rule"); the element reserves its space meanwhile.
+import {passwordChangeLightStyles} from './password-change.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
+
+export const lightStyles = passwordChangeLightStyles();
+
+type El = SereinPasswordChange;
+
+/** The words of a field's problem. */
+function fieldErrorText(el: El, error: PasswordFieldError | undefined): string {
+  if (!error) return '';
+  switch (error) {
+    case 'current-empty':
+      return el.t(
+        'password-change.error.current-empty',
+        msg('Enter your current password.', {id: 'password-change.error.current-empty'}),
+      );
+    case 'too-short': {
+      const min = formatNumber(el.effectiveMinLength);
+      return el.t(
+        'password-change.error.too-short',
+        msg(str`Use at least ${min} characters for your new password.`, {id: 'password-change.error.too-short'}),
+        {min},
+      );
+    }
+    case 'mismatch':
+      return el.t(
+        'password-change.error.mismatch',
+        msg('The two new passwords are different. Type the same password in both fields.', {
+          id: 'password-change.error.mismatch',
+        }),
+      );
+    default:
+      return [errorText(error, el.strings), error.message].filter(Boolean).join(' ');
+  }
+}
+
+function heading(el: El): string {
+  const brand = el.brand;
+  return brand
+    ? el.t(
+        'password-change.title-brand',
+        msg(str`Change your ${brand} password`, {id: 'password-change.title-brand'}),
+        {brand},
+      )
+    : el.t('password-change.title', msg('Change your password', {id: 'password-change.title'}));
+}
+
+/** The label and the show-toggle name of each field. */
+function fieldWords(el: El, field: PasswordField): {label: string; show: string} {
+  switch (field) {
+    case 'current':
+      return {
+        label: el.t('password-change.current', msg('Current password', {id: 'password-change.current'})),
+        show: el.t('password-change.show-current', msg('Show current password', {id: 'password-change.show-current'})),
+      };
+    case 'new':
+      return {
+        label: el.t('password-change.new', msg('New password', {id: 'password-change.new'})),
+        show: el.t('password-change.show-new', msg('Show new password', {id: 'password-change.show-new'})),
+      };
+    default:
+      return {
+        label: el.t('password-change.confirm', msg('Type the new password again', {id: 'password-change.confirm'})),
+        show: el.t(
+          'password-change.show-confirm',
+          msg('Show the repeated password', {id: 'password-change.show-confirm'}),
+        ),
+      };
+  }
+}
+
+function renderField(el: El, field: PasswordField) {
+  // One name per toggle, whose state is aria-pressed (a name that flips to "Hide" while
+  // pressed would be announced as "Hide …, pressed").
+  const words = fieldWords(el, field);
+  const userInputs = [el.username, ...el.customerName.split(/\s+/), el.brand, ...el.userInputs].filter(Boolean);
+  return renderPasswordField({
+    id: el.ids[field],
+    name: field === 'current' ? 'current-password' : field === 'new' ? 'new-password' : 'confirm-password',
+    autocomplete: field === 'current' ? 'current-password' : 'new-password',
+    label: words.label,
+    error: fieldErrorText(el, el.fieldErrors[field]),
+    revealed: !!el.revealed[field],
+    toggleText: el.t('password-change.show', msg('Show', {id: 'password-change.show'})),
+    toggleLabel: words.show,
+    onToggle: (input) => el.toggle(field, input),
+    after:
+      field === 'new'
+        ? html`<serein-strength-meter
+            for=${el.ids.new}
+            min-length=${el.effectiveMinLength}
+            .userInputs=${userInputs}
+            .breachCheck=${el.breachCheck}
+            .strings=${el.strings}
+          ></serein-strength-meter>`
+        : undefined,
+  });
+}
+
+/** Why we ask, for each reason but `user`. */
+function why(el: El): string {
+  switch (el.effectiveReason) {
+    case 'routine':
+      return el.t(
+        'password-change.reason.routine',
+        msg(
+          'We ask for a new password from time to time, as part of routine security care. Nothing is wrong with your account.',
+          {id: 'password-change.reason.routine'},
+        ),
+      );
+    case 'suspicious-activity':
+      return el.t(
+        'password-change.reason.suspicious-activity',
+        msg(
+          'We noticed a sign-in to your account that may not have been you. To keep your account yours, please choose a new password now.',
+          {id: 'password-change.reason.suspicious-activity'},
+        ),
+      );
+    case 'breach':
+      return el.t(
+        'password-change.reason.breach',
+        msg(
+          'Your password appeared in a data breach on another website. Our own systems were not affected, but anyone with that list could try it here, so please choose a new password that you do not use anywhere else.',
+          {id: 'password-change.reason.breach'},
+        ),
+      );
+    case 'compliance':
+      return el.t(
+        'password-change.reason.compliance',
+        msg(
+          'To meet the security standards we follow, we are asking you to choose a new password. Nothing is wrong with your account.',
+          {id: 'password-change.reason.compliance'},
+        ),
+      );
+    default:
+      return '';
+  }
+}
+
+function laterText(el: El): string {
+  const date = el.deadlineDate;
+  const when = date ? new Intl.DateTimeFormat(getActiveLocale(), {dateStyle: 'long'}).format(date) : '';
+  return when
+    ? el.t(
+        'password-change.deadline',
+        msg(str`You can do it now, or later until ${when}.`, {id: 'password-change.deadline'}),
+        {when},
+      )
+    : el.t('password-change.later', msg('You can do it now or later.', {id: 'password-change.later'}));
+}
+
+function neverAskText(el: El): string {
+  const brand = el.brand;
+  return brand
+    ? el.t(
+        'password-change.never-ask-brand',
+        msg(str`${brand} will never ask for your password by email, text message or phone.`, {
+          id: 'password-change.never-ask-brand',
+        }),
+        {brand},
+      )
+    : el.t(
+        'password-change.never-ask',
+        msg('We will never ask for your password by email, text message or phone.', {
+          id: 'password-change.never-ask',
+        }),
+      );
+}
+
+/** The calm banner: why we ask, what happens next, when, and that we never ask by email or phone. */
+function renderBanner(el: El) {
+  if (el.effectiveReason === 'user') return nothing;
+  const name = el.customerName;
+  return html`<div class="serein-password-change__banner">
+    ${name ? html`<p>${el.t('password-change.greeting', msg(str`Hello ${name},`, {id: 'password-change.greeting'}), {name})}</p>` : nothing}
+    <p>${why(el)}</p>
+    <p>
+      ${el.t('password-change.next', msg('It takes about a minute, and you stay signed in on this device.', {id: 'password-change.next'}))}
+    </p>
+    ${el.deferrable ? html`<p>${laterText(el)}</p>` : nothing}
+    <p>${neverAskText(el)}</p>
+  </div>`;
+}
+
+function renderFeedback(el: El) {
+  if (!el.askFeedback) return nothing;
+  if (el.feedbackScore) {
+    return html`<p role="status">
+      ${el.t('password-change.feedback-thanks', msg('Thank you for your answer.', {id: 'password-change.feedback-thanks'}))}
+    </p>`;
+  }
+  const words = [
+    el.t('password-change.feedback-1', msg('Very hard', {id: 'password-change.feedback-1'})),
+    el.t('password-change.feedback-2', msg('Hard', {id: 'password-change.feedback-2'})),
+    el.t('password-change.feedback-3', msg('Neither easy nor hard', {id: 'password-change.feedback-3'})),
+    el.t('password-change.feedback-4', msg('Easy', {id: 'password-change.feedback-4'})),
+    el.t('password-change.feedback-5', msg('Very easy', {id: 'password-change.feedback-5'})),
+  ];
+  return html`<fieldset class="serein-password-change__feedback">
+    <legend>${el.t('password-change.feedback', msg('How easy was this?', {id: 'password-change.feedback'}))}</legend>
+    ${([1, 2, 3, 4, 5] as const).map(
+      (score) =>
+        html`<button type="button" class="serein-button serein-button--quiet" @click=${() => el.sendFeedback(score)}>
+          ${formatNumber(score)}<span class="serein-visually-hidden">${words[score - 1]}</span>
+        </button>`,
+    )}
+    <p class="serein-hint" aria-hidden="true">${formatNumber(1)} = ${words[0]} · ${formatNumber(5)} = ${words[4]}</p>
+  </fieldset>`;
+}
+
+/** The thank-you state (the form is gone, so browsers offer to save the new password). */
+function renderSuccess(el: El) {
+  return html`<div class="serein-password-change__done">
+    <h2 id=${el.ids.success} tabindex="-1">
+      ${el.t('password-change.done-title', msg('Your password has been changed', {id: 'password-change.done-title'}))}
+    </h2>
+    <p>
+      ${el.t('password-change.done-text', msg('Use your new password the next time you sign in. Thank you for keeping your account safe.', {id: 'password-change.done-text'}))}
+    </p>
+    ${
+      el.signedOutOthers
+        ? html`<p>
+            ${el.t('password-change.done-signed-out', msg('Your other devices have been signed out; this one stays signed in.', {id: 'password-change.done-signed-out'}))}
+          </p>`
+        : nothing
+    }
+    ${renderFeedback(el)}
+  </div>`;
+}
+
+function renderSignOut(el: El) {
+  if (!el.signOutOthers) return nothing;
+  const suspicious = el.effectiveReason === 'suspicious-activity';
+  return html`<div class="serein-check">
+    <input
+      type="checkbox"
+      id=${el.ids.signOut}
+      name="sign-out-others"
+      value="true"
+      ?checked=${suspicious}
+      aria-describedby=${el.ids.signOutHint}
+    />
+    <div>
+      <label for=${el.ids.signOut}
+        >${el.t('password-change.sign-out-others', msg('Sign out of other devices', {id: 'password-change.sign-out-others'}))}</label
+      >
+      <p class="serein-hint" id=${el.ids.signOutHint}>
+        ${
+          suspicious
+            ? el.t(
+                'password-change.sign-out-recommended',
+                msg('Recommended after a sign-in that may not have been you. This device stays signed in.', {
+                  id: 'password-change.sign-out-recommended',
+                }),
+              )
+            : el.t(
+                'password-change.sign-out-hint',
+                msg('This device stays signed in.', {id: 'password-change.sign-out-hint'}),
+              )
+        }
+      </p>
+    </div>
+  </div>`;
+}
+
+function renderActions(el: El) {
+  const pending = el.flow.pending;
+  return html`<div class="serein-password-change__actions">
+    <button type="submit" class="serein-button" aria-disabled=${el.flow.blocked ? 'true' : 'false'}>
+      ${
+        pending
+          ? el.t('password-change.submitting', msg('Changing your password…', {id: 'password-change.submitting'}))
+          : el.t('password-change.submit', msg('Change password', {id: 'password-change.submit'}))
+      }
+    </button>
+    ${
+      el.deferrable
+        ? html`<button
+            type="button"
+            class="serein-button serein-button--quiet"
+            ?disabled=${pending}
+            @click=${() => el.defer()}
+          >
+            ${el.t('password-change.defer', msg('Remind me later', {id: 'password-change.defer'}))}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+function renderHelp(el: El) {
+  return renderHelpLink(
+    safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
+    () =>
+      el.supportLabel ||
+      el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'password-change.help'),
+  );
+}
+
+/** Everything the customer reads and types, rendered in the page's DOM. */
+export function renderForm(el: El): TemplateResult {
+  if (el.success) return html`${renderSuccess(el)}${renderHelp(el)}`;
+  const error = el.flow.error;
+  return html`
+    <h2 id=${el.ids.title} tabindex="-1">${heading(el)}</h2>
+    ${renderBanner(el)}
+    <form
+      method="post"
+      action=${safeUrl(el.action, {attribute: 'action', element: el}) || nothing}
+      novalidate
+      aria-labelledby=${el.ids.title}
+      aria-busy=${el.flow.pending ? 'true' : 'false'}
+      @submit=${el.onSubmit}
+      @input=${el.onInput}
+    >
+      <input
+        class="serein-visually-hidden"
+        type="text"
+        name="username"
+        autocomplete="username"
+        .value=${el.username}
+        readonly
+        tabindex="-1"
+        aria-hidden="true"
+      />
+      ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
+      ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
+        ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
+      </div>
+      ${renderActions(el)}
+    </form>
+    ${renderHelp(el)}
+  `;
+}

@@ -1,0 +1,386 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
+import {formatNumber} from '../../internal/core/format.js';
+import {renderHelpLink} from '../../internal/core/help-link.js';
+import {renderFormError} from '../../internal/error-view.js';
+import type {SereinStrings} from '../../internal/core/strings.js';
+import type {SereinRecoveryMethod, SereinRecoveryStep} from '../../events/recovery-wizard.js';
+import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
+
+// Every template and every string of <serein-recovery-wizard>: loaded by the one view mechanism
+// (CONTRIBUTING.md, "The loading rule"); the element keeps its space until it is here.
+import {recoveryWizardLightStyles} from './recovery-wizard.styles.js';
+import {safeUrl} from '../../internal/safe-url.js';
+
+export const lightStyles = recoveryWizardLightStyles();
+
+type El = SereinRecoveryWizard;
+
+/** The steps numbered "Step n of 4". */
+const NUMBERED: readonly SereinRecoveryStep[] = ['identify', 'method', 'code', 'password'];
+
+function identifierErrorText(el: El): string {
+  return el.identifierEmpty
+    ? el.t(
+        'recovery-wizard.error.identifier-empty',
+        msg('Enter the email address or username of your account.', {id: 'recovery-wizard.error.identifier-empty'}),
+      )
+    : '';
+}
+
+function methodLabel(el: El, method: SereinRecoveryMethod): string {
+  const destination = method.destination ?? '';
+  switch (method.channel) {
+    case 'email':
+      return destination
+        ? el.t(
+            'recovery-wizard.method.email-to',
+            msg(str`Email to ${destination}`, {id: 'recovery-wizard.method.email-to'}),
+            {destination},
+          )
+        : el.t('recovery-wizard.method.email', msg('Email', {id: 'recovery-wizard.method.email'}));
+    case 'sms':
+      return destination
+        ? el.t(
+            'recovery-wizard.method.sms-to',
+            msg(str`Text message to ${destination}`, {id: 'recovery-wizard.method.sms-to'}),
+            {destination},
+          )
+        : el.t('recovery-wizard.method.sms', msg('Text message', {id: 'recovery-wizard.method.sms'}));
+    case 'app':
+      return el.t(
+        'recovery-wizard.method.app',
+        msg('The app that gives you sign-in codes', {id: 'recovery-wizard.method.app'}),
+      );
+    default:
+      return el.t(
+        'recovery-wizard.method.backup-code',
+        msg('One of your backup codes', {id: 'recovery-wizard.method.backup-code'}),
+      );
+  }
+}
+
+function methodHint(el: El, method: SereinRecoveryMethod): string {
+  switch (method.channel) {
+    case 'email':
+      return el.t(
+        'recovery-wizard.method.email-hint',
+        msg('We send a code and a link. Either one works.', {id: 'recovery-wizard.method.email-hint'}),
+      );
+    case 'sms':
+      return el.t(
+        'recovery-wizard.method.sms-hint',
+        msg('We send a code by text message.', {id: 'recovery-wizard.method.sms-hint'}),
+      );
+    case 'app':
+      return el.t(
+        'recovery-wizard.method.app-hint',
+        msg('Use the code the app shows at that moment.', {id: 'recovery-wizard.method.app-hint'}),
+      );
+    default:
+      return el.t(
+        'recovery-wizard.method.backup-code-hint',
+        msg('Each backup code works once.', {id: 'recovery-wizard.method.backup-code-hint'}),
+      );
+  }
+}
+
+/** The embedded prompt's words where recovery needs other ones: it never says an account exists. */
+function otpStrings(el: El): SereinStrings {
+  const destination = el.codeMethod?.destination ?? '';
+  return {
+    ...el.strings,
+    'otp-prompt.where.email-to': el.t(
+      'recovery-wizard.code.email-to',
+      msg(
+        str`If ${destination} belongs to an account, we have sent an email with a code and a link to that address. Type the code here or open the link: either one works. It can take a few minutes to arrive; look in your spam folder too.`,
+        {id: 'recovery-wizard.code.email-to'},
+      ),
+      {destination},
+    ),
+    'otp-prompt.where.sms-to': el.t(
+      'recovery-wizard.code.sms-to',
+      msg(
+        str`If ${destination} belongs to an account, we have sent a code to that number by text message. It can take a minute to arrive.`,
+        {id: 'recovery-wizard.code.sms-to'},
+      ),
+      {destination},
+    ),
+    'otp-prompt.why': el.t(
+      'recovery-wizard.code.why',
+      msg('The code confirms that this account is yours, so that you can choose a new password.', {
+        id: 'recovery-wizard.code.why',
+      }),
+    ),
+  };
+}
+
+/** The embedded form's words where recovery needs other ones. */
+function passwordStrings(el: El): SereinStrings {
+  return {
+    ...el.strings,
+    'password-change.title': el.t(
+      'recovery-wizard.password.title',
+      msg('Choose a new password', {id: 'recovery-wizard.password.title'}),
+    ),
+    'password-change.sign-out-others': el.t(
+      'recovery-wizard.password.sign-out',
+      msg('Sign out everywhere', {id: 'recovery-wizard.password.sign-out'}),
+    ),
+    'password-change.sign-out-hint': el.t(
+      'recovery-wizard.password.sign-out-hint',
+      msg(
+        'Recommended if someone else may know your old password: every device signed in to your account will be signed out.',
+        {
+          id: 'recovery-wizard.password.sign-out-hint',
+        },
+      ),
+    ),
+    'password-change.submit': el.t(
+      'recovery-wizard.password.submit',
+      msg('Save the new password', {id: 'recovery-wizard.password.submit'}),
+    ),
+    'password-change.submitting': el.t(
+      'recovery-wizard.password.submitting',
+      msg('Saving your new password…', {id: 'recovery-wizard.password.submitting'}),
+    ),
+  };
+}
+
+function renderProgress(el: El) {
+  const index = NUMBERED.indexOf(el.step);
+  if (index < 0) return nothing;
+  const current = formatNumber(index + 1);
+  const total = formatNumber(NUMBERED.length);
+  return html`<p class="serein-recovery-wizard__progress">
+    ${el.t('recovery-wizard.progress', msg(str`Step ${current} of ${total}`, {id: 'recovery-wizard.progress'}), {
+      current,
+      total,
+    })}
+  </p>`;
+}
+
+function renderBack(el: El) {
+  if (el.step !== 'method' && el.step !== 'code') return nothing;
+  return html`<button
+    type="button"
+    class="serein-button serein-button--quiet serein-recovery-wizard__back"
+    aria-disabled=${el.flow.pending ? 'true' : 'false'}
+    @click=${() => el.back()}
+  >
+    ${el.t('recovery-wizard.back', msg('Back', {id: 'recovery-wizard.back'}))}
+  </button>`;
+}
+
+function renderIdentify(el: El) {
+  const pending = el.flow.pending && el.step === 'identify';
+  return html`<h2 tabindex="-1" id=${el.ids.identify}>
+      ${el.t('recovery-wizard.identify.title', msg('Get back into your account', {id: 'recovery-wizard.identify.title'}))}
+    </h2>
+    <p>
+      ${el.t(
+        'recovery-wizard.identify.intro',
+        msg(
+          'Enter the email address or username of your account. If what you enter matches an account, we will help you choose a new password with a code.',
+          {id: 'recovery-wizard.identify.intro'},
+        ),
+      )}
+    </p>
+    <form
+      novalidate
+      aria-labelledby=${el.ids.identify}
+      aria-busy=${pending ? 'true' : 'false'}
+      @submit=${el.onIdentify}
+    >
+      <div class="serein-field">
+        <label class="serein-label" for=${el.ids.identifier}>
+          ${el.t('recovery-wizard.identify.label', msg('Email address or username', {id: 'recovery-wizard.identify.label'}))}
+        </label>
+        <input
+          class="serein-input"
+          id=${el.ids.identifier}
+          name="username"
+          type="text"
+          inputmode="email"
+          autocomplete="username"
+          spellcheck="false"
+          autocapitalize="none"
+          aria-invalid=${el.identifierEmpty ? 'true' : nothing}
+          aria-describedby=${el.identifierEmpty ? el.ids.identifierError : nothing}
+          @input=${el.onInput}
+        />
+        <p class="serein-error" id=${el.ids.identifierError}>${identifierErrorText(el)}</p>
+      </div>
+      <div class="serein-recovery-wizard__actions">
+        <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
+          ${
+            pending
+              ? el.t('recovery-wizard.identify.checking', msg('Checking…', {id: 'recovery-wizard.identify.checking'}))
+              : el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}))
+          }
+        </button>
+      </div>
+    </form>`;
+}
+
+function renderMethod(el: El) {
+  const identifier = el.identified;
+  const pending = el.flow.pending && el.step === 'method';
+  const intro = el.t(
+    'recovery-wizard.method.intro',
+    msg(str`If ${identifier} matches an account, you can get a code to choose a new password.`, {
+      id: 'recovery-wizard.method.intro',
+    }),
+    {identifier},
+  );
+  const heading = html`<h2 tabindex="-1" id=${el.ids.method}>
+    ${el.t('recovery-wizard.method.title', msg('How would you like to get a code?', {id: 'recovery-wizard.method.title'}))}
+  </h2>`;
+  if (!el.methods.length) {
+    return html`${heading}
+      <p>${intro}</p>
+      <p>
+        ${el.t(
+          'recovery-wizard.method.none',
+          msg('We cannot offer a way to get a code here. Our support team can help you get back in.', {
+            id: 'recovery-wizard.method.none',
+          }),
+        )}
+      </p>`;
+  }
+  return html`${heading}
+    <p>${intro}</p>
+    <form novalidate aria-labelledby=${el.ids.method} aria-busy=${pending ? 'true' : 'false'} @submit=${el.onMethod}>
+      <fieldset class="serein-recovery-wizard__methods">
+        <legend class="serein-visually-hidden">
+          ${el.t('recovery-wizard.method.legend', msg('Ways to get a code', {id: 'recovery-wizard.method.legend'}))}
+        </legend>
+        ${el.methods.map((method, index) => {
+          const id = `${el.ids.method}-${index}`;
+          return html`<div class="serein-check">
+            <input
+              type="radio"
+              id=${id}
+              name="method"
+              .value=${method.id}
+              .checked=${method.id === el.chosen}
+              aria-describedby=${`${id}-hint`}
+              @change=${el.onChoose}
+            />
+            <div>
+              <label for=${id}>${methodLabel(el, method)}</label>
+              <p class="serein-hint" id=${`${id}-hint`}>${methodHint(el, method)}</p>
+            </div>
+          </div>`;
+        })}
+      </fieldset>
+      <div class="serein-recovery-wizard__actions">
+        <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
+          ${methodSubmitText(el, pending)}
+        </button>
+      </div>
+    </form>`;
+}
+
+/** The method step's button: sending, "Send the code" for a code still to send, else "Continue". */
+function methodSubmitText(el: El, pending: boolean): string {
+  const chosen = el.method;
+  if (pending) {
+    return el.t('recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'}));
+  }
+  return chosen && needsSending(chosen) && el.codeMethod?.id !== chosen.id
+    ? el.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'}))
+    : el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}));
+}
+
+function renderCode(el: El) {
+  const method = el.codeMethod;
+  if (!method) return nothing;
+  const alternatives = el.methods
+    .filter((other) => other.id !== method.id)
+    .map(({channel, destination}) => ({channel, ...(destination ? {destination} : {})}));
+  return html`<serein-otp-prompt
+    .sereinEmbedding=${el.embedding}
+    .strings=${otpStrings(el)}
+    .alternatives=${alternatives}
+    channel=${method.channel}
+    destination=${method.destination ?? ''}
+    resend-after=${el.resendAfter}
+    @serein-otp-verified=${el.onVerified}
+    @serein-otp-switch=${el.onSwitch}
+  ></serein-otp-prompt>`;
+}
+
+function renderPassword(el: El) {
+  if (el.step !== 'password' && el.step !== 'done') return nothing;
+  return html`<serein-password-change
+    .sereinEmbedding=${el.embedding}
+    .strings=${passwordStrings(el)}
+    .breachCheck=${el.breachCheck}
+    username=${el.identified}
+    min-length=${el.minLength}
+    no-current
+    sign-out-others
+    @serein-password-changed=${el.onReset}
+  ></serein-password-change>`;
+}
+
+function renderDone(el: El) {
+  const signInHref = safeUrl(el.signInHref, {attribute: 'sign-in-href', element: el});
+  return html`<h2 tabindex="-1" id=${el.ids.success}>
+      ${el.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'}))}
+    </h2>
+    <p>
+      ${el.t(
+        'recovery-wizard.done.text',
+        msg('You can now sign in with your new password. For your safety, you are not signed in automatically.', {
+          id: 'recovery-wizard.done.text',
+        }),
+      )}
+    </p>
+    ${
+      el.signedOutOthers
+        ? html`<p>
+            ${el.t(
+              'recovery-wizard.done.signed-out',
+              msg('Every device that was signed in to your account has been signed out.', {
+                id: 'recovery-wizard.done.signed-out',
+              }),
+            )}
+          </p>`
+        : nothing
+    }
+    <div class="serein-recovery-wizard__actions">
+      ${
+        signInHref
+          ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${signInHref}
+              >${el.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
+            >`
+          : html`<button type="button" class="serein-button" @click=${() => el.signIn()}>
+              ${el.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}
+            </button>`
+      }
+    </div>`;
+}
+
+/** Every step stays in the page once reached (hidden when not shown), so going back loses nothing. */
+export function renderSteps(el: El): TemplateResult {
+  const step = el.step;
+  const section = (name: SereinRecoveryStep, content: unknown) =>
+    html`<div class="serein-recovery-wizard__step" data-step=${name} ?hidden=${step !== name}>${content}</div>`;
+  const error = el.flow.error;
+  return html`
+    ${renderBack(el)} ${renderProgress(el)} ${section('identify', renderIdentify(el))}
+    ${section('method', el.identified ? renderMethod(el) : nothing)} ${section('code', renderCode(el))}
+    ${section('password', renderPassword(el))} ${section('done', step === 'done' ? renderDone(el) : nothing)}
+    <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
+      ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
+    </div>
+    ${renderHelpLink(
+      safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
+      () =>
+        el.supportLabel ||
+        el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'recovery-wizard.help'),
+    )}
+  `;
+}

@@ -1,0 +1,157 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ActionController} from '../action-controller.js';
+import type {SereinError} from '../errors.js';
+import type {JourneyController} from './journey-controller.js';
+
+/** Errors after which trying again at once makes no sense: the submit waits `retryAfterSeconds`. */
+const LOCKING = new Set(['rate-limited', 'too-many-attempts']);
+
+export interface FormFlowOptions {
+  journey: JourneyController;
+  /** The light-DOM container that holds the form and its alert. */
+  root: () => HTMLElement;
+  /** The id of the form-level alert (a live region that exists before any error). */
+  alertId: string;
+  /** Without a `waitUntil` listener, the form posts itself natively when this returns a URL. */
+  action?: () => string;
+  /**
+   * Where an error belongs: records it on the field it is about and returns that field's input
+   * (the error then replaces the form-level message), or returns nothing for the form's alert.
+   */
+  place?: (error: SereinError) => HTMLElement | null | undefined;
+}
+
+export interface FormFlowRun<T> {
+  /** The host accepted. */
+  done: (value: T) => void | Promise<void>;
+  /** The step reported with a failure (multi-step components). */
+  step?: string;
+}
+
+/**
+ * The one form flow of the password form, the code prompt and the recovery wizard: a submit
+ * guard (one submission at a time, none while locked out), the action protocol loaded on the
+ * first submission, outcome routing (done, failed, native POST when nobody answered and the form
+ * has an `action`), the lock-out after `rate-limited` and `too-many-attempts`, the placement of
+ * an error (under its field or in the form's alert) with focus on it, and the "Copied" state of
+ * the support reference. See CONTRIBUTING.md, "The form flow".
+ */
+export class FormFlowController implements ReactiveController {
+  /** The action protocol, once loaded. */
+  actions: ActionController | undefined;
+  /** The support reference of the shown error was copied. */
+  copied = false;
+  /** Locked out after `rate-limited` / `too-many-attempts`, until `retryAfterSeconds` have passed. */
+  retryBlocked = false;
+  /** True from a submission until its outcome is shown (covers loading the protocol too). */
+  submitting = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: FormFlowOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.retryTimer);
+  }
+
+  /** The host's backend is working. */
+  get pending(): boolean {
+    return !!this.actions?.pending;
+  }
+
+  /** The form-level error shown now. */
+  get error(): SereinError | undefined {
+    return this.actions?.error;
+  }
+
+  /** The submit button is shown as unavailable. */
+  get blocked(): boolean {
+    return this.pending || this.retryBlocked;
+  }
+
+  /** Loads the action protocol (once per element). */
+  async ensureActions(): Promise<ActionController> {
+    if (!this.actions) {
+      // The `waitUntil` protocol, loaded with the first action.
+      const {ActionController} = await import('../action-controller.js');
+      this.actions ??= new ActionController(this.host);
+    }
+    return this.actions;
+  }
+
+  /**
+   * The submit guard: the browser never submits by itself (the passwords or the code never leave
+   * with a native submission), and `work` runs only when no submission is under way, nothing
+   * is locked out and `busy` (the component's own reason to wait) is false.
+   */
+  async guard(event: Event, work: () => Promise<void>, busy = false): Promise<void> {
+    event.preventDefault();
+    if (this.submitting || this.retryBlocked || this.pending || busy) return;
+    this.submitting = true;
+    try {
+      await work();
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /** Clears the shown error and the "Copied" state (a new attempt starts). */
+  reset(): void {
+    this.copied = false;
+    this.actions?.clearError();
+  }
+
+  /** The customer copied the support reference. */
+  markCopied(): void {
+    this.copied = true;
+    this.host.requestUpdate();
+  }
+
+  /** Sends `type` and routes its outcome; resolves with the outcome's status. */
+  async run<T = unknown, B extends object = object>(
+    type: string,
+    body: B,
+    handlers: FormFlowRun<T>,
+  ): Promise<'done' | 'failed' | 'unhandled' | 'busy'> {
+    this.copied = false;
+    this.options.journey.submitted();
+    const actions = await this.ensureActions();
+    const outcome = await actions.run<T, B>(type, body);
+    if (outcome.status === 'done') {
+      await handlers.done(outcome.value);
+    } else if (outcome.status === 'failed') {
+      this.options.journey.failed(outcome.error.code, handlers.step);
+      await this.fail(outcome.error);
+    } else if (outcome.status === 'unhandled' && this.options.action?.()) {
+      // Server-rendered apps: no listener, so the form posts itself.
+      this.options.root().querySelector('form')?.submit();
+    }
+    return outcome.status;
+  }
+
+  /** Shows `error` where it belongs, locks the submit when it says to wait, and moves focus to it. */
+  async fail(error: SereinError): Promise<void> {
+    const field = this.options.place?.(error);
+    // A field error replaces the form-level message.
+    if (field) this.actions?.clearError();
+    this.lockOut(error);
+    await this.host.updateComplete;
+    (field ?? this.options.root().querySelector<HTMLElement>(`#${this.options.alertId}`))?.focus();
+  }
+
+  /** After `rate-limited` or `too-many-attempts` with `retryAfterSeconds`, the submit waits that long. */
+  lockOut(error: SereinError): void {
+    if (!LOCKING.has(error.code) || !error.retryAfterSeconds) return;
+    this.retryBlocked = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryBlocked = false;
+      this.host.requestUpdate();
+    }, error.retryAfterSeconds * 1000);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * A module loaded once, on demand or ahead of time. Every component loads its view (and a heavy
+ * capability, such as WebAuthn or the estimator) through this one mechanism: see
+ * CONTRIBUTING.md, "The loading rule".
+ */
+export interface Lazy<T> {
+  /** The module once it has arrived (undefined before). */
+  readonly value: T | undefined;
+  /** Starts loading (once) and resolves with the module. */
+  load(): Promise<T>;
+}
+
+/**
+ * Wraps `importer` (`() => import('./x.view.js')`). With `{now: true}` the import starts at
+ * once: an element module does this for its view, so that the view is usually there before the
+ * element first connects. A failed import is retried on the next `load()`.
+ */
+export function lazy<T>(importer: () => Promise<T>, {now = false}: {now?: boolean} = {}): Lazy<T> {
+  let promise: Promise<T> | undefined;
+  const box: {value: T | undefined; load(): Promise<T>} = {
+    value: undefined,
+    load: () =>
+      (promise ??= importer().then(
+        (module) => (box.value = module),
+        (reason: unknown) => {
+          promise = undefined;
+          throw reason;
+        },
+      )),
+  };
+  // An early start must not produce an unhandled rejection; load() rethrows to the caller.
+  if (now) box.load().catch(() => undefined);
+  return box;
+}

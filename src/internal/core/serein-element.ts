@@ -1,0 +1,112 @@
+import {LitElement} from 'lit';
+import {property} from 'lit/decorators.js';
+import {updateWhenLocaleChanges} from '@lit/localize';
+import {pickString, type SereinStrings} from './strings.js';
+
+const warned = new Set<string>();
+
+/** Adds or removes each custom state (`:state(busy)`) of an element. */
+export function toggleStates(internals: ElementInternals, states: Record<string, boolean>): void {
+  for (const [name, on] of Object.entries(states)) {
+    if (on) internals.states.add(name);
+    else internals.states.delete(name);
+  }
+}
+
+/** Every event map entry named `serein-…` (the event files in `src/events/` declare them). */
+type SereinEventMap = {
+  [K in keyof HTMLElementEventMap as K extends `serein-${string}` ? K : never]: HTMLElementEventMap[K];
+};
+
+/** The name of a Serein event. */
+export type SereinEventName = keyof SereinEventMap;
+
+/** The detail type an event map declares for `K`. */
+export type SereinEventDetail<K extends SereinEventName> = SereinEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** How an embedding component takes over an embedded one's events (see `sereinEmbedding`). */
+export interface SereinEmbedding {
+  /** Answers an action instead of dispatching its event (same type and detail, no settler). */
+  act(type: string, detail: object): Promise<unknown>;
+}
+
+/**
+ * The one base class of Serein's elements: its `ElementInternals` and custom states, typed
+ * events, per-instance wording overrides and re-rendering when the locale changes. Behaviour
+ * shared by several components lives in controllers.
+ */
+export class SereinElement extends LitElement {
+  /**
+   * Wording overrides for this instance: a partial map from message id to plain text, for
+   * brand wording (`{'strength-meter.label': 'Acme password strength'}`). Never parsed as HTML.
+   */
+  @property({attribute: false}) strings?: SereinStrings;
+
+  /**
+   * Set by a Serein component that embeds this one (the recovery wizard embeds the one-time-code
+   * prompt and the password form): the embedding component reports the journey, and answers this
+   * one's actions itself, so that neither its journey events nor its secret-carrying action
+   * events leave it.
+   * @internal
+   */
+  sereinEmbedding?: SereinEmbedding;
+
+  /** Attached once, here: custom states (`:state(…)`) go through {@link toggleStates}. @internal */
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** Resolves once the view of the first render has arrived (see `LightDomController`). @internal */
+  protected viewReady?: () => Promise<unknown>;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** `updateComplete` also waits for a lazily loaded view, so that callers see the rendered form. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.viewReady) return done;
+    await this.viewReady();
+    return super.getUpdateComplete();
+  }
+
+  /** Sets each custom state on or off (`:state(busy)`). */
+  protected toggleStates(states: Record<string, boolean>): void {
+    toggleStates(this.internals, states);
+  }
+
+  /**
+   * Dispatches a Serein event (bubbling, composed). Its name and detail are checked against the
+   * event maps of `src/events/` at compile time. Returns false when a listener cancelled it.
+   */
+  protected emit<K extends SereinEventName>(
+    type: K,
+    detail: SereinEventDetail<K>,
+    options: {cancelable?: boolean} = {},
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(type, {bubbles: true, composed: true, cancelable: !!options.cancelable, detail}),
+    );
+  }
+
+  /**
+   * The override for `id` from {@link strings}, else the localised text. `formerId` is a
+   * deprecated message id that still works as an override key. Called by the views.
+   * @internal
+   */
+  t(id: string, localized: string, params?: Record<string, string | number>, formerId?: string): string {
+    const strings =
+      formerId && this.strings?.[id] === undefined && this.strings?.[formerId] !== undefined
+        ? {[id]: this.strings[formerId]}
+        : this.strings;
+    return pickString(strings, id, localized, params);
+  }
+
+  /** Warns once per element name and message about a bad attribute value; never throws. */
+  protected warnOnce(message: string): void {
+    const key = `${this.localName}:${message}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    console.warn(`${this.localName}: ${message}`);
+  }
+}
