@@ -17,6 +17,7 @@ import {build, buildReason} from './bench/build.mjs';
 import {loadCorpus} from './bench/corpus.mjs';
 import {heading, ms, percent, stats, subheading, table} from './bench/format.mjs';
 import {KEY_DELAY_MS, LONG_REPEAT, runLatency, TARGETS} from './bench/latency.mjs';
+import {CLS_TARGET, runLayoutShift, VIEW_DELAY_MS} from './bench/layout-shift.mjs';
 import {bundledSize, describeChunk, elementSizes, fileSize, kb, librarySizes} from './bench/sizes.mjs';
 import {relative} from 'node:path';
 import {
@@ -53,7 +54,9 @@ const only = args.includes('--sizes')
     ? 'latency'
     : args.includes('--dictionaries')
       ? 'dictionaries'
-      : 'all';
+      : args.includes('--layout-shift')
+        ? 'layout-shift'
+        : 'all';
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const started = performance.now();
 const summary = [];
@@ -784,6 +787,42 @@ if (only === 'all' || only === 'latency') {
     summary.push(
       `meter, main-thread fallback: ${fallbackLong.length} long tasks after warm-up${fallbackLong.length ? ` (longest ${ms(Math.max(...fallbackLong))} ms)` : ''}; cold dictionary load: ${fallbackCold?.longTasks.length ? `${ms(Math.max(...fallbackCold.longTasks))} ms task` : 'no long task'}`,
     );
+  }
+}
+
+// ---- 3. Layout shift while the views arrive late ----
+if (only === 'all' || only === 'layout-shift') {
+  console.log(heading('3. Layout shift with every view chunk delayed'));
+  console.log(
+    `Each component between two paragraphs; every *.view-*.js answered ${VIEW_DELAY_MS} ms late; CLS summed until 2 s after load (target ≤ ${CLS_TARGET}).`,
+  );
+  const shift = await runLayoutShift({log: progress});
+  raw.layoutShift = shift;
+  if (shift.skipped) console.log(`  skipped: ${shift.skipped}`);
+  else {
+    console.log(`  ${shift.browser}`);
+    console.log(
+      table(
+        [
+          {title: 'component'},
+          {title: 'view requests', align: 'right'},
+          {title: 'CLS after upgrade', align: 'right'},
+          {title: 'CLS incl. upgrade', align: 'right'},
+          {title: 'target'},
+        ],
+        shift.rows.map((row) => [
+          row.component,
+          String(row.viewRequests),
+          row.cls.toFixed(4),
+          row.total.toFixed(4),
+          `≤ ${CLS_TARGET} ${check(row.cls <= CLS_TARGET)}`,
+        ]),
+      ),
+    );
+    for (const row of shift.rows)
+      summary.push(
+        `layout shift of <serein-${row.component}> with the view ${VIEW_DELAY_MS} ms late: ${row.cls.toFixed(4)} (≤ ${CLS_TARGET}: ${check(row.cls <= CLS_TARGET)})`,
+      );
   }
 }
 

@@ -22,7 +22,7 @@ export function chromePath() {
 }
 
 /** The import map of the bench pages: Lit (production builds) and zxcvbn-ts, from node_modules. */
-function importMap() {
+export function importMap() {
   const nm = (path) => `/node_modules/${path}`;
   const pkg = (name) => JSON.parse(readFileSync(resolve(ROOT, 'node_modules', name, 'package.json'), 'utf8'));
   return {

@@ -17,11 +17,11 @@ export const otpPromptStyles = css`
   }
   /* Until the view arrives: about the height of the prompt it renders, so nothing below moves. */
   .base.loading {
-    min-block-size: 21rem;
+    min-block-size: 19.3rem;
   }
   :host([channel='sms']) .base.loading,
   :host([channel='email']) .base.loading {
-    min-block-size: 25rem;
+    min-block-size: 23.3rem;
   }
 `;
 

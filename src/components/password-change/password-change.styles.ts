@@ -18,16 +18,16 @@ export const passwordChangeStyles = css`
   }
   /* Until the view arrives: about the height of the form it renders, so nothing below moves. */
   .base.loading {
-    min-block-size: 21rem;
+    min-block-size: 22.2rem;
   }
   :host([confirm]) .base.loading {
-    min-block-size: 27rem;
+    min-block-size: 28.2rem;
   }
   :host([no-current]) .base.loading {
-    min-block-size: 16rem;
+    min-block-size: 17.2rem;
   }
   :host([reason]:not([reason='user'])) .base.loading {
-    min-block-size: 31rem;
+    min-block-size: 32.2rem;
   }
 `;
 

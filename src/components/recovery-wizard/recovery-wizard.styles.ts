@@ -16,7 +16,7 @@ export const recoveryWizardStyles = css`
   }
   /* Until the view arrives: about the height of the first step, so nothing below moves. */
   .base.loading {
-    min-block-size: 18rem;
+    min-block-size: 17.1rem;
   }
 `;
 

@@ -24,6 +24,11 @@ export type SereinEventName = keyof SereinEventMap;
 /** The detail type an event map declares for `K`. */
 export type SereinEventDetail<K extends SereinEventName> = SereinEventMap[K] extends CustomEvent<infer D> ? D : never;
 
+/** A bubbling, composed Serein event (built outside the class: the manifest lists each event from `@fires`). */
+function sereinEvent(type: string, detail: unknown, cancelable: boolean): CustomEvent {
+  return new CustomEvent(type, {bubbles: true, composed: true, cancelable, detail});
+}
+
 /** How an embedding component takes over an embedded one's events (see `sereinEmbedding`). */
 export interface SereinEmbedding {
   /** Answers an action instead of dispatching its event (same type and detail, no settler). */
@@ -84,9 +89,7 @@ export class SereinElement extends LitElement {
     detail: SereinEventDetail<K>,
     options: {cancelable?: boolean} = {},
   ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(type, {bubbles: true, composed: true, cancelable: !!options.cancelable, detail}),
-    );
+    return this.dispatchEvent(sereinEvent(type, detail, !!options.cancelable));
   }
 
   /**
