@@ -191,7 +191,7 @@ test('recovery with <serein-recovery-wizard> and the code read from the outbox p
   await expectAccessible(page);
   assert.equal(await wizard.locator('input[autocomplete="username"][readonly]').inputValue(), account.email);
   await wizard.getByLabel('New password', {exact: true}).pressSequentially(RECOVERED_PASSWORD);
-  await wizard.getByLabel('Sign out everywhere').check();
+  await wizard.getByText('Saving your new password signs you out on every device').waitFor();
   await wizard.getByRole('button', {name: 'Save the new password'}).click();
   await wizard.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
   await expectAccessible(page);

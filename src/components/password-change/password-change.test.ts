@@ -285,6 +285,16 @@ describe('<serein-password-change>', () => {
       expect(element.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).to.equal(true);
     });
 
+    it('pre-checks “Sign out of other devices” for every reason, and the customer may untick it', async () => {
+      for (const reason of ['user', 'routine', 'breach', 'compliance']) {
+        const element = await mount(`reason="${reason}" sign-out-others`);
+        const box = await until(() => element.querySelector<HTMLInputElement>('input[type="checkbox"]'), 'the box');
+        expect(box.checked, reason).to.equal(true);
+        box.click();
+        expect(box.checked, reason).to.equal(false);
+      }
+    });
+
     it('offers “Remind me later” with the deadline in words', async () => {
       const element = await mount('reason="routine" deferrable deadline="2026-12-31"');
       const banner = await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');

@@ -249,7 +249,7 @@ function renderSignOut(el: El) {
       id=${el.ids.signOut}
       name="sign-out-others"
       value="true"
-      ?checked=${suspicious}
+      checked
       aria-describedby=${el.ids.signOutHint}
     />
     <div>

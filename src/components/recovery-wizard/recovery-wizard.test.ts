@@ -128,6 +128,8 @@ describe('<serein-recovery-wizard>', () => {
     await sendKeys({press: 'Enter'});
     await until(() => focusedHeading(element) === 'Choose a new password', 'the password heading');
     expect(progress(element)).to.equal('Step 4 of 4');
+    expect(element.querySelector('input[type="checkbox"]'), 'no sign-out box to untick').to.equal(null);
+    expect(element.textContent).to.include('signs you out on every device');
     expect(calls[2].type).to.equal('serein-recovery-verify');
     expect(calls[2].detail).to.deep.include({code: '482107', method: METHODS[1]});
     newPassword(element).focus();
@@ -135,8 +137,9 @@ describe('<serein-recovery-wizard>', () => {
     await sendKeys({press: 'Enter'});
     await until(() => focusedHeading(element) === 'Your password has been changed', 'the last heading');
     expect(calls[3].type).to.equal('serein-recovery-reset');
-    expect(calls[3].detail).to.deep.include({newPassword: STRONG, signOutOthers: false});
-    expect(complete.map((event) => event.detail)).to.deep.equal([{signOutOthers: false}]);
+    // A recovery always signs out every device: no box to untick, the step says so.
+    expect(calls[3].detail).to.deep.include({newPassword: STRONG, signOutOthers: true});
+    expect(complete.map((event) => event.detail)).to.deep.equal([{signOutOthers: true}]);
     expect(progress(element), 'no step number once done').to.equal('');
   });
 

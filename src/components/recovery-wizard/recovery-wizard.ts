@@ -262,8 +262,9 @@ export class SereinRecoveryWizard extends SereinElement {
       return actions.run<unknown, SereinRecoverySendBody>('serein-recovery-send', {method});
     }
     if (type === 'serein-password-change') {
-      const {newPassword, signOutOthers} = detail as SereinPasswordChangeBody;
-      return actions.run<unknown, SereinRecoveryResetBody>('serein-recovery-reset', {newPassword, signOutOthers});
+      // A recovery always signs out every device (no box to untick): see the password step.
+      const {newPassword} = detail as SereinPasswordChangeBody;
+      return actions.run<unknown, SereinRecoveryResetBody>('serein-recovery-reset', {newPassword, signOutOthers: true});
     }
     return {status: 'busy'};
   }
@@ -304,10 +305,10 @@ export class SereinRecoveryWizard extends SereinElement {
   /** @internal */
   readonly onReset = (event: CustomEvent<SereinPasswordChangedDetail>) => {
     event.stopPropagation();
-    this.signedOutOthers = event.detail.signOutOthers;
+    this.signedOutOthers = true;
     this.go('done');
     this.journey.succeeded('done');
-    this.emit('serein-recovery-complete', {signOutOthers: event.detail.signOutOthers});
+    this.emit('serein-recovery-complete', {signOutOthers: true});
   };
 
   /** "Continue to sign in" without `sign-in-href`. @internal */

@@ -123,19 +123,6 @@ function passwordStrings(el: El): SereinStrings {
       'recovery-wizard.password.title',
       msg('Choose a new password', {id: 'recovery-wizard.password.title'}),
     ),
-    'password-change.sign-out-others': el.t(
-      'recovery-wizard.password.sign-out',
-      msg('Sign out everywhere', {id: 'recovery-wizard.password.sign-out'}),
-    ),
-    'password-change.sign-out-hint': el.t(
-      'recovery-wizard.password.sign-out-hint',
-      msg(
-        'Recommended if someone else may know your old password: every device signed in to your account will be signed out.',
-        {
-          id: 'recovery-wizard.password.sign-out-hint',
-        },
-      ),
-    ),
     'password-change.submit': el.t(
       'recovery-wizard.password.submit',
       msg('Save the new password', {id: 'recovery-wizard.password.submit'}),
@@ -313,16 +300,25 @@ function renderCode(el: El) {
 
 function renderPassword(el: El) {
   if (el.step !== 'password' && el.step !== 'done') return nothing;
-  return html`<serein-password-change
-    .sereinEmbedding=${el.embedding}
-    .strings=${passwordStrings(el)}
-    .breachCheck=${el.breachCheck}
-    username=${el.identified}
-    min-length=${el.minLength}
-    no-current
-    sign-out-others
-    @serein-password-changed=${el.onReset}
-  ></serein-password-change>`;
+  // A recovery may follow someone else's use of the account: the host ends every session, so
+  // there is no box to untick, only the customer told so.
+  return html`<p class="serein-hint serein-recovery-wizard__signs-out">
+      ${el.t(
+        'recovery-wizard.password.signs-out',
+        msg('Saving your new password signs you out on every device, for your safety.', {
+          id: 'recovery-wizard.password.signs-out',
+        }),
+      )}
+    </p>
+    <serein-password-change
+      .sereinEmbedding=${el.embedding}
+      .strings=${passwordStrings(el)}
+      .breachCheck=${el.breachCheck}
+      username=${el.identified}
+      min-length=${el.minLength}
+      no-current
+      @serein-password-changed=${el.onReset}
+    ></serein-password-change>`;
 }
 
 function renderDone(el: El) {
