@@ -1,16 +1,17 @@
-import {html, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {msg, str} from '@lit/localize';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {tokenStyles} from '../../internal/core/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/core/light-dom.js';
+import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
+import {lazy} from '../../internal/core/lazy.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
-import {codePointLength, formatNumber} from '../../internal/core/format.js';
+import {codePointLength} from '../../internal/core/format.js';
 import {getActiveLocale, onActiveLocaleChange, type SereinLocale} from '../../internal/locale.js';
 import type {EstimateResult} from '../../internal/zxcvbn-engine.js';
 import type {SereinStrengthChangeDetail, SereinStrengthLevel} from '../../events/strength-change.js';
-import {meterLightStyles, meterStyles} from './strength-meter.styles.js';
+import {meterStyles} from './strength-meter.styles.js';
 import {BreachChecks, watchCommit} from '../../internal/breach-check.js';
+import {describeBy, undescribeBy} from '../../internal/described-by.js';
 
 /** NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password used on its own. */
 const DEFAULT_MIN_LENGTH = 15;
@@ -19,35 +20,27 @@ const ANNOUNCE_AFTER_MS = 1000;
 /** The longest a committed password waits for the breach check's answer. */
 const BREACH_WAIT_MS = 5000;
 
-const SCORE_OF_LEVEL: Record<SereinStrengthLevel, SereinStrengthChangeDetail['score']> = {
-  empty: 0,
-  'too-short': 0,
-  checking: 0,
-  breached: 0,
-  weak: 1,
-  fair: 2,
-  good: 3,
-  strong: 4,
-};
+type Score = SereinStrengthChangeDetail['score'];
+// prettier-ignore
+const SCORE_OF_LEVEL: Record<SereinStrengthLevel, Score> = {empty: 0, 'too-short': 0, checking: 0, breached: 0, weak: 1, fair: 2, good: 3, strong: 4};
+/** A comma-separated attribute as a list. */
+const splitList = (value: string | null) =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 const LEVEL_OF_SCORE: readonly SereinStrengthLevel[] = ['weak', 'weak', 'fair', 'good', 'strong'];
 
-const kebab = (key: string) => key.replace(/[A-Z]+/g, (part) => `-${part.toLowerCase()}`).replace(/^-/, '');
-
 type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
 
-/**
- * What the meter needs only once an estimate or a breach verdict exists: loaded with the
- * estimator, so the eager module stays small.
- */
-const loadAdvice = async () => {
-  const [feedback, errors] = await Promise.all([
-    import('./feedback-messages.js'),
-    import('../../internal/error-messages.js'),
-  ]);
-  return {warningText: feedback.warningText, suggestionText: feedback.suggestionText, errorText: errors.errorText};
-};
-type Advice = Awaited<ReturnType<typeof loadAdvice>>;
+/** Every template and string of the meter: its import starts with this module (CONTRIBUTING.md). */
+const view = lazy(() => import('./strength-meter.view.js'), {now: true});
+type View = typeof import('./strength-meter.view.js');
+/** The wording of the breach error: loaded once a breach check has answered. */
+const errorWords = lazy(() => import('../../internal/error-messages.js'));
+/** The estimator and its dictionaries: loaded on first focus or input. */
+const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
 /**
  * Shows how hard a password is to guess: a four-segment bar and a word (Too short, Weak, Fair,
@@ -97,8 +90,13 @@ export class SereinStrengthMeter extends SereinElement {
   static override styles = [tokenStyles, meterStyles];
 
   private readonly journey = new JourneyController(this, {component: 'strength-meter', trackAbandon: false});
-  protected readonly light = new LightDomController(this, {styles: meterLightStyles, render: () => this.renderText()});
-  private readonly ids = {meter: uniqueId('serein-strength-meter'), feedback: uniqueId('serein-strength-feedback')};
+  protected readonly light = new LightDomController<View>(this, {view, render: (v) => v.renderText(this)});
+  /** @internal */
+  readonly ids = {
+    meter: uniqueId('serein-strength-meter-summary'),
+    feedback: uniqueId('serein-strength-meter-feedback'),
+  };
+  protected override viewReady = () => this.light.ready();
 
   private input: HTMLInputElement | null = null;
   private waitForInput: MutationObserver | undefined;
@@ -117,16 +115,15 @@ export class SereinStrengthMeter extends SereinElement {
   /** The estimate and the password it was made for. */
   @state() private estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
   @state() private breach: {for: string; state: BreachState} | undefined;
-  @state() private announcement = '';
-  @state() private advice: Advice | undefined;
+  /** What the live region says now. @internal */
+  @state() announcement = '';
+  /** The wording of the breach error, once loaded. @internal */
+  @state() errorWords: typeof errorWords.value;
 
   /** The `id` of an `<input>` in the same root (document or shadow root) to judge as it is typed in. */
   @property({attribute: 'for'}) htmlFor = '';
 
-  /**
-   * The password to judge, when no `for` input is attached. A property only: it is never
-   * reflected to an attribute.
-   */
+  /** The password to judge when no `for` input is attached (a property only, never reflected). */
   @property({attribute: false}) password = '';
 
   /**
@@ -136,20 +133,8 @@ export class SereinStrengthMeter extends SereinElement {
    */
   @property({type: Number, attribute: 'min-length'}) minLength = DEFAULT_MIN_LENGTH;
 
-  /**
-   * Words that make a password easy to guess for this customer (name, email, the site's name).
-   * As an attribute, a comma-separated list.
-   */
-  @property({
-    attribute: 'user-inputs',
-    converter: {
-      fromAttribute: (value: string | null) =>
-        (value ?? '')
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-    },
-  })
+  /** Words easy to guess for this customer (name, email, site name); as an attribute, comma-separated. */
+  @property({attribute: 'user-inputs', converter: {fromAttribute: splitList}})
   userInputs: string[] = [];
 
   /**
@@ -165,8 +150,9 @@ export class SereinStrengthMeter extends SereinElement {
     if (this.value === '') return 'empty';
     if (this.breach?.for === this.value && this.breach.state === 'breached') return 'breached';
     if (codePointLength(this.value) < this.effectiveMinLength) return 'too-short';
-    if (!this.estimate) return 'checking';
-    return LEVEL_OF_SCORE[this.estimate.result.score];
+    // Only the current value's own estimate: an older value's never speaks for this one.
+    const result = this.currentResult;
+    return result ? LEVEL_OF_SCORE[result.score] : 'checking';
   }
 
   /** 0 (empty, too short or breached) to 4 (strong). */
@@ -220,24 +206,25 @@ export class SereinStrengthMeter extends SereinElement {
   protected override updated(): void {
     const level = this.level;
     this.toggleStates(Object.fromEntries(Object.keys(SCORE_OF_LEVEL).map((state) => [state, state === level])));
+    this.toggleStates({pending: level === 'checking' && this.barScore > 0});
+    const v = this.light.view;
+    if (!v) return;
     const detail: SereinStrengthChangeDetail = {
       score: this.score,
       level,
       acceptable: this.acceptable,
-      warning: this.warning,
-      suggestions: this.suggestions,
+      warning: v.warning(this),
+      suggestions: v.suggestions(this),
     };
     const serialized = JSON.stringify(detail);
-    if (serialized !== this.lastDetail) {
-      const first = this.lastDetail === '';
-      this.lastDetail = serialized;
-      if (!first || level !== 'empty') {
-        this.emit('serein-strength-change', detail);
-      }
-    }
+    if (serialized === this.lastDetail) return;
+    const first = this.lastDetail === '';
+    this.lastDetail = serialized;
+    if (!first || level !== 'empty') this.emit('serein-strength-change', detail);
   }
 
-  private get effectiveMinLength(): number {
+  /** @internal */
+  get effectiveMinLength(): number {
     return Number.isInteger(this.minLength) && this.minLength >= 1 ? this.minLength : DEFAULT_MIN_LENGTH;
   }
 
@@ -269,13 +256,8 @@ export class SereinStrengthMeter extends SereinElement {
     if (found.value) this.takeValue(found.value);
   }
 
-  /** Adds the meter's text to the input's description, keeping the page's own ids first. */
   private describeInput(): void {
-    const input = this.input;
-    if (!input) return;
-    const described = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    const missing = [this.ids.meter, this.ids.feedback].filter((id) => !described.includes(id));
-    if (missing.length) input.setAttribute('aria-describedby', [...described, ...missing].join(' '));
+    if (this.input) describeBy(this.input, [this.ids.meter, this.ids.feedback]);
   }
 
   private detach(): void {
@@ -290,10 +272,7 @@ export class SereinStrengthMeter extends SereinElement {
     input.removeEventListener('change', this.onInput);
     input.removeEventListener('focus', this.onFocus);
     this.stopWatchingCommit?.();
-    const ours = new Set([this.ids.meter, this.ids.feedback]);
-    const rest = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !ours.has(id));
-    if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
-    else input.removeAttribute('aria-describedby');
+    undescribeBy(input, [this.ids.meter, this.ids.feedback]);
   }
 
   private readonly onFocus = () => this.loadDictionaries();
@@ -322,8 +301,9 @@ export class SereinStrengthMeter extends SereinElement {
   private loadDictionaries(): void {
     if (this.dictionariesRequested) return;
     this.dictionariesRequested = true;
-    void import('../../internal/estimator.js')
-      .then((estimator) => estimator.prepareEstimator(getActiveLocale()))
+    void estimator
+      .load()
+      .then((capability) => capability.prepare(getActiveLocale()))
       .catch(() => {
         this.dictionariesRequested = false;
       });
@@ -342,10 +322,9 @@ export class SereinStrengthMeter extends SereinElement {
         const password = this.value;
         if (password === '') break;
         const locale = getActiveLocale();
-        const [estimator, advice] = await Promise.all([import('../../internal/estimator.js'), loadAdvice()]);
-        const result = await estimator.estimatePassword(locale, password, this.userInputs);
+        const [capability] = await Promise.all([estimator.load(), view.load()]);
+        const result = await capability.estimate(locale, password, this.userInputs);
         if (password === this.value && this.isConnected) {
-          this.advice = advice;
           this.estimate = {for: password, locale, result};
         }
       } while (this.estimateAgain);
@@ -359,7 +338,7 @@ export class SereinStrengthMeter extends SereinElement {
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const text = [this.summary, this.lengthHint || this.primaryAdvice].filter(Boolean).join(' ');
+      const text = this.light.view?.announcement(this) ?? '';
       // A second identical announcement would be noise.
       if (text !== this.announcement) this.announcement = text;
     }, ANNOUNCE_AFTER_MS);
@@ -382,156 +361,37 @@ export class SereinStrengthMeter extends SereinElement {
       this.breaches.ask(password, check),
       new Promise<'unavailable'>((resolve) => setTimeout(() => resolve('unavailable'), BREACH_WAIT_MS)),
     ]);
-    const advice = await loadAdvice();
+    const words = await errorWords.load();
     if (password === this.value && this.isConnected) {
-      this.advice = advice;
+      this.errorWords = words;
       this.breach = {for: password, state: outcome};
       this.scheduleAnnouncement();
     }
   }
 
-  private get levelWord(): string {
-    switch (this.level) {
-      case 'empty':
-        return this.t('strength-meter.level.empty', msg('Nothing entered yet', {id: 'strength-meter.level.empty'}));
-      case 'too-short':
-        return this.t('strength-meter.level.too-short', msg('Too short', {id: 'strength-meter.level.too-short'}));
-      case 'checking':
-        return this.t('strength-meter.level.checking', msg('Checking…', {id: 'strength-meter.level.checking'}));
-      case 'weak':
-        return this.t('strength-meter.level.weak', msg('Weak', {id: 'strength-meter.level.weak'}));
-      case 'fair':
-        return this.t('strength-meter.level.fair', msg('Fair', {id: 'strength-meter.level.fair'}));
-      case 'good':
-        return this.t('strength-meter.level.good', msg('Good', {id: 'strength-meter.level.good'}));
-      case 'strong':
-        return this.t('strength-meter.level.strong', msg('Strong', {id: 'strength-meter.level.strong'}));
-      case 'breached':
-        return this.t(
-          'strength-meter.level.breached',
-          msg('Found in a data breach', {id: 'strength-meter.level.breached'}),
-        );
-    }
+  /** The estimate for the current password, once there is one (never an older value's). @internal */
+  get currentResult(): EstimateResult | undefined {
+    return this.value && this.estimate?.for === this.value ? this.estimate.result : undefined;
   }
 
-  private get label(): string {
-    return this.t('strength-meter.label', msg('Password strength', {id: 'strength-meter.label'}));
+  /** The breach check's answer for the current password. @internal */
+  get breachState(): BreachState {
+    return this.breach?.for === this.value ? this.breach.state : 'none';
   }
 
-  private get summary(): string {
-    const level = this.levelWord;
-    return this.t('strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {
-      level,
-    });
+  /** Length of the current password in code points. @internal */
+  get valueLength(): number {
+    return codePointLength(this.value);
   }
 
-  /** Shown while the password is shorter than the minimum (and when nothing is typed yet). */
-  private get lengthHint(): string {
-    const level = this.level;
-    if (level !== 'empty' && level !== 'too-short') return '';
-    const min = formatNumber(this.effectiveMinLength);
-    if (level === 'empty') {
-      return this.t(
-        'strength-meter.hint',
-        msg(
-          str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
-          {id: 'strength-meter.hint'},
-        ),
-        {min},
-      );
-    }
-    const count = formatNumber(codePointLength(this.value));
-    return this.t(
-      'strength-meter.too-short',
-      msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short'}),
-      {min, count},
-    );
-  }
-
-  /** The estimate's result for the current password and locale, once there is one. */
-  private get currentResult(): EstimateResult | undefined {
-    // A slightly older estimate keeps showing while the next one runs (a few milliseconds).
-    return this.value && this.estimate ? this.estimate.result : undefined;
-  }
-
-  private get warning(): string {
-    const key = this.currentResult?.warning;
-    return key && this.advice ? this.t(`strength-meter.warning.${kebab(key)}`, this.advice.warningText(key)) : '';
-  }
-
-  private get suggestions(): string[] {
-    const advice = this.advice;
-    if (!advice || this.level === 'breached' || this.level === 'strong') return [];
-    return (this.currentResult?.suggestions ?? [])
-      .map((key) => this.t(`strength-meter.suggestion.${kebab(key)}`, advice.suggestionText(key)))
-      .filter(Boolean);
-  }
-
-  /** The one sentence that matters most now. */
-  private get primaryAdvice(): string {
-    const level = this.level;
-    if (level === 'breached') return this.advice?.errorText({code: 'password-breached'}, this.strings) ?? '';
-    if (this.breach?.for === this.value && this.breach.state === 'unavailable') {
-      return this.t(
-        'strength-meter.breach-unavailable',
-        msg('We could not check this password against known data breaches just now. You can still use it.', {
-          id: 'strength-meter.breach-unavailable',
-        }),
-      );
-    }
-    if (level === 'strong' && !this.warning) {
-      return this.t('strength-meter.strong', msg('This password is hard to guess.', {id: 'strength-meter.strong'}));
-    }
-    return this.warning;
-  }
-
-  /** The text part, rendered in the page's DOM (see {@link LightDomController}). */
-  private renderText() {
-    const level = this.level;
-    const advice = [this.lengthHint, this.primaryAdvice].filter(Boolean);
-    const suggestions = this.suggestions;
-    return html`
-      <p
-        class="serein-strength-meter__summary"
-        id=${this.ids.meter}
-        role="meter"
-        aria-label=${this.label}
-        aria-valuemin="0"
-        aria-valuemax="4"
-        aria-valuenow=${SCORE_OF_LEVEL[level]}
-        aria-valuetext=${this.levelWord}
-      >
-        ${this.summary}
-      </p>
-      <div class="serein-strength-meter__feedback" id=${this.ids.feedback}>
-        ${advice.map((line) => html`<p>${line}</p>`)}${
-          suggestions.length
-            ? html`<ul>
-                ${suggestions.map((line) => html`<li>${line}</li>`)}
-              </ul>`
-            : ''
-        }
-      </div>
-      <div class="serein-visually-hidden" role="status">${this.announcement}</div>
-    `;
+  /** The bar's fill: while the current value's estimate is pending, the previous one, shown as pending. @internal */
+  get barScore(): number {
+    if (this.level === 'checking' && this.estimate) return SCORE_OF_LEVEL[LEVEL_OF_SCORE[this.estimate.result.score]];
+    return this.score;
   }
 
   protected override render() {
-    const score = SCORE_OF_LEVEL[this.level];
-    return html`
-      <div part="base" class="base">
-        <div part="track" class="track" aria-hidden="true">
-          ${[1, 2, 3, 4].map(
-            (segment) =>
-              html`<span
-                part=${segment <= score ? 'segment segment-filled' : 'segment'}
-                class="segment"
-                ?data-filled=${segment <= score}
-              ></span>`,
-          )}
-        </div>
-        <slot></slot>
-      </div>
-    `;
+    const v = this.light.view;
+    return v ? v.renderBar(this) : renderBase(true);
   }
 }
