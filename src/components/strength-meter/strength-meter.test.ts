@@ -284,6 +284,80 @@ describe('<serein-strength-meter>', () => {
     });
   });
 
+  describe('a level that is always the current password’s', () => {
+    const strong = 'Tundra-Lantern-Quokka-91-Marzipan';
+    /** Every serein-strength-change, with the value the meter held when it was sent. */
+    const recordWithValue = (meter: SereinStrengthMeter, current: () => string) => {
+      const seen: {value: string; detail: SereinStrengthChangeDetail}[] = [];
+      meter.addEventListener('serein-strength-change', (event) =>
+        seen.push({value: current(), detail: (event as CustomEvent<SereinStrengthChangeDetail>).detail}),
+      );
+      return seen;
+    };
+    const expectNeverStrongForWeak = (seen: {value: string; detail: SereinStrengthChangeDetail}[]) => {
+      expect(seen.length, 'events after the change').to.be.greaterThan(0);
+      for (const {value, detail} of seen) {
+        expect(value, 'the meter only speaks of the weak value now').not.to.equal(strong);
+        expect(detail.level, `an event for “${value.length} characters”`).to.be.oneOf([
+          'empty',
+          'too-short',
+          'checking',
+          'weak',
+        ]);
+        expect(detail.score).to.be.lessThan(2);
+      }
+      expect(seen.at(-1)!.detail).to.include({level: 'weak', score: 1});
+    };
+
+    it('replaces a strong value with a weak one by typing, and no event calls the weak one strong', async () => {
+      const {input, meter} = await mountWithInput('min-length="8"');
+      input.focus();
+      fill(input, strong);
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const seen = recordWithValue(meter, () => input.value);
+      await sendKeys({press: 'Control+a'});
+      await sendKeys({press: 'Backspace'});
+      expect(input.value).to.equal('');
+      await sendKeys({type: 'password'});
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expectNeverStrongForWeak(seen);
+    });
+
+    it('replaces a strong value with a weak one by paste, and no event calls the weak one strong', async () => {
+      const {input, meter} = await mountWithInput('min-length="8"');
+      fill(input, strong);
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const seen = recordWithValue(meter, () => input.value);
+      fill(input, 'password');
+      // The first update after the paste already speaks of the new value.
+      await meter.updateComplete;
+      expect(meter.level).to.be.oneOf(['checking', 'weak']);
+      expect(meter.acceptable && meter.level === 'strong').to.equal(false);
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expectNeverStrongForWeak(seen);
+    });
+
+    it('replaces a strong value with a weak one through the password property', async () => {
+      const meter = await fixture<SereinStrengthMeter>(
+        html`<serein-strength-meter min-length="8"></serein-strength-meter>`,
+      );
+      meter.password = strong;
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const seen = recordWithValue(meter, () => meter.password);
+      meter.password = 'password';
+      await meter.updateComplete;
+      expect(meter.level).to.be.oneOf(['checking', 'weak']);
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expectNeverStrongForWeak(seen);
+    });
+  });
+
   describe('as a host uses it', () => {
     it('judges the password property, which never becomes an attribute', async () => {
       const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
