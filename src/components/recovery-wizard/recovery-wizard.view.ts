@@ -319,6 +319,7 @@ function renderPassword(el: El) {
     .breachCheck=${el.breachCheck}
     username=${el.identified}
     min-length=${el.minLength}
+    dictionary=${el.dictionary}
     no-current
     sign-out-others
     @serein-password-changed=${el.onReset}

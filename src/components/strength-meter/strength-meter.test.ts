@@ -253,6 +253,23 @@ describe('<serein-strength-meter>', () => {
       expect(['good', 'strong']).to.include(meter.level);
     });
 
+    it('judges with dictionary="full" or "compact", and warns once and uses compact for anything else', async () => {
+      const {input, meter} = await mountWithInput('dictionary="full" min-length="8"');
+      fill(input, 'password');
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      const logged = await captureConsole(async () => {
+        meter.setAttribute('dictionary', 'huge');
+        await meter.updateComplete;
+        meter.setAttribute('dictionary', 'tiny');
+        await meter.updateComplete;
+      });
+      expect(logged.filter((line) => line.includes('dictionary must be "compact" or "full"'))).to.have.length(1);
+      fill(input, 'password!');
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+    });
+
     it('honours min-length, and warns once and keeps 15 for a bad value', async () => {
       const {input, meter} = await mountWithInput('min-length="8"');
       fill(input, 'abcdefgh');
@@ -355,6 +372,48 @@ describe('<serein-strength-meter>', () => {
       await settled(meter);
       expect(meter.level).to.equal('weak');
       expectNeverStrongForWeak(seen);
+    });
+  });
+
+  describe('the host’s verdict (setVerdict)', () => {
+    const strong = 'Tundra-Lantern-Quokka-91-Marzipan';
+
+    it('shows a refused value as breached or not accepted, never strong, while the input holds it', async () => {
+      const {input, meter} = await mountWithInput();
+      fill(input, strong);
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const events = recordEvents(meter, ['serein-strength-change']);
+      meter.setVerdict(strong, 'password-breached');
+      await until(() => feedback(meter).includes('data breach'), 'the breach wording');
+      expect(meter.level).to.equal('breached');
+      expect(meter.acceptable).to.equal(false);
+      meter.setVerdict(strong, 'password-reused');
+      await until(() => meter.level === 'rejected', 'the host’s refusal');
+      expect(summary(meter).textContent).to.include('Not accepted');
+      expect(feedback(meter)).not.to.include('hard to guess');
+      const last = (events.at(-1) as CustomEvent<SereinStrengthChangeDetail>).detail;
+      expect(last).to.include({level: 'rejected', score: 0, acceptable: false});
+      expect(events.some((event) => (event.detail as SereinStrengthChangeDetail).level === 'strong')).to.equal(false);
+      fill(input, `${strong}-Otter`);
+      await settled(meter);
+      expect(meter.level, 'another value is judged afresh').to.equal('strong');
+      fill(input, strong);
+      await meter.updateComplete;
+      expect(meter.level, 'the refused value again').to.equal('rejected');
+    });
+
+    it('ignores an unknown code with one warning', async () => {
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = strong;
+      await settled(meter);
+      const logged = await captureConsole(async () => {
+        meter.setVerdict(strong, 'too-nice' as 'password-rejected');
+        meter.setVerdict(strong, 'too-nice' as 'password-rejected');
+        await meter.updateComplete;
+      });
+      expect(logged.filter((line) => line.includes('setVerdict()'))).to.have.length(1);
+      expect(meter.level).to.equal('strong');
     });
   });
 

@@ -126,6 +126,8 @@ export function levelWord(el: SereinStrengthMeter, level: SereinStrengthLevel = 
       return el.t('strength-meter.level.good', msg('Good', {id: 'strength-meter.level.good'}));
     case 'strong':
       return el.t('strength-meter.level.strong', msg('Strong', {id: 'strength-meter.level.strong'}));
+    case 'rejected':
+      return el.t('strength-meter.level.rejected', msg('Not accepted', {id: 'strength-meter.level.rejected'}));
     case 'breached':
       return el.t(
         'strength-meter.level.breached',
@@ -174,7 +176,7 @@ export function warning(el: SereinStrengthMeter): string {
 
 /** zxcvbn's suggestions for the current estimate (none when breached or strong). */
 export function suggestions(el: SereinStrengthMeter): string[] {
-  if (el.level === 'breached' || el.level === 'strong') return [];
+  if (el.level === 'breached' || el.level === 'rejected' || el.level === 'strong') return [];
   return (el.currentResult?.suggestions ?? [])
     .map((key) => el.t(`strength-meter.suggestion.${kebab(key)}`, suggestionText(key)))
     .filter(Boolean);
@@ -183,7 +185,9 @@ export function suggestions(el: SereinStrengthMeter): string[] {
 /** The one sentence that matters most now. */
 function primaryAdvice(el: SereinStrengthMeter): string {
   const level = el.level;
-  if (level === 'breached') return el.errorWords?.errorText({code: 'password-breached'}, el.strings) ?? '';
+  if (level === 'breached' || level === 'rejected') {
+    return el.errorWords?.errorText({code: el.verdictCode ?? 'password-breached'}, el.strings) ?? '';
+  }
   if (el.breachState === 'unavailable') {
     return el.t(
       'strength-meter.breach-unavailable',
