@@ -248,7 +248,7 @@ export function describeChunk(file) {
   if (/estimator-worker\.ts/.test(all)) return {group: 'estimator', name: 'worker'};
   if (/zxcvbn-engine\.ts/.test(all)) return {group: 'estimator', name: 'engine (zxcvbn-ts core, tuned)'};
   if (/internal\/estimator\.ts/.test(all)) return {group: 'estimator', name: 'client'};
-  if (/feedback-messages\.ts/.test(all)) return {group: 'meter advice', name: 'feedback messages'};
+  if (/strength-meter\.view\.ts/.test(all)) return {group: 'meter advice', name: 'meter view (feedback messages)'};
   if (/internal\/errors\.ts/.test(all)) return {group: 'meter advice', name: 'error texts'};
   const base = path
     .split(sep)

@@ -1,5 +1,12 @@
-/** The level a strength meter shows, after the policy is applied. */
-export type SereinStrengthLevel = 'empty' | 'too-short' | 'checking' | 'weak' | 'fair' | 'good' | 'strong' | 'breached';
+/**
+ * The level a strength meter shows, after the policy is applied. `rejected`: the host refused
+ * this password (`setVerdict()` with `password-reused` or `password-rejected`).
+ */
+export type SereinStrengthLevel =
+  'empty' | 'too-short' | 'checking' | 'weak' | 'fair' | 'good' | 'strong' | 'breached' | 'rejected';
+
+/** The host's refusals a strength meter shows for the value they were made for (`setVerdict()`). */
+export type SereinStrengthVerdict = 'password-breached' | 'password-reused' | 'password-rejected';
 
 /** Detail of `serein-strength-change`. It never carries the password. */
 export interface SereinStrengthChangeDetail {
@@ -7,7 +14,7 @@ export interface SereinStrengthChangeDetail {
   score: 0 | 1 | 2 | 3 | 4;
   /** The level the meter shows. */
   level: SereinStrengthLevel;
-  /** True when the password meets `min-length` (and `min-score`) and was not reported breached. */
+  /** True when the password meets `min-length`, was not reported breached and was not refused by the host. */
   acceptable: boolean;
   /** The warning shown, in the active language, or an empty string. */
   warning: string;

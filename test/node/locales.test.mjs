@@ -150,11 +150,9 @@ test('each per-instance override id is the id of the message it overrides', () =
 
 test('every zxcvbn-ts feedback key has its own translated message', async () => {
   const keys = (await import('@zxcvbn-ts/core/dist/data/translationKeys.mjs')).default;
-  const {code} = componentSources().find(({file}) => file.endsWith('feedback-messages.ts'));
-  const bodies = {
-    warnings: code.split('export function suggestionText')[0],
-    suggestions: code.split('export function suggestionText')[1],
-  };
+  const {code} = componentSources().find(({file}) => file.endsWith('strength-meter.view.ts'));
+  const [warnings, rest] = code.split('function suggestionText');
+  const bodies = {warnings, suggestions: rest};
   const kebab = (key) => key.replace(/[A-Z]+/g, (part) => `-${part.toLowerCase()}`).replace(/^-/, '');
   for (const group of ['warnings', 'suggestions']) {
     for (const key of Object.keys(keys[group])) {

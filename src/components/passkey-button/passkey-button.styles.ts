@@ -13,6 +13,13 @@ export const passkeyButtonStyles = css`
   .base {
     display: grid;
   }
+  /* While the view loads: the explanation and the button keep their space. */
+  .base.loading {
+    min-block-size: 6.5rem;
+  }
+  :host(:state(unsupported)) .base.loading {
+    min-block-size: 0;
+  }
   .base > * + * {
     margin-block-start: 0.75rem;
   }

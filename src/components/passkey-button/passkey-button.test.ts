@@ -212,7 +212,7 @@ describe('<serein-passkey-button>', () => {
       const element = await mount('mode="register"');
       await new Promise((resolve) => setTimeout(resolve, 200));
       const early = (await requestsSince(mark)).paths;
-      expect(early.filter((path) => /simplewebauthn|passkey-button\.ceremony/.test(path))).to.deep.equal([]);
+      expect(early.filter((path) => /simplewebauthn|passkey-button\.webauthn/.test(path))).to.deep.equal([]);
       button(element).focus();
       await until(
         async () => (await requestsSince(mark)).paths.some((path) => path.includes('@simplewebauthn/browser')),

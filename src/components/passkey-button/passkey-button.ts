@@ -1,6 +1,5 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {msg, str} from '@lit/localize';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {tokenStyles} from '../../internal/core/tokens.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
@@ -8,13 +7,19 @@ import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/passkey.js';
 import {passkeyButtonStyles} from './passkey-button.styles.js';
-import {unlockMethod} from './unlock-method.js';
-import type {PasskeyProblem} from './passkey-button.ceremony.js';
+import {renderBase} from '../../internal/core/light-dom.js';
+import {lazy} from '../../internal/core/lazy.js';
+import type {PasskeyProblem} from './passkey-button.webauthn.js';
 
-type Ceremony = typeof import('./passkey-button.ceremony.js');
-let ceremonyModule: Promise<Ceremony> | undefined;
-/** @simplewebauthn/browser and the after-dialog copy, loaded by the first element that needs them. */
-const loadCeremony = () => (ceremonyModule ??= import('./passkey-button.ceremony.js'));
+/** Every template and string of the button: its import starts with this module (CONTRIBUTING.md). */
+const view = lazy(() => import('./passkey-button.view.js'), {now: true});
+/** @simplewebauthn/browser, loaded by the first element that needs it. */
+const webauthn = lazy(() => import('./passkey-button.webauthn.js'));
+/** The action protocol, loaded with it. */
+const protocol = lazy(() => import('../../internal/action-controller.js'));
+type Ceremony = NonNullable<typeof webauthn.value> & NonNullable<typeof protocol.value>;
+/** Both, as one object: what a ceremony needs. */
+const loadCeremony = async (): Promise<Ceremony> => ({...(await webauthn.load()), ...(await protocol.load())});
 
 const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 
@@ -22,7 +27,9 @@ const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
 
 /** What the status line says after the system dialog. */
-type Notice = {kind: 'problem'; problem: PasskeyProblem} | {kind: 'error'; error: SereinError} | {kind: 'success'};
+/** @internal */
+export type Notice =
+  {kind: 'problem'; problem: PasskeyProblem} | {kind: 'error'; error: SereinError} | {kind: 'success'};
 
 interface ConditionalCapabilities {
   getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;
@@ -46,18 +53,6 @@ async function autofillAvailable(): Promise<boolean> {
     return false;
   }
 }
-
-/** A key, drawn (not a padlock or a shield, which look like the browser's own security signs). */
-const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <circle cx="7.5" cy="12" r="4" fill="none" stroke="currentColor" stroke-width="2" />
-  <path
-    d="M11.5 12h10M18.5 12v3.5M21.5 12v2.5"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-  />
-</svg>`;
 
 /**
  * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
@@ -116,11 +111,16 @@ export class SereinPasskeyButton extends SereinElement {
   /** Grows when the element leaves the page: work started before then stops quietly. */
   private generation = 0;
 
-  @state() private supported = true;
-  @state() private phase: Phase = 'idle';
-  @state() private notice: Notice | undefined;
-  @state() private ceremony: Ceremony | undefined;
-  @state() private copied = false;
+  /** @internal */
+  @state() supported = true;
+  /** @internal */
+  @state() phase: Phase = 'idle';
+  /** @internal */
+  @state() notice: Notice | undefined;
+  private ceremony: Ceremony | undefined;
+  /** @internal */
+  @state() copied = false;
+  protected override viewReady = () => view.load();
 
   /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */
   @property({reflect: true}) mode: SereinPasskeyMode = 'signin';
@@ -142,6 +142,7 @@ export class SereinPasskeyButton extends SereinElement {
     super.connectedCallback();
     // Read at connection, so a page (or a test) that removes WebAuthn first is seen as it is.
     this.supported = webAuthnAvailable();
+    if (!view.value) void view.load().then(() => this.requestUpdate());
     // Back in the page: autofill is offered again (see updated()).
     this.requestUpdate();
     if (!this.supported) {
@@ -187,11 +188,13 @@ export class SereinPasskeyButton extends SereinElement {
     }
   }
 
-  private get effectiveMode(): SereinPasskeyMode {
+  /** @internal */
+  get effectiveMode(): SereinPasskeyMode {
     return MODES.includes(this.mode) ? this.mode : 'signin';
   }
 
-  private get busy(): boolean {
+  /** @internal */
+  get busy(): boolean {
     return this.phase === 'preparing' || this.phase === 'waiting' || this.phase === 'verifying';
   }
 
@@ -204,7 +207,8 @@ export class SereinPasskeyButton extends SereinElement {
   }
 
   /** Starts loading the ceremony as soon as the customer comes near the button. */
-  private readonly preload = () => void this.useCeremony();
+  /** @internal */
+  readonly preload = () => void this.useCeremony();
 
   /** The page's field that passkey autofill attaches to: `webauthn` as its last autocomplete token. */
   private autofillField(): HTMLInputElement | undefined {
@@ -271,7 +275,8 @@ export class SereinPasskeyButton extends SereinElement {
     if (this.autofillPending) this.ceremony?.cancelCeremony();
   }
 
-  private readonly onClick = async () => {
+  /** @internal */
+  readonly onClick = async () => {
     if (this.busy || this.phase === 'success') return;
     const generation = this.generation;
     const mode = this.effectiveMode;
@@ -368,148 +373,21 @@ export class SereinPasskeyButton extends SereinElement {
     this.notice = {kind: 'problem', problem};
   }
 
-  private dismiss(): void {
+  /** @internal */
+  markCopied(): void {
+    this.copied = true;
+  }
+
+  /** @internal */
+  dismiss(): void {
     if (this.busy) return;
     this.stopAutofill();
     this.journey.deferred();
     if (this.emit('serein-passkey-dismiss', {mode: this.effectiveMode}, {cancelable: true})) this.hidden = true;
   }
 
-  /** What the customer reads before the system dialog: what a passkey does here. */
-  private get introText(): string {
-    return this.effectiveMode === 'register'
-      ? this.t(
-          'passkey-button.intro-register',
-          msg(
-            'Sign in next time with a passkey instead of a password. It stays on your device, and your fingerprint or face is never sent to us.',
-            {id: 'passkey-button.intro-register'},
-          ),
-        )
-      : this.t(
-          'passkey-button.intro-signin',
-          msg('Sign in with a passkey saved on this device or on your phone, without typing a password.', {
-            id: 'passkey-button.intro-signin',
-          }),
-        );
-  }
-
-  /** How the device will ask: its own unlock method, or a neutral description. */
-  private get unlockText(): string {
-    const kind = unlockMethod();
-    // Product names, the same in every language.
-    const faceId = 'Face ID';
-    const touchId = 'Touch ID';
-    const method =
-      kind === 'touch-id'
-        ? touchId
-        : kind === 'windows-hello'
-          ? 'Windows Hello'
-          : kind === 'face-id-or-touch-id'
-            ? this.t(
-                'passkey-button.unlock-face-or-touch',
-                msg(str`${faceId} or ${touchId}`, {id: 'passkey-button.unlock-face-or-touch'}),
-                {faceId, touchId},
-              )
-            : this.t(
-                'passkey-button.unlock-device',
-                msg('your fingerprint, your face or your screen lock', {id: 'passkey-button.unlock-device'}),
-              );
-    return this.t(
-      'passkey-button.unlock',
-      msg(str`When you continue, your device will ask you to confirm with ${method}.`, {id: 'passkey-button.unlock'}),
-      {method},
-    );
-  }
-
-  private get buttonText(): string {
-    switch (this.phase) {
-      case 'preparing':
-        return this.t('passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'}));
-      case 'waiting':
-        return this.t('passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'}));
-      case 'verifying':
-        return this.t('passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'}));
-      default:
-        return this.effectiveMode === 'register'
-          ? this.t('passkey-button.register', msg('Create a passkey', {id: 'passkey-button.register'}))
-          : this.t('passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'}));
-    }
-  }
-
-  private renderNotice() {
-    const notice = this.notice;
-    const ceremony = this.ceremony;
-    if (!notice || !ceremony) return nothing;
-    const t = (id: string, localized: string) => this.t(id, localized);
-    switch (notice.kind) {
-      case 'success':
-        return html`<p>${ceremony.successText(this.effectiveMode, t)}</p>`;
-      case 'problem':
-        return html`<p>${ceremony.problemText(notice.problem, this.effectiveMode, t)}</p>`;
-      default:
-        return ceremony.renderFormError(notice.error, this.strings, this.copied, () => (this.copied = true));
-    }
-  }
-
-  private renderUnsupported() {
-    if (!this.showUnsupported) return nothing;
-    return html`<div part="base" class="base">
-      <p part="status" class="status" role="status">
-        ${this.t(
-          'passkey-button.unsupported',
-          msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
-            id: 'passkey-button.unsupported',
-          }),
-        )}
-      </p>
-    </div>`;
-  }
-
   protected override render() {
-    if (!this.supported) return this.renderUnsupported();
-    const busy = this.busy;
-    const done = this.phase === 'success';
-    const tone =
-      this.notice?.kind === 'success'
-        ? 'success'
-        : // Only what needs the customer's attention is framed: the host's answer, or a device that failed.
-          this.notice?.kind === 'error' || (this.notice?.kind === 'problem' && this.notice.problem === 'device')
-          ? 'error'
-          : 'info';
-    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${
-        done
-          ? nothing
-          : html`<p part="intro" class="intro" id="intro">${this.introText} ${this.unlockText}</p>
-              <div class="actions">
-                <button
-                  part="button"
-                  type="button"
-                  class="serein-button"
-                  aria-describedby="intro"
-                  aria-disabled=${busy ? 'true' : 'false'}
-                  @pointerenter=${this.preload}
-                  @focus=${this.preload}
-                  @click=${this.onClick}
-                >
-                  ${keyIcon}<span>${this.buttonText}</span>
-                </button>
-                ${
-                  this.dismissible
-                    ? html`<button
-                        part="dismiss"
-                        type="button"
-                        class="serein-button serein-button--quiet"
-                        aria-disabled=${busy ? 'true' : 'false'}
-                        @click=${() => this.dismiss()}
-                      >
-                        ${this.t('passkey-button.dismiss', msg('Not now', {id: 'passkey-button.dismiss'}))}
-                      </button>`
-                    : nothing
-                }
-              </div>`
-      }
-      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${this.renderNotice()}</div>
-    </div>`;
+    const v = view.value;
+    return v ? v.render(this) : renderBase(true);
   }
 }

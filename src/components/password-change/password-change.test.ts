@@ -2,6 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../define/password-change.js';
 import type {SereinPasswordChange} from './password-change.js';
+import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import type {SereinPasswordChangeDetail} from '../../events/password-change.js';
 import {fill, recordEvents, until} from '../../../test/support/helpers.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
@@ -198,7 +199,8 @@ describe('<serein-password-change>', () => {
       const current = field(element, 'current-password');
       fill(current, 'old secret');
       fill(field(element, 'new-password'), STRONG);
-      element.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      // "Sign out of other devices" is ticked already: left as it is.
+      expect(element.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).to.equal(true);
       submitButton(element).click();
       await until(() => changed.length === 1, 'serein-password-changed');
       await element.updateComplete;
@@ -233,6 +235,30 @@ describe('<serein-password-change>', () => {
         const input = field(element, 'new-password');
         await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
         expect(errorOf(input).length).to.be.greaterThan(20);
+      });
+    }
+
+    for (const [code, level] of [
+      ['password-breached', 'breached'],
+      ['password-reused', 'rejected'],
+      ['password-rejected', 'rejected'],
+    ]) {
+      it(`puts ${code} on the meter too: never “Strong” under the error`, async () => {
+        const element = await mount('no-current dictionary="full"');
+        const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+        expect(meter.dictionary, 'the form passes dictionary to its meter').to.equal('full');
+        answer(element, () => Promise.reject({code}));
+        const input = field(element, 'new-password');
+        fill(input, STRONG);
+        await until(() => meter.level === 'strong', 'a strong verdict before the host answers');
+        submitButton(element).click();
+        await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
+        await until(() => meter.level === level, `the meter to show ${level}`);
+        expect(meter.acceptable).to.equal(false);
+        expect(meter.querySelector('[role="meter"]')!.textContent).not.to.include('Strong');
+        // Another value is judged afresh.
+        fill(input, `${STRONG}-Otter`);
+        await until(() => meter.level === 'strong', 'a new value judged afresh');
       });
     }
 

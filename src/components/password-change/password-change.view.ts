@@ -101,6 +101,7 @@ function renderField(el: El, field: PasswordField) {
         ? html`<serein-strength-meter
             for=${el.ids.new}
             min-length=${el.effectiveMinLength}
+            dictionary=${el.dictionary}
             .userInputs=${userInputs}
             .breachCheck=${el.breachCheck}
             .strings=${el.strings}

@@ -2,6 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../define/recovery-wizard.js';
 import type {SereinRecoveryWizard} from './recovery-wizard.js';
+import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import type {SereinRecoveryMethod} from '../../events/recovery-wizard.js';
 import {fill, recordEvents, until} from '../../../test/support/helpers.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
@@ -244,7 +245,6 @@ describe('<serein-recovery-wizard>', () => {
       submitIn(element).click();
       await until(() => newPassword(element), 'the password step');
       fill(newPassword(element), STRONG);
-      element.querySelector<HTMLInputElement>('[data-step="password"] input[type="checkbox"]')!.click();
       submitIn(element).click();
       await until(() => element.currentStep === 'done', 'the last step');
       expect(visibleStep(element).textContent).to.include('Every device that was signed in');
@@ -342,6 +342,24 @@ describe('<serein-recovery-wizard>', () => {
       await until(() => newPassword(element).getAttribute('aria-invalid') === 'true', 'the password error');
       expect(newPassword(element).value, 'a refused password stays to be edited').to.equal(STRONG);
       expect(element.currentStep).to.equal('password');
+    });
+
+    it('passes dictionary to its meter, and a refused new password shows on the meter, never “Strong”', async () => {
+      const element = await mount('dictionary="full"');
+      backend(element, {reset: () => Promise.reject({code: 'password-reused'})});
+      await identify(element);
+      await chooseAndSend(element);
+      fill(codeInput(element), '123456');
+      submitIn(element).click();
+      await until(() => newPassword(element), 'the password step');
+      const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+      expect(meter.dictionary).to.equal('full');
+      fill(newPassword(element), STRONG);
+      await until(() => meter.level === 'strong', 'a strong verdict before the host answers');
+      submitIn(element).click();
+      await until(() => newPassword(element).getAttribute('aria-invalid') === 'true', 'the password error');
+      await until(() => meter.level === 'rejected', 'the refusal on the meter');
+      expect(meter.acceptable).to.equal(false);
     });
 
     it('explains a refusal on the first steps in the alert, with the support reference', async () => {

@@ -316,6 +316,7 @@ function renderPassword(el: El) {
       .breachCheck=${el.breachCheck}
       username=${el.identified}
       min-length=${el.minLength}
+      dictionary=${el.dictionary}
       no-current
       @serein-password-changed=${el.onReset}
     ></serein-password-change>`;

@@ -17,6 +17,11 @@ export const meterStyles = css`
     gap: calc(var(--_space) * 0.75);
   }
 
+  /* While the view loads: the bar and one line of text keep their space. */
+  .base.loading {
+    min-block-size: calc(var(--_segment-height) + var(--_space) * 0.75 + 1.5em);
+  }
+
   .track {
     display: grid;
     grid-template-columns: repeat(4, 1fr);
@@ -47,6 +52,12 @@ export const meterStyles = css`
   }
   :host(:state(strong)) {
     --_level-color: var(--_success);
+  }
+
+  /* The current value's estimate is on its way: the previous fill stays, neutral and faded. */
+  :host(:state(pending)) .segment[data-filled] {
+    background: var(--_muted);
+    opacity: 0.5;
   }
 
   @media (prefers-reduced-motion: reduce) {

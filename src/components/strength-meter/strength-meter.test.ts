@@ -271,6 +271,23 @@ describe('<serein-strength-meter>', () => {
       expect(['good', 'strong']).to.include(meter.level);
     });
 
+    it('judges with dictionary="full" or "compact", and warns once and uses compact for anything else', async () => {
+      const {input, meter} = await mountWithInput('dictionary="full" min-length="8"');
+      fill(input, 'password');
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      const logged = await captureConsole(async () => {
+        meter.setAttribute('dictionary', 'huge');
+        await meter.updateComplete;
+        meter.setAttribute('dictionary', 'tiny');
+        await meter.updateComplete;
+      });
+      expect(logged.filter((line) => line.includes('dictionary must be "compact" or "full"'))).to.have.length(1);
+      fill(input, 'password!');
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+    });
+
     it('honours min-length, and warns once and keeps 15 for a bad value', async () => {
       const {input, meter} = await mountWithInput('min-length="8"');
       fill(input, 'abcdefgh');
@@ -299,6 +316,122 @@ describe('<serein-strength-meter>', () => {
       await settled(personal);
       expect(personal.score).to.be.lessThan(plain.score);
       expect(feedback(personal)).to.include('Avoid your name');
+    });
+  });
+
+  describe('a level that is always the current password’s', () => {
+    const strong = 'Tundra-Lantern-Quokka-91-Marzipan';
+    /** Every serein-strength-change, with the value the meter held when it was sent. */
+    const recordWithValue = (meter: SereinStrengthMeter, current: () => string) => {
+      const seen: {value: string; detail: SereinStrengthChangeDetail}[] = [];
+      meter.addEventListener('serein-strength-change', (event) =>
+        seen.push({value: current(), detail: (event as CustomEvent<SereinStrengthChangeDetail>).detail}),
+      );
+      return seen;
+    };
+    const expectNeverStrongForWeak = (seen: {value: string; detail: SereinStrengthChangeDetail}[]) => {
+      expect(seen.length, 'events after the change').to.be.greaterThan(0);
+      for (const {value, detail} of seen) {
+        expect(value, 'the meter only speaks of the weak value now').not.to.equal(strong);
+        expect(detail.level, `an event for “${value.length} characters”`).to.be.oneOf([
+          'empty',
+          'too-short',
+          'checking',
+          'weak',
+        ]);
+        expect(detail.score).to.be.lessThan(2);
+      }
+      expect(seen.at(-1)!.detail).to.include({level: 'weak', score: 1});
+    };
+
+    it('replaces a strong value with a weak one by typing, and no event calls the weak one strong', async () => {
+      const {input, meter} = await mountWithInput('min-length="8"');
+      input.focus();
+      fill(input, strong);
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const seen = recordWithValue(meter, () => input.value);
+      await sendKeys({press: 'Control+a'});
+      await sendKeys({press: 'Backspace'});
+      expect(input.value).to.equal('');
+      await sendKeys({type: 'password'});
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expectNeverStrongForWeak(seen);
+    });
+
+    it('replaces a strong value with a weak one by paste, and no event calls the weak one strong', async () => {
+      const {input, meter} = await mountWithInput('min-length="8"');
+      fill(input, strong);
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const seen = recordWithValue(meter, () => input.value);
+      fill(input, 'password');
+      // The first update after the paste already speaks of the new value.
+      await meter.updateComplete;
+      expect(meter.level).to.be.oneOf(['checking', 'weak']);
+      expect(meter.acceptable && meter.level === 'strong').to.equal(false);
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expectNeverStrongForWeak(seen);
+    });
+
+    it('replaces a strong value with a weak one through the password property', async () => {
+      const meter = await fixture<SereinStrengthMeter>(
+        html`<serein-strength-meter min-length="8"></serein-strength-meter>`,
+      );
+      meter.password = strong;
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const seen = recordWithValue(meter, () => meter.password);
+      meter.password = 'password';
+      await meter.updateComplete;
+      expect(meter.level).to.be.oneOf(['checking', 'weak']);
+      await settled(meter);
+      expect(meter.level).to.equal('weak');
+      expectNeverStrongForWeak(seen);
+    });
+  });
+
+  describe('the host’s verdict (setVerdict)', () => {
+    const strong = 'Tundra-Lantern-Quokka-91-Marzipan';
+
+    it('shows a refused value as breached or not accepted, never strong, while the input holds it', async () => {
+      const {input, meter} = await mountWithInput();
+      fill(input, strong);
+      await settled(meter);
+      expect(meter.level).to.equal('strong');
+      const events = recordEvents(meter, ['serein-strength-change']);
+      meter.setVerdict(strong, 'password-breached');
+      await until(() => feedback(meter).includes('data breach'), 'the breach wording');
+      expect(meter.level).to.equal('breached');
+      expect(meter.acceptable).to.equal(false);
+      meter.setVerdict(strong, 'password-reused');
+      await until(() => meter.level === 'rejected', 'the host’s refusal');
+      expect(summary(meter).textContent).to.include('Not accepted');
+      expect(feedback(meter)).not.to.include('hard to guess');
+      const last = (events.at(-1) as CustomEvent<SereinStrengthChangeDetail>).detail;
+      expect(last).to.include({level: 'rejected', score: 0, acceptable: false});
+      expect(events.some((event) => (event.detail as SereinStrengthChangeDetail).level === 'strong')).to.equal(false);
+      fill(input, `${strong}-Otter`);
+      await settled(meter);
+      expect(meter.level, 'another value is judged afresh').to.equal('strong');
+      fill(input, strong);
+      await meter.updateComplete;
+      expect(meter.level, 'the refused value again').to.equal('rejected');
+    });
+
+    it('ignores an unknown code with one warning', async () => {
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = strong;
+      await settled(meter);
+      const logged = await captureConsole(async () => {
+        meter.setVerdict(strong, 'too-nice' as 'password-rejected');
+        meter.setVerdict(strong, 'too-nice' as 'password-rejected');
+        await meter.updateComplete;
+      });
+      expect(logged.filter((line) => line.includes('setVerdict()'))).to.have.length(1);
+      expect(meter.level).to.equal('strong');
     });
   });
 

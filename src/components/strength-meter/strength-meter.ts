@@ -1,16 +1,21 @@
-import {html, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {msg, str} from '@lit/localize';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {tokenStyles} from '../../internal/core/tokens.js';
-import {LightDomController, uniqueId} from '../../internal/core/light-dom.js';
+import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
+import {lazy} from '../../internal/core/lazy.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
-import {codePointLength, formatNumber} from '../../internal/core/format.js';
+import {codePointLength} from '../../internal/core/format.js';
 import {getActiveLocale, onActiveLocaleChange, type SereinLocale} from '../../internal/locale.js';
-import type {EstimateResult} from '../../internal/zxcvbn-engine.js';
-import type {SereinStrengthChangeDetail, SereinStrengthLevel} from '../../events/strength-change.js';
-import {meterLightStyles, meterStyles} from './strength-meter.styles.js';
+import type {DictionarySet, EstimateResult} from '../../internal/zxcvbn-engine.js';
+import type {
+  SereinStrengthChangeDetail,
+  SereinStrengthLevel,
+  SereinStrengthVerdict,
+} from '../../events/strength-change.js';
+import {meterStyles} from './strength-meter.styles.js';
 import {BreachChecks, watchCommit} from '../../internal/breach-check.js';
+import {AttachedInput} from '../../internal/attached-input.js';
 
 /** NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password used on its own. */
 const DEFAULT_MIN_LENGTH = 15;
@@ -19,35 +24,29 @@ const ANNOUNCE_AFTER_MS = 1000;
 /** The longest a committed password waits for the breach check's answer. */
 const BREACH_WAIT_MS = 5000;
 
-const SCORE_OF_LEVEL: Record<SereinStrengthLevel, SereinStrengthChangeDetail['score']> = {
-  empty: 0,
-  'too-short': 0,
-  checking: 0,
-  breached: 0,
-  weak: 1,
-  fair: 2,
-  good: 3,
-  strong: 4,
-};
+type Score = SereinStrengthChangeDetail['score'];
+// prettier-ignore
+const SCORE_OF_LEVEL: Record<SereinStrengthLevel, Score> = {empty: 0, 'too-short': 0, checking: 0, breached: 0, rejected: 0, weak: 1, fair: 2, good: 3, strong: 4};
+/** A comma-separated attribute as a list. */
+const splitList = (value: string | null) =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
+const VERDICTS: readonly SereinStrengthVerdict[] = ['password-breached', 'password-reused', 'password-rejected'];
+const DICTIONARIES: readonly DictionarySet[] = ['compact', 'full'];
 const LEVEL_OF_SCORE: readonly SereinStrengthLevel[] = ['weak', 'weak', 'fair', 'good', 'strong'];
-
-const kebab = (key: string) => key.replace(/[A-Z]+/g, (part) => `-${part.toLowerCase()}`).replace(/^-/, '');
 
 type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
 
-/**
- * What the meter needs only once an estimate or a breach verdict exists: loaded with the
- * estimator, so the eager module stays small.
- */
-const loadAdvice = async () => {
-  const [feedback, errors] = await Promise.all([
-    import('./feedback-messages.js'),
-    import('../../internal/error-messages.js'),
-  ]);
-  return {warningText: feedback.warningText, suggestionText: feedback.suggestionText, errorText: errors.errorText};
-};
-type Advice = Awaited<ReturnType<typeof loadAdvice>>;
+/** Every template and string of the meter: its import starts with this module (CONTRIBUTING.md). */
+const view = lazy(() => import('./strength-meter.view.js'), {now: true});
+type View = typeof import('./strength-meter.view.js');
+/** The wording of the breach error: loaded once a breach check has answered. */
+const errorWords = lazy(() => import('../../internal/error-messages.js'));
+/** The estimator and its dictionaries: loaded on first focus or input. */
+const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
 /**
  * Shows how hard a password is to guess: a four-segment bar and a word (Too short, Weak, Fair,
@@ -89,6 +88,7 @@ type Advice = Awaited<ReturnType<typeof loadAdvice>>;
  * @cssstate good - Hard to guess.
  * @cssstate strong - Very hard to guess.
  * @cssstate breached - Reported by `breachCheck` as found in a data breach.
+ * @cssstate rejected - Refused by the host for this value (`setVerdict()`).
  *
  * @fires {CustomEvent<SereinStrengthChangeDetail>} serein-strength-change - The level, warning or suggestions changed. Never carries the password.
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - `shown` when first on screen, `started` on the first input.
@@ -97,19 +97,29 @@ export class SereinStrengthMeter extends SereinElement {
   static override styles = [tokenStyles, meterStyles];
 
   private readonly journey = new JourneyController(this, {component: 'strength-meter', trackAbandon: false});
-  protected readonly light = new LightDomController(this, {styles: meterLightStyles, render: () => this.renderText()});
-  private readonly ids = {meter: uniqueId('serein-strength-meter'), feedback: uniqueId('serein-strength-feedback')};
+  protected readonly light = new LightDomController<View>(this, {view, render: (v) => v.renderText(this)});
+  /** @internal */
+  readonly ids = {
+    meter: uniqueId('serein-strength-meter-summary'),
+    feedback: uniqueId('serein-strength-meter-feedback'),
+  };
+  protected override viewReady = () => this.light.ready();
 
-  private input: HTMLInputElement | null = null;
-  private waitForInput: MutationObserver | undefined;
-  private watchDescribedBy: MutationObserver | undefined;
+  private readonly attached = new AttachedInput(
+    [this.ids.meter, this.ids.feedback],
+    {
+      value: (value) => this.takeValue(value),
+      focus: () => this.loadDictionaries(),
+      commit: () => void this.checkBreach(),
+    },
+    watchCommit,
+  );
   private stopLocale: (() => void) | undefined;
   private estimating = false;
   private estimateAgain = false;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly breaches = new BreachChecks();
-  private stopWatchingCommit: (() => void) | undefined;
   private lastDetail = '';
 
   /** The password being judged: the attached input's value, or the `password` property. */
@@ -117,16 +127,17 @@ export class SereinStrengthMeter extends SereinElement {
   /** The estimate and the password it was made for. */
   @state() private estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
   @state() private breach: {for: string; state: BreachState} | undefined;
-  @state() private announcement = '';
-  @state() private advice: Advice | undefined;
+  /** The host's refusal and the password it was made for (see {@link setVerdict}). */
+  @state() private verdict: {for: string; code: SereinStrengthVerdict} | undefined;
+  /** What the live region says now. @internal */
+  @state() announcement = '';
+  /** The wording of the breach error, once loaded. @internal */
+  @state() errorWords: typeof errorWords.value;
 
   /** The `id` of an `<input>` in the same root (document or shadow root) to judge as it is typed in. */
   @property({attribute: 'for'}) htmlFor = '';
 
-  /**
-   * The password to judge, when no `for` input is attached. A property only: it is never
-   * reflected to an attribute.
-   */
+  /** The password to judge when no `for` input is attached (a property only, never reflected). */
   @property({attribute: false}) password = '';
 
   /**
@@ -136,20 +147,8 @@ export class SereinStrengthMeter extends SereinElement {
    */
   @property({type: Number, attribute: 'min-length'}) minLength = DEFAULT_MIN_LENGTH;
 
-  /**
-   * Words that make a password easy to guess for this customer (name, email, the site's name).
-   * As an attribute, a comma-separated list.
-   */
-  @property({
-    attribute: 'user-inputs',
-    converter: {
-      fromAttribute: (value: string | null) =>
-        (value ?? '')
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-    },
-  })
+  /** Words easy to guess for this customer (name, email, site name); as an attribute, comma-separated. */
+  @property({attribute: 'user-inputs', converter: {fromAttribute: splitList}})
   userInputs: string[] = [];
 
   /**
@@ -160,13 +159,24 @@ export class SereinStrengthMeter extends SereinElement {
    */
   @property({attribute: false}) breachCheck: ((password: string) => Promise<boolean>) | undefined;
 
+  /**
+   * Which word lists judge the password. `compact` (default): lists derived from zxcvbn-ts's,
+   * at most 240 KB gzip per language instead of 500–800 KB, that score 98.9 % of the held-out
+   * bench passwords exactly as the full lists do (`npm run bench`). `full`: zxcvbn-ts's complete
+   * lists. Any other value warns once and uses `compact`.
+   */
+  @property() dictionary: DictionarySet = 'compact';
+
   /** The level shown now. */
   get level(): SereinStrengthLevel {
     if (this.value === '') return 'empty';
-    if (this.breach?.for === this.value && this.breach.state === 'breached') return 'breached';
+    const verdict = this.verdictCode;
+    if (verdict === 'password-breached' || this.breachState === 'breached') return 'breached';
+    if (verdict) return 'rejected';
     if (codePointLength(this.value) < this.effectiveMinLength) return 'too-short';
-    if (!this.estimate) return 'checking';
-    return LEVEL_OF_SCORE[this.estimate.result.score];
+    // Only the current value's own estimate: an older value's never speaks for this one.
+    const result = this.currentResult;
+    return result ? LEVEL_OF_SCORE[result.score] : 'checking';
   }
 
   /** 0 (empty, too short or breached) to 4 (strong). */
@@ -174,15 +184,14 @@ export class SereinStrengthMeter extends SereinElement {
     return SCORE_OF_LEVEL[this.level];
   }
 
-  /** True when the password meets `min-length` and was not reported breached. */
+  /** True when the password meets `min-length`, was not reported breached nor refused by the host. */
   get acceptable(): boolean {
-    const level = this.level;
-    return level !== 'empty' && level !== 'too-short' && level !== 'breached';
+    return !['empty', 'too-short', 'breached', 'rejected'].includes(this.level);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.attach();
+    this.attached.attach(this, this.htmlFor);
     this.stopLocale = onActiveLocaleChange(() => {
       // The last announcement was in the previous language; it is not repeated in the new one.
       this.announcement = '';
@@ -192,7 +201,7 @@ export class SereinStrengthMeter extends SereinElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.detach();
+    this.attached.detach();
     this.stopLocale?.();
     clearTimeout(this.announceTimer);
     this.breaches.clear();
@@ -201,107 +210,59 @@ export class SereinStrengthMeter extends SereinElement {
     this.value = '';
     this.estimate = undefined;
     this.breach = undefined;
+    this.verdict = undefined;
     this.announcement = '';
     this.lastDetail = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') && this.isConnected && changed.get('htmlFor') !== undefined) {
-      this.detach();
-      this.attach();
+      this.attached.detach();
+      this.attached.attach(this, this.htmlFor);
     }
     if (changed.has('minLength') && !(Number.isInteger(this.minLength) && this.minLength >= 1)) {
       this.warnOnce(`min-length must be a positive whole number; using ${DEFAULT_MIN_LENGTH}.`);
     }
-    if (changed.has('password') && !this.input) this.takeValue(this.password);
+    if (changed.has('dictionary') && !DICTIONARIES.includes(this.dictionary)) {
+      this.warnOnce(`dictionary must be "compact" or "full"; using "compact".`);
+    }
+    if (changed.has('dictionary') && changed.get('dictionary') !== undefined && this.dictionariesRequested) {
+      this.dictionariesRequested = false;
+      this.loadDictionaries();
+      if (this.value) void this.requestEstimate();
+    }
+    if (changed.has('password') && !this.attached.input) this.takeValue(this.password);
     if (changed.has('userInputs') && changed.get('userInputs') !== undefined && this.value) this.requestEstimate();
   }
 
   protected override updated(): void {
     const level = this.level;
     this.toggleStates(Object.fromEntries(Object.keys(SCORE_OF_LEVEL).map((state) => [state, state === level])));
+    this.toggleStates({pending: level === 'checking' && this.barScore > 0});
+    const v = this.light.view;
+    if (!v) return;
     const detail: SereinStrengthChangeDetail = {
       score: this.score,
       level,
       acceptable: this.acceptable,
-      warning: this.warning,
-      suggestions: this.suggestions,
+      warning: v.warning(this),
+      suggestions: v.suggestions(this),
     };
     const serialized = JSON.stringify(detail);
-    if (serialized !== this.lastDetail) {
-      const first = this.lastDetail === '';
-      this.lastDetail = serialized;
-      if (!first || level !== 'empty') {
-        this.emit('serein-strength-change', detail);
-      }
-    }
+    if (serialized === this.lastDetail) return;
+    const first = this.lastDetail === '';
+    this.lastDetail = serialized;
+    if (!first || level !== 'empty') this.emit('serein-strength-change', detail);
   }
 
-  private get effectiveMinLength(): number {
+  private get effectiveDictionary(): DictionarySet {
+    return DICTIONARIES.includes(this.dictionary) ? this.dictionary : 'compact';
+  }
+
+  /** @internal */
+  get effectiveMinLength(): number {
     return Number.isInteger(this.minLength) && this.minLength >= 1 ? this.minLength : DEFAULT_MIN_LENGTH;
   }
-
-  private attach(): void {
-    if (!this.htmlFor) return;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const found = root.getElementById?.(this.htmlFor);
-    if (!(found instanceof HTMLInputElement)) {
-      // The input may be rendered after the meter: wait for it.
-      this.waitForInput ??= new MutationObserver(() => {
-        if (root.getElementById?.(this.htmlFor) instanceof HTMLInputElement) {
-          this.waitForInput?.disconnect();
-          this.waitForInput = undefined;
-          this.attach();
-        }
-      });
-      this.waitForInput.observe(root, {childList: true, subtree: true});
-      return;
-    }
-    this.input = found;
-    found.addEventListener('input', this.onInput);
-    found.addEventListener('change', this.onInput);
-    found.addEventListener('focus', this.onFocus);
-    this.stopWatchingCommit = watchCommit(found, () => void this.checkBreach());
-    this.describeInput();
-    // A framework re-rendering the input may rewrite aria-describedby: put our ids back.
-    this.watchDescribedBy = new MutationObserver(() => this.describeInput());
-    this.watchDescribedBy.observe(found, {attributes: true, attributeFilter: ['aria-describedby']});
-    if (found.value) this.takeValue(found.value);
-  }
-
-  /** Adds the meter's text to the input's description, keeping the page's own ids first. */
-  private describeInput(): void {
-    const input = this.input;
-    if (!input) return;
-    const described = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    const missing = [this.ids.meter, this.ids.feedback].filter((id) => !described.includes(id));
-    if (missing.length) input.setAttribute('aria-describedby', [...described, ...missing].join(' '));
-  }
-
-  private detach(): void {
-    this.waitForInput?.disconnect();
-    this.waitForInput = undefined;
-    this.watchDescribedBy?.disconnect();
-    this.watchDescribedBy = undefined;
-    const input = this.input;
-    if (!input) return;
-    this.input = null;
-    input.removeEventListener('input', this.onInput);
-    input.removeEventListener('change', this.onInput);
-    input.removeEventListener('focus', this.onFocus);
-    this.stopWatchingCommit?.();
-    const ours = new Set([this.ids.meter, this.ids.feedback]);
-    const rest = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !ours.has(id));
-    if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
-    else input.removeAttribute('aria-describedby');
-  }
-
-  private readonly onFocus = () => this.loadDictionaries();
-
-  private readonly onInput = () => {
-    // Read from the input itself: a password manager may have filled it silently.
-    if (this.input) this.takeValue(this.input.value);
-  };
 
   private takeValue(value: string): void {
     if (value === this.value) return;
@@ -322,8 +283,9 @@ export class SereinStrengthMeter extends SereinElement {
   private loadDictionaries(): void {
     if (this.dictionariesRequested) return;
     this.dictionariesRequested = true;
-    void import('../../internal/estimator.js')
-      .then((estimator) => estimator.prepareEstimator(getActiveLocale()))
+    void estimator
+      .load()
+      .then((capability) => capability.prepare(getActiveLocale(), this.effectiveDictionary))
       .catch(() => {
         this.dictionariesRequested = false;
       });
@@ -342,10 +304,10 @@ export class SereinStrengthMeter extends SereinElement {
         const password = this.value;
         if (password === '') break;
         const locale = getActiveLocale();
-        const [estimator, advice] = await Promise.all([import('../../internal/estimator.js'), loadAdvice()]);
-        const result = await estimator.estimatePassword(locale, password, this.userInputs);
-        if (password === this.value && this.isConnected) {
-          this.advice = advice;
+        const [capability] = await Promise.all([estimator.load(), view.load()]);
+        const dictionary = this.effectiveDictionary;
+        const result = await capability.estimate(locale, password, this.userInputs, dictionary);
+        if (password === this.value && dictionary === this.effectiveDictionary && this.isConnected) {
           this.estimate = {for: password, locale, result};
         }
       } while (this.estimateAgain);
@@ -359,7 +321,7 @@ export class SereinStrengthMeter extends SereinElement {
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const text = [this.summary, this.lengthHint || this.primaryAdvice].filter(Boolean).join(' ');
+      const text = this.light.view?.announcement(this) ?? '';
       // A second identical announcement would be noise.
       if (text !== this.announcement) this.announcement = text;
     }, ANNOUNCE_AFTER_MS);
@@ -372,7 +334,7 @@ export class SereinStrengthMeter extends SereinElement {
    */
   async checkBreach(): Promise<void> {
     // Read from the input itself: a password manager may have filled it silently.
-    if (this.input) this.takeValue(this.input.value);
+    if (this.attached.input) this.takeValue(this.attached.input.value);
     const password = this.value;
     const check = this.breachCheck;
     if (!check || codePointLength(password) < this.effectiveMinLength) return;
@@ -382,156 +344,57 @@ export class SereinStrengthMeter extends SereinElement {
       this.breaches.ask(password, check),
       new Promise<'unavailable'>((resolve) => setTimeout(() => resolve('unavailable'), BREACH_WAIT_MS)),
     ]);
-    const advice = await loadAdvice();
+    const words = await errorWords.load();
     if (password === this.value && this.isConnected) {
-      this.advice = advice;
+      this.errorWords = words;
       this.breach = {for: password, state: outcome};
       this.scheduleAnnouncement();
     }
   }
 
-  private get levelWord(): string {
-    switch (this.level) {
-      case 'empty':
-        return this.t('strength-meter.level.empty', msg('Nothing entered yet', {id: 'strength-meter.level.empty'}));
-      case 'too-short':
-        return this.t('strength-meter.level.too-short', msg('Too short', {id: 'strength-meter.level.too-short'}));
-      case 'checking':
-        return this.t('strength-meter.level.checking', msg('Checking…', {id: 'strength-meter.level.checking'}));
-      case 'weak':
-        return this.t('strength-meter.level.weak', msg('Weak', {id: 'strength-meter.level.weak'}));
-      case 'fair':
-        return this.t('strength-meter.level.fair', msg('Fair', {id: 'strength-meter.level.fair'}));
-      case 'good':
-        return this.t('strength-meter.level.good', msg('Good', {id: 'strength-meter.level.good'}));
-      case 'strong':
-        return this.t('strength-meter.level.strong', msg('Strong', {id: 'strength-meter.level.strong'}));
-      case 'breached':
-        return this.t(
-          'strength-meter.level.breached',
-          msg('Found in a data breach', {id: 'strength-meter.level.breached'}),
-        );
+  /** The estimate for the current password, once there is one (never an older value's). @internal */
+  get currentResult(): EstimateResult | undefined {
+    return this.value && this.estimate?.for === this.value ? this.estimate.result : undefined;
+  }
+
+  /** The host's refusal of the current password, if any. @internal */
+  get verdictCode(): SereinStrengthVerdict | undefined {
+    return this.value && this.verdict?.for === this.value ? this.verdict.code : undefined;
+  }
+
+  /**
+   * The one way another component (or the host) changes the meter's verdict: `value` was refused
+   * with `code` (`password-breached`, `password-reused` or `password-rejected`). While the input
+   * (or `password`) holds that value, the meter shows "Found in a data breach" or "Not accepted"
+   * with the error's wording, score 0 and `acceptable: false`; another value is judged afresh.
+   */
+  setVerdict(value: string, code: SereinStrengthVerdict): void {
+    if (!VERDICTS.includes(code)) {
+      this.warnOnce(`setVerdict() takes ${VERDICTS.join(', ')}; "${String(code)}" is ignored.`);
+      return;
     }
+    this.verdict = {for: value, code};
+    void errorWords.load().then((words) => (this.errorWords = words));
   }
 
-  private get label(): string {
-    return this.t('strength-meter.label', msg('Password strength', {id: 'strength-meter.label'}));
+  /** The breach check's answer for the current password. @internal */
+  get breachState(): BreachState {
+    return this.breach?.for === this.value ? this.breach.state : 'none';
   }
 
-  private get summary(): string {
-    const level = this.levelWord;
-    return this.t('strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {
-      level,
-    });
+  /** Length of the current password in code points. @internal */
+  get valueLength(): number {
+    return codePointLength(this.value);
   }
 
-  /** Shown while the password is shorter than the minimum (and when nothing is typed yet). */
-  private get lengthHint(): string {
-    const level = this.level;
-    if (level !== 'empty' && level !== 'too-short') return '';
-    const min = formatNumber(this.effectiveMinLength);
-    if (level === 'empty') {
-      return this.t(
-        'strength-meter.hint',
-        msg(
-          str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
-          {id: 'strength-meter.hint'},
-        ),
-        {min},
-      );
-    }
-    const count = formatNumber(codePointLength(this.value));
-    return this.t(
-      'strength-meter.too-short',
-      msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short'}),
-      {min, count},
-    );
-  }
-
-  /** The estimate's result for the current password and locale, once there is one. */
-  private get currentResult(): EstimateResult | undefined {
-    // A slightly older estimate keeps showing while the next one runs (a few milliseconds).
-    return this.value && this.estimate ? this.estimate.result : undefined;
-  }
-
-  private get warning(): string {
-    const key = this.currentResult?.warning;
-    return key && this.advice ? this.t(`strength-meter.warning.${kebab(key)}`, this.advice.warningText(key)) : '';
-  }
-
-  private get suggestions(): string[] {
-    const advice = this.advice;
-    if (!advice || this.level === 'breached' || this.level === 'strong') return [];
-    return (this.currentResult?.suggestions ?? [])
-      .map((key) => this.t(`strength-meter.suggestion.${kebab(key)}`, advice.suggestionText(key)))
-      .filter(Boolean);
-  }
-
-  /** The one sentence that matters most now. */
-  private get primaryAdvice(): string {
-    const level = this.level;
-    if (level === 'breached') return this.advice?.errorText({code: 'password-breached'}, this.strings) ?? '';
-    if (this.breach?.for === this.value && this.breach.state === 'unavailable') {
-      return this.t(
-        'strength-meter.breach-unavailable',
-        msg('We could not check this password against known data breaches just now. You can still use it.', {
-          id: 'strength-meter.breach-unavailable',
-        }),
-      );
-    }
-    if (level === 'strong' && !this.warning) {
-      return this.t('strength-meter.strong', msg('This password is hard to guess.', {id: 'strength-meter.strong'}));
-    }
-    return this.warning;
-  }
-
-  /** The text part, rendered in the page's DOM (see {@link LightDomController}). */
-  private renderText() {
-    const level = this.level;
-    const advice = [this.lengthHint, this.primaryAdvice].filter(Boolean);
-    const suggestions = this.suggestions;
-    return html`
-      <p
-        class="serein-strength-meter__summary"
-        id=${this.ids.meter}
-        role="meter"
-        aria-label=${this.label}
-        aria-valuemin="0"
-        aria-valuemax="4"
-        aria-valuenow=${SCORE_OF_LEVEL[level]}
-        aria-valuetext=${this.levelWord}
-      >
-        ${this.summary}
-      </p>
-      <div class="serein-strength-meter__feedback" id=${this.ids.feedback}>
-        ${advice.map((line) => html`<p>${line}</p>`)}${
-          suggestions.length
-            ? html`<ul>
-                ${suggestions.map((line) => html`<li>${line}</li>`)}
-              </ul>`
-            : ''
-        }
-      </div>
-      <div class="serein-visually-hidden" role="status">${this.announcement}</div>
-    `;
+  /** The bar's fill: while the current value's estimate is pending, the previous one, shown as pending. @internal */
+  get barScore(): number {
+    if (this.level === 'checking' && this.estimate) return SCORE_OF_LEVEL[LEVEL_OF_SCORE[this.estimate.result.score]];
+    return this.score;
   }
 
   protected override render() {
-    const score = SCORE_OF_LEVEL[this.level];
-    return html`
-      <div part="base" class="base">
-        <div part="track" class="track" aria-hidden="true">
-          ${[1, 2, 3, 4].map(
-            (segment) =>
-              html`<span
-                part=${segment <= score ? 'segment segment-filled' : 'segment'}
-                class="segment"
-                ?data-filled=${segment <= score}
-              ></span>`,
-          )}
-        </div>
-        <slot></slot>
-      </div>
-    `;
+    const v = this.light.view;
+    return v ? v.renderBar(this) : renderBase(true);
   }
 }

@@ -5,15 +5,11 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
-import {msg} from '@lit/localize';
 import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/passkey.js';
 
-export {ActionController} from '../../internal/action-controller.js';
-export {renderFormError} from '../../internal/error-view.js';
-
-// The parts of <serein-passkey-button> that only an interaction needs: @simplewebauthn/browser,
-// the action protocol, and what the button says after the system dialog. Loaded on the first
-// pointer or focus on the button (or when passkey autofill starts), so the button stays small.
+// The WebAuthn capability of <serein-passkey-button>: @simplewebauthn/browser and the reading of
+// its outcomes. Loaded on the first pointer or focus on the button (or when passkey autofill
+// starts), so the button stays small. What the button says about them is in the view.
 
 /** What the ceremony gave: the browser's answer, or the name of the error it ended with. */
 export type CeremonyOutcome = {status: 'done'; response: SereinPasskeyResponseJSON} | {status: 'error'; name: string};
@@ -92,78 +88,6 @@ export function problemOf(name: string, mode: SereinPasskeyMode): PasskeyProblem
     default:
       return 'device';
   }
-}
-
-type Translate = (id: string, localized: string) => string;
-
-/** What the button says after a ceremony that gave no passkey: calm, and what to do next. */
-export function problemText(problem: PasskeyProblem, mode: SereinPasskeyMode, t: Translate): string {
-  switch (problem) {
-    case 'cancelled':
-      return mode === 'register'
-        ? t(
-            'passkey-button.cancelled-register',
-            msg('No passkey was created. You can try again whenever you are ready.', {
-              id: 'passkey-button.cancelled-register',
-            }),
-          )
-        : t(
-            'passkey-button.cancelled-signin',
-            msg('The passkey sign-in did not finish. You can try again, or choose another way to sign in.', {
-              id: 'passkey-button.cancelled-signin',
-            }),
-          );
-    case 'already-registered':
-      return t(
-        'passkey-button.already-registered',
-        msg(
-          'This device already has a passkey for this account, so there is nothing more to do. You can use it the next time you sign in.',
-          {id: 'passkey-button.already-registered'},
-        ),
-      );
-    case 'constraint':
-      return t(
-        'passkey-button.constraint',
-        msg(
-          'This device cannot create this kind of passkey. You can try again with another device, such as your phone or a security key.',
-          {id: 'passkey-button.constraint'},
-        ),
-      );
-    case 'unsupported':
-      return t(
-        'passkey-button.device-unsupported',
-        msg('Passkeys cannot be used with this device. Please use another way to continue.', {
-          id: 'passkey-button.device-unsupported',
-        }),
-      );
-    case 'not-allowed-here':
-      return t(
-        'passkey-button.not-allowed-here',
-        msg('Passkeys cannot be used on this page right now. Please use another way to continue.', {
-          id: 'passkey-button.not-allowed-here',
-        }),
-      );
-    default:
-      return t(
-        'passkey-button.device-error',
-        msg('Your device could not use the passkey this time. Please try again.', {id: 'passkey-button.device-error'}),
-      );
-  }
-}
-
-/** What the button says once the host accepted the passkey. */
-export function successText(mode: SereinPasskeyMode, t: Translate): string {
-  return mode === 'register'
-    ? t(
-        'passkey-button.success-register',
-        msg('Your passkey is ready. Next time, you can sign in with it instead of your password.', {
-          id: 'passkey-button.success-register',
-        }),
-      )
-    : t(
-        'passkey-button.success-signin',
-        msg('You are signed in with your passkey.', {id: 'passkey-button.success-signin'}),
-      );
 }
 
 interface SignalingPublicKeyCredential {

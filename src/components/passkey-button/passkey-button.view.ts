@@ -1,0 +1,233 @@
+import {html, nothing} from 'lit';
+import {msg, str} from '@lit/localize';
+import type {SereinPasskeyMode} from '../../events/passkey.js';
+import {renderFormError} from '../../internal/error-view.js';
+import type {SereinPasskeyButton} from './passkey-button.js';
+import type {PasskeyProblem} from './passkey-button.webauthn.js';
+import {unlockMethod} from './unlock-method.js';
+
+// Every template and string of <serein-passkey-button> (CONTRIBUTING.md, the file rule). Loaded
+// by lazy() from the moment the element module is evaluated.
+
+/** A key, drawn (not a padlock or a shield, which look like the browser's own security signs). */
+const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <circle cx="7.5" cy="12" r="4" fill="none" stroke="currentColor" stroke-width="2" />
+  <path
+    d="M11.5 12h10M18.5 12v3.5M21.5 12v2.5"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+  />
+</svg>`;
+
+type Translate = (id: string, localized: string) => string;
+
+/** What the button says after a ceremony that gave no passkey: calm, and what to do next. */
+function problemText(problem: PasskeyProblem, mode: SereinPasskeyMode, t: Translate): string {
+  switch (problem) {
+    case 'cancelled':
+      return mode === 'register'
+        ? t(
+            'passkey-button.cancelled-register',
+            msg('No passkey was created. You can try again whenever you are ready.', {
+              id: 'passkey-button.cancelled-register',
+            }),
+          )
+        : t(
+            'passkey-button.cancelled-signin',
+            msg('The passkey sign-in did not finish. You can try again, or choose another way to sign in.', {
+              id: 'passkey-button.cancelled-signin',
+            }),
+          );
+    case 'already-registered':
+      return t(
+        'passkey-button.already-registered',
+        msg(
+          'This device already has a passkey for this account, so there is nothing more to do. You can use it the next time you sign in.',
+          {id: 'passkey-button.already-registered'},
+        ),
+      );
+    case 'constraint':
+      return t(
+        'passkey-button.constraint',
+        msg(
+          'This device cannot create this kind of passkey. You can try again with another device, such as your phone or a security key.',
+          {id: 'passkey-button.constraint'},
+        ),
+      );
+    case 'unsupported':
+      return t(
+        'passkey-button.device-unsupported',
+        msg('Passkeys cannot be used with this device. Please use another way to continue.', {
+          id: 'passkey-button.device-unsupported',
+        }),
+      );
+    case 'not-allowed-here':
+      return t(
+        'passkey-button.not-allowed-here',
+        msg('Passkeys cannot be used on this page right now. Please use another way to continue.', {
+          id: 'passkey-button.not-allowed-here',
+        }),
+      );
+    default:
+      return t(
+        'passkey-button.device-error',
+        msg('Your device could not use the passkey this time. Please try again.', {id: 'passkey-button.device-error'}),
+      );
+  }
+}
+
+/** What the button says once the host accepted the passkey. */
+function successText(mode: SereinPasskeyMode, t: Translate): string {
+  return mode === 'register'
+    ? t(
+        'passkey-button.success-register',
+        msg('Your passkey is ready. Next time, you can sign in with it instead of your password.', {
+          id: 'passkey-button.success-register',
+        }),
+      )
+    : t(
+        'passkey-button.success-signin',
+        msg('You are signed in with your passkey.', {id: 'passkey-button.success-signin'}),
+      );
+}
+
+/** What the customer reads before the system dialog: what a passkey does here. */
+function introText(el: SereinPasskeyButton): string {
+  return el.effectiveMode === 'register'
+    ? el.t(
+        'passkey-button.intro-register',
+        msg(
+          'Sign in next time with a passkey instead of a password. It stays on your device, and your fingerprint or face is never sent to us.',
+          {id: 'passkey-button.intro-register'},
+        ),
+      )
+    : el.t(
+        'passkey-button.intro-signin',
+        msg('Sign in with a passkey saved on this device or on your phone, without typing a password.', {
+          id: 'passkey-button.intro-signin',
+        }),
+      );
+}
+
+/** How the device will ask: its own unlock method, or a neutral description. */
+function unlockText(el: SereinPasskeyButton): string {
+  const kind = unlockMethod();
+  // Product names, the same in every language.
+  const faceId = 'Face ID';
+  const touchId = 'Touch ID';
+  const method =
+    kind === 'touch-id'
+      ? touchId
+      : kind === 'windows-hello'
+        ? 'Windows Hello'
+        : kind === 'face-id-or-touch-id'
+          ? el.t(
+              'passkey-button.unlock-face-or-touch',
+              msg(str`${faceId} or ${touchId}`, {id: 'passkey-button.unlock-face-or-touch'}),
+              {faceId, touchId},
+            )
+          : el.t(
+              'passkey-button.unlock-device',
+              msg('your fingerprint, your face or your screen lock', {id: 'passkey-button.unlock-device'}),
+            );
+  return el.t(
+    'passkey-button.unlock',
+    msg(str`When you continue, your device will ask you to confirm with ${method}.`, {id: 'passkey-button.unlock'}),
+    {method},
+  );
+}
+
+function buttonText(el: SereinPasskeyButton): string {
+  switch (el.phase) {
+    case 'preparing':
+      return el.t('passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'}));
+    case 'waiting':
+      return el.t('passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'}));
+    case 'verifying':
+      return el.t('passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'}));
+    default:
+      return el.effectiveMode === 'register'
+        ? el.t('passkey-button.register', msg('Create a passkey', {id: 'passkey-button.register'}))
+        : el.t('passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'}));
+  }
+}
+
+function renderNotice(el: SereinPasskeyButton) {
+  const notice = el.notice;
+  if (!notice) return nothing;
+  const t = (id: string, localized: string) => el.t(id, localized);
+  switch (notice.kind) {
+    case 'success':
+      return html`<p>${successText(el.effectiveMode, t)}</p>`;
+    case 'problem':
+      return html`<p>${problemText(notice.problem, el.effectiveMode, t)}</p>`;
+    default:
+      return renderFormError(notice.error, el.strings, el.copied, () => el.markCopied());
+  }
+}
+
+function renderUnsupported(el: SereinPasskeyButton) {
+  if (!el.showUnsupported) return nothing;
+  return html`<div part="base" class="base">
+    <p part="status" class="status" role="status">
+      ${el.t(
+        'passkey-button.unsupported',
+        msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
+          id: 'passkey-button.unsupported',
+        }),
+      )}
+    </p>
+  </div>`;
+}
+
+/** The shadow tree of the button, in every phase. */
+export function render(el: SereinPasskeyButton) {
+  if (!el.supported) return renderUnsupported(el);
+  const busy = el.busy;
+  const done = el.phase === 'success';
+  const tone =
+    el.notice?.kind === 'success'
+      ? 'success'
+      : // Only what needs the customer's attention is framed: the host's answer, or a device that failed.
+        el.notice?.kind === 'error' || (el.notice?.kind === 'problem' && el.notice.problem === 'device')
+        ? 'error'
+        : 'info';
+  return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+    ${done ? nothing : renderActions(el, busy)}
+    <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
+  </div>`;
+}
+
+/** The explanation and the buttons, before success. */
+function renderActions(el: SereinPasskeyButton, busy: boolean) {
+  return html`<p part="intro" class="intro" id="intro">${introText(el)} ${unlockText(el)}</p>
+    <div class="actions">
+      <button
+        part="button"
+        type="button"
+        class="serein-button"
+        aria-describedby="intro"
+        aria-disabled=${busy ? 'true' : 'false'}
+        @pointerenter=${el.preload}
+        @focus=${el.preload}
+        @click=${el.onClick}
+      >
+        ${keyIcon}<span>${buttonText(el)}</span>
+      </button>
+      ${
+        el.dismissible
+          ? html`<button
+              part="dismiss"
+              type="button"
+              class="serein-button serein-button--quiet"
+              aria-disabled=${busy ? 'true' : 'false'}
+              @click=${() => el.dismiss()}
+            >
+              ${el.t('passkey-button.dismiss', msg('Not now', {id: 'passkey-button.dismiss'}))}
+            </button>`
+          : nothing
+      }
+    </div>`;
+}
