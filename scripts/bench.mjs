@@ -85,7 +85,7 @@ if (only === 'all' || only === 'sizes') {
   console.log(
     '"bundled": the entry and its static imports bundled by esbuild (minified ESM, Lit external, import() left out),',
   );
-  console.log('gzip -9: the method of shared/PERFORMANCE.md and what a host bundler ships. Budgets apply to it.');
+  console.log('gzip -9: the method of the reference figures and what a host bundler ships. Budgets apply to it.');
   const library = await librarySizes();
   raw.sizes = library;
 

@@ -19,7 +19,7 @@ const count = (value) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(Math.round(value), 2 ** 31) : null;
 
 /**
- * Keeps only the fields the journey contract defines (SPEC §2.3), each checked: anything else a
+ * Keeps only the fields the journey contract defines (`docs/contract.md`, "Journey events"), each checked: anything else a
  * page might send is dropped, so no secret can end up in the store through this door.
  * @param {unknown} raw
  */

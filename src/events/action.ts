@@ -1,7 +1,7 @@
 import type {SereinError} from '../internal/errors.js';
 
 /**
- * Added to the detail of every event that asks the host's backend to act (`SPEC.md` §2.2).
+ * Added to the detail of every event that asks the host's backend to act (`docs/contract.md`, "Events and waitUntil/respondWith").
  * Call `waitUntil` during the dispatch with the promise of your backend call: the component
  * stays busy until it settles. Reject with a `SereinError`-shaped value to show a calm message.
  */

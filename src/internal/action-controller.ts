@@ -17,7 +17,7 @@ interface Settler {
 }
 
 /**
- * The `waitUntil`/`respondWith` protocol of `SPEC.md` §2.2, with its busy state: one pending
+ * The `waitUntil`/`respondWith` protocol of `docs/contract.md` ("Events and waitUntil/respondWith"), with its busy state: one pending
  * action per element, so a double click sends one event. Every component that asks the host's
  * backend to act goes through {@link run}.
  */

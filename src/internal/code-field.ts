@@ -134,7 +134,7 @@ export interface CodeInputOptions {
 }
 
 /**
- * One real input for a whole one-time code (`SPEC.md` §3.3): typing, pasting the code anywhere
+ * One real input for a whole one-time code (`docs/requirements.md` OTP-01, AF-05): typing, pasting the code anywhere
  * in it, autofill and WebOTP all land in the same field, whose value is kept in canonical form
  * (ASCII digits, no separators) so that the caret's index is a box's index. Numeric codes are
  * drawn as boxes that follow the caret and the selection; the boxes are decoration, hidden from

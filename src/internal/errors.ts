@@ -1,4 +1,4 @@
-/** Every error code a host may reject with (`SPEC.md` §2.2). */
+/** Every error code a host may reject with (`docs/contract.md`, "Errors"). */
 export const SEREIN_ERROR_CODES = [
   'network',
   'unavailable',

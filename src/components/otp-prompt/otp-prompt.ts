@@ -30,7 +30,6 @@ export const CHANNELS: readonly SereinOtpChannel[] = ['app', 'sms', 'email', 'ba
 const DEFAULT_LENGTH = 6;
 const DEFAULT_GROUP_SIZE = 4;
 const DEFAULT_RESEND_AFTER = 30;
-
 /** Codes rejected in a way that makes the typed code useless: it is cleared. */
 const CODE_REJECTIONS = new Set(['code-incorrect', 'code-expired', 'too-many-attempts']);
 

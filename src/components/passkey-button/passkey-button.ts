@@ -39,7 +39,7 @@ interface ConditionalCapabilities {
 const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
 
 /**
- * Passkey autofill is offered only where the browser says it can (STANDARDS PK-01); a missing
+ * Passkey autofill is offered only where the browser says it can (docs/requirements.md PK-01); a missing
  * capability key means "unknown", so the older check is asked next.
  */
 async function autofillAvailable(): Promise<boolean> {
@@ -157,7 +157,7 @@ export class SereinPasskeyButton extends SereinElement {
     this.generation += 1;
     if (this.autofill) this.autofill.cancelled = true;
     this.autofill = undefined;
-    // Leaving the page ends this element's pending ceremony (STANDARDS PK-03).
+    // Leaving the page ends this element's pending ceremony (docs/requirements.md PK-03).
     if (this.dialogOpen || this.autofillPending) this.ceremony?.cancelCeremony();
     this.dialogOpen = this.autofillPending = false;
     this.phase = 'idle';

@@ -14,7 +14,7 @@ import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/pa
 /** What the ceremony gave: the browser's answer, or the name of the error it ended with. */
 export type CeremonyOutcome = {status: 'done'; response: SereinPasskeyResponseJSON} | {status: 'error'; name: string};
 
-/** How an error reads to the customer (STANDARDS.md §7a). */
+/** How an error reads to the customer (docs/requirements.md PK-04). */
 export type PasskeyProblem =
   /** Closed, timed out, or not allowed: nothing happened, try again. Never "no passkey found". */
   | 'cancelled'
@@ -55,7 +55,7 @@ export async function perform(
         : await startAuthentication({
             optionsJSON: options as PublicKeyCredentialRequestOptionsJSON,
             useBrowserAutofill: conditional,
-            // The element checked the field itself, also inside shadow roots (STANDARDS PK-02).
+            // The element checked the field itself, also inside shadow roots (docs/requirements.md PK-02).
             verifyBrowserAutofillInput: false,
           });
     return {status: 'done', response};
