@@ -2,6 +2,7 @@
 // element is actually on screen, a buffered observer for listeners that come late, and
 // `abandoned` only for a journey the customer started.
 import {expect} from '@open-wc/testing';
+import {setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {observeSereinJourney, type SereinComponentName, type SereinJourneyDetail} from '../../src/index.js';
 import type {SereinPasswordChange} from '../../src/components/password-change/password-change.js';
@@ -43,12 +44,15 @@ describe('journey events a funnel can trust', () => {
     container = document.createElement('div');
     document.body.append(container);
   });
-  afterEach(() => {
+  afterEach(async () => {
     container.remove();
     stops.splice(0).forEach((stop) => stop());
+    await setViewport({width: 800, height: 600});
   });
 
   it('lets a listener attached after the elements were shown count every journey from its shown', async () => {
+    // All five stacked must be on screen at once to be shown: a tall window.
+    await setViewport({width: 1280, height: 4000});
     // The page's analytics script has not run yet: the elements upgrade and are shown first.
     allFive(container);
     await until(() => container.querySelector('serein-otp-prompt h2'), 'the code prompt’s view');
