@@ -4,7 +4,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../define/otp-prompt.js';
 import type {SereinOtpSubmitDetail} from '../events/otp-prompt.js';
-import {until} from '../../test/support/helpers.js';
+import {shortcut, until} from '../../test/support/helpers.js';
 
 async function mount(attributes: string) {
   const holder = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -31,7 +31,7 @@ async function copyLarge(text: string) {
   document.addEventListener('copy', supply);
   try {
     (document.activeElement as HTMLElement | null)?.blur();
-    await sendKeys({press: 'Control+C'});
+    await shortcut('c');
   } finally {
     document.removeEventListener('copy', supply);
   }
@@ -48,9 +48,9 @@ async function copyAndPaste(text: string, input: HTMLInputElement) {
     range.selectNodeContents(source);
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
-    await sendKeys({press: 'Control+C'});
+    await shortcut('c');
     input.focus();
-    await sendKeys({press: 'Control+V'});
+    await shortcut('v');
   } finally {
     source.remove();
   }
@@ -135,7 +135,7 @@ describe('pasting into the code field', () => {
     );
     input.addEventListener('input', () => (handledAt = performance.now()));
     input.focus();
-    await sendKeys({press: 'Control+V'});
+    await shortcut('v');
     await until(() => handledAt > 0, 'the paste handled', 15000);
     await settle();
     expect(input.value, 'nothing usable in the first 64 characters').to.equal('');

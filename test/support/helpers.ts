@@ -1,4 +1,4 @@
-import {executeServerCommand} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 
 /** Polls `condition` until it is truthy (or fails after `timeout` ms with `message`). */
 export async function until<T>(
@@ -71,4 +71,17 @@ export function recordWorkers(): string[] {
     }
   };
   return urls;
+}
+
+/**
+ * Presses Control with `key` (copy, paste, select all), as a person does. The modifier is held by
+ * hand: the Firefox launcher (Puppeteer over WebDriver BiDi) takes no "Control+C" chords.
+ */
+export async function shortcut(key: string): Promise<void> {
+  await sendKeys({down: 'Control'});
+  try {
+    await sendKeys({press: key});
+  } finally {
+    await sendKeys({up: 'Control'});
+  }
 }

@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../define/otp-prompt.js';
 import type {SereinOtpPrompt} from './otp-prompt.js';
 import type {SereinOtpSubmitDetail} from '../../events/otp-prompt.js';
-import {fill, recordEvents, until} from '../../../test/support/helpers.js';
+import {fill, recordEvents, shortcut, until} from '../../../test/support/helpers.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
@@ -60,15 +60,6 @@ function deferred() {
 }
 
 /** Copies `text` from the page and pastes it into `input` with the keyboard, as a person does. */
-/** Presses Control with `key`, as a person does for copy and paste. */
-async function shortcut(key: string) {
-  await sendKeys({down: 'Control'});
-  try {
-    await sendKeys({press: key});
-  } finally {
-    await sendKeys({up: 'Control'});
-  }
-}
 
 async function copyAndPaste(text: string, input: HTMLInputElement) {
   // Focus leaves the field first, or Control+C would copy the field's own selection.

@@ -6,7 +6,7 @@ import {pwnedPasswordsCheck} from '../../internal/pwned.js';
 import {setEstimatorWorkerUrl, usesWorker} from '../../internal/estimator.js';
 import {useSereinLocalization} from '../../localization.js';
 import type {SereinStrengthChangeDetail} from '../../events/strength-change.js';
-import {captureConsole, fill, recordEvents, recordWorkers, until} from '../../../test/support/helpers.js';
+import {captureConsole, fill, recordEvents, recordWorkers, shortcut, until} from '../../../test/support/helpers.js';
 import {chromiumOnly, engine} from '../../../test/support/engine.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {secretsNeverLeak} from '../../../test/suites/secrets.js';
@@ -351,7 +351,7 @@ describe('<serein-strength-meter>', () => {
       await settled(meter);
       expect(meter.level).to.equal('strong');
       const seen = recordWithValue(meter, () => input.value);
-      await sendKeys({press: 'Control+a'});
+      await shortcut('a');
       await sendKeys({press: 'Backspace'});
       expect(input.value).to.equal('');
       await sendKeys({type: 'password'});

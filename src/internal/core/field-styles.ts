@@ -11,11 +11,11 @@ import {unsafeCSS, type CSSResult} from 'lit';
 export function fieldStyles(tag: string): CSSResult {
   return unsafeCSS(`
 @layer serein {
-  ${tag} .serein-field { display: grid; gap: 0.25rem; }
+  ${tag} .serein-field { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; }
   ${tag} .serein-label { font-weight: 600; }
   ${tag} .serein-control { display: flex; gap: 0.5rem; align-items: stretch; }
   ${tag} .serein-input {
-    flex: 1 1 auto; min-inline-size: 0; font: inherit; color: var(--_text); background: var(--_surface);
+    flex: 1 1 0; min-inline-size: 0; font: inherit; color: var(--_text); background: var(--_surface);
     border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.625rem; min-block-size: 2.75rem;
     box-sizing: border-box;
   }
