@@ -32,7 +32,10 @@ export const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\
  */
 export const BUDGETS = {
   'dist/define.js': {label: 'all five registered, with Lit', gzip: 25 * 1024, lit: true},
-  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 6 * 1024},
+  // 6.5 KB: the meter took on the breach check per committed value, the state machine of the
+  // current value, setVerdict() and dictionary="compact|full" (issues 11 and 13); the structure
+  // issue's 4 KB goal (TARGETS below) is printed by npm run bench and not yet met.
+  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 6.5 * 1024},
   'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 9 * 1024},
   'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 6 * 1024},
   'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 12 * 1024},
