@@ -206,6 +206,8 @@ test('removing a passkey asks again: going back changes nothing, a wrong passwor
   await confirmWithPassword('not my password');
   await page.locator('#confirm-password-status', {hasText: 'This is not your current password.'}).waitFor();
   await expectAccessible(page);
+  // Each wrong password makes the next attempt from this device wait a little (1 s after the first).
+  await page.waitForTimeout(1100);
   await confirmWithPassword(SEED.password);
   await page.waitForURL('**/account');
   await page.locator('#passkeys-status', {hasText: 'Passkey 1 removed.'}).waitFor();
