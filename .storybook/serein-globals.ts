@@ -9,6 +9,11 @@ export const LOCALES = [
   {value: 'de', title: 'Deutsch'},
   {value: 'es', title: 'Español'},
   {value: 'ar', title: 'العربية', right: 'RTL'},
+  {value: 'it', title: 'Italiano'},
+  {value: 'pt-BR', title: 'Português (Brasil)'},
+  {value: 'nl', title: 'Nederlands'},
+  {value: 'pl', title: 'Polski'},
+  {value: 'ja', title: '日本語'},
 ] as const;
 
 const RTL_LOCALES = new Set(['ar']);

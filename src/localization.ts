@@ -13,6 +13,11 @@ const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
   de: () => import('./generated/locales/de.js'),
   es: () => import('./generated/locales/es.js'),
   ar: () => import('./generated/locales/ar.js'),
+  it: () => import('./generated/locales/it.js'),
+  'pt-BR': () => import('./generated/locales/pt-BR.js'),
+  nl: () => import('./generated/locales/nl.js'),
+  pl: () => import('./generated/locales/pl.js'),
+  ja: () => import('./generated/locales/ja.js'),
 };
 
 /**

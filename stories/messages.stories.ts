@@ -41,7 +41,7 @@ const meta: Meta<PreviewArgs> = {
   argTypes: {
     locale: {
       control: 'select',
-      options: ['', 'en', 'fr', 'de', 'es', 'ar'],
+      options: ['', 'en', 'fr', 'de', 'es', 'ar', 'it', 'pt-BR', 'nl', 'pl', 'ja'],
       description: 'The message locale (empty: the toolbar language).',
     },
     accent: {control: 'color'},

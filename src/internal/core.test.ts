@@ -203,11 +203,34 @@ describe('localisation', () => {
   });
 
   it('resolves any language tag to a shipped locale', () => {
-    expect(['fr-CA', 'ar-EG', 'de', 'ES', 'pt-BR', '', undefined].map(resolveSereinLocale)).to.deep.equal([
+    const tags = [
+      'fr-CA',
+      'ar-EG',
+      'de',
+      'ES',
+      'pt-BR',
+      'pt_pt',
+      'PT',
+      'ja-JP',
+      'nl-BE',
+      'pl',
+      'it-CH',
+      'sv',
+      '',
+      undefined,
+    ];
+    expect(tags.map(resolveSereinLocale)).to.deep.equal([
       'fr',
       'ar',
       'de',
       'es',
+      'pt-BR',
+      'pt-BR',
+      'pt-BR',
+      'ja',
+      'nl',
+      'pl',
+      'it',
       'en',
       'en',
       'en',

@@ -7,11 +7,16 @@ export type SereinLocale = typeof sourceLocale | (typeof targetLocales)[number];
 export const SEREIN_LOCALES: readonly SereinLocale[] = [sourceLocale, ...targetLocales];
 
 /**
- * The shipped locale for a BCP 47 tag: `fr-CA` → `fr`, `ar-EG` → `ar`, anything else → `en`.
+ * The shipped locale for a BCP 47 tag: `fr-CA` → `fr`, `ar-EG` → `ar`, `pt`, `pt-BR` and `pt-PT`
+ * → `pt-BR` (the one Portuguese Serein ships; closer to a Portuguese reader than English),
+ * anything else → `en`. Case and `_` separators are forgiven.
  */
 export function resolveSereinLocale(tag: string | null | undefined): SereinLocale {
-  const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (SEREIN_LOCALES as readonly string[]).includes(language) ? (language as SereinLocale) : sourceLocale;
+  const parts = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  const exact = SEREIN_LOCALES.find((locale) => locale.toLowerCase() === parts.slice(0, 2).join('-'));
+  if (exact) return exact;
+  const language = SEREIN_LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === parts[0]);
+  return language ?? sourceLocale;
 }
 
 let ready: SereinLocale | undefined;

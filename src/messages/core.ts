@@ -2,7 +2,7 @@
 // durations. No DOM, no Lit: this runs on servers and edge runtimes.
 
 /** The locales every message is translated into (the components' locales). */
-export const MESSAGE_LOCALES = ['en', 'fr', 'de', 'es', 'ar'] as const;
+export const MESSAGE_LOCALES = ['en', 'fr', 'de', 'es', 'ar', 'it', 'pt-BR', 'nl', 'pl', 'ja'] as const;
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
 
 /** One catalogue module: for each locale, the text of each unit (its id without the group). */
@@ -79,7 +79,8 @@ export interface EmailMessage {
 export function resolveLocale(requested: string | undefined): {locale: MessageLocale; tag: string} {
   const tag = typeof requested === 'string' && requested.trim() ? requested.trim().replace(/_/g, '-') : 'en';
   const language = tag.split('-')[0].toLowerCase();
-  const locale = (MESSAGE_LOCALES as readonly string[]).includes(language) ? (language as MessageLocale) : 'en';
+  // `pt`, `pt-PT` and `pt-BR` read the one Portuguese shipped (as the components do).
+  const locale = MESSAGE_LOCALES.find((name) => name.split('-')[0].toLowerCase() === language) ?? 'en';
   let formatTag: string = locale;
   try {
     if (locale !== 'en' || language === 'en') formatTag = Intl.getCanonicalLocales(tag)[0] ?? locale;

@@ -11,7 +11,7 @@ import {mailClientProblems} from '../support/email-rules.mjs';
 const root = resolve(import.meta.dirname, '../..');
 const messages = await import(join(root, 'dist/messages.js'));
 const {MessageInputError} = messages;
-const LOCALES = ['en', 'fr', 'de', 'es', 'ar'];
+const LOCALES = [...messages.MESSAGE_LOCALES];
 
 /** The wording of every messages.* unit, read from the translation files (en from the sources). */
 const decode = (text) =>

@@ -128,7 +128,7 @@ export function passwordChangeForm(attributes, next) {
 
 // Language: the components follow <html lang> (the bundle calls useSereinLocalization()).
 const LANGUAGE_KEY = 'serein-demo-language';
-const languages = ['en', 'fr', 'de', 'es', 'ar'];
+const languages = ['en', 'fr', 'de', 'es', 'ar', 'it', 'pt-BR', 'nl', 'pl', 'ja'];
 
 /** @param {string} language */
 function applyLanguage(language) {
