@@ -43,14 +43,15 @@ export type DictionarySet = 'compact' | 'full';
 
 // One literal import per language and set, so that bundlers emit each as its own lazy chunk.
 // English words are not added to other languages: they would double the download.
-const languagePacks: Record<SereinLocale, () => Promise<Dictionary>> = {
+// A language without a pack of its own (or not yet derived) uses the common lists alone.
+const languagePacks: Partial<Record<SereinLocale, () => Promise<Dictionary>>> = {
   en: async () => (await import('@zxcvbn-ts/language-en')).dictionary,
   fr: async () => (await import('@zxcvbn-ts/language-fr')).dictionary,
   de: async () => (await import('@zxcvbn-ts/language-de')).dictionary,
   es: async () => (await import('@zxcvbn-ts/language-es-es')).dictionary,
   ar: async () => (await import('@zxcvbn-ts/language-ar')).dictionary,
 };
-const compactPacks: Record<SereinLocale, () => Promise<{lists: Record<string, string>}>> = {
+const compactPacks: Partial<Record<SereinLocale, () => Promise<{lists: Record<string, string>}>>> = {
   en: () => import('../dictionaries/compact-en.js'),
   fr: () => import('../dictionaries/compact-fr.js'),
   de: () => import('../dictionaries/compact-de.js'),
@@ -60,7 +61,7 @@ const compactPacks: Record<SereinLocale, () => Promise<{lists: Record<string, st
 
 /** zxcvbn-ts options for `locale`: the common dictionaries always, plus the language's pack. */
 export async function loadOptions(locale: SereinLocale): Promise<OptionsType> {
-  const [common, language] = await Promise.all([import('@zxcvbn-ts/language-common'), languagePacks[locale]()]);
+  const [common, language] = await Promise.all([import('@zxcvbn-ts/language-common'), languagePacks[locale]?.() ?? {}]);
   return {
     dictionary: {...common.dictionary, ...language},
     graphs: common.adjacencyGraphs,
@@ -124,13 +125,14 @@ async function rankedDictionaries(
 ): Promise<{ranked: Record<string, RankedDictionary>; graphs: OptionsType['graphs']}> {
   const pause = slicer(sliced);
   const ranked: Record<string, RankedDictionary> = {};
-  if (set === 'full') {
+  const compact = compactPacks[locale];
+  if (set === 'full' || !compact) {
     const {dictionary, graphs} = await loadOptions(locale);
     for (const [name, words] of Object.entries(dictionary ?? {}))
       ranked[name] = await rankList(words as string[], pause);
     return {ranked, graphs};
   }
-  const [{lists}, {adjacencyGraphs}] = await Promise.all([compactPacks[locale](), import('../dictionaries/graphs.js')]);
+  const [{lists}, {adjacencyGraphs}] = await Promise.all([compact(), import('../dictionaries/graphs.js')]);
   for (const [name, encoded] of Object.entries(lists)) ranked[name] = await decodeCompact(encoded, pause);
   return {ranked, graphs: adjacencyGraphs as OptionsType['graphs']};
 }
