@@ -6,4 +6,5 @@ export type {
   SereinPasswordChangedDetail,
   SereinPasswordDeferDetail,
   SereinFeedbackDetail,
+  SereinSignalDetails,
 } from './events/password-change.js';

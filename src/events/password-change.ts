@@ -3,6 +3,21 @@ import type {SereinWaitUntil} from './action.js';
 /** Why the customer is asked to change the password (`reason` of `<serein-password-change>`). */
 export type SereinPasswordChangeReason = 'user' | 'routine' | 'suspicious-activity' | 'breach' | 'compliance';
 
+/**
+ * What the host knows about the event behind `suspicious-activity` or `breach` (the
+ * `signal-details` attribute, as JSON, or the `signalDetails` property). Shown beside "we will
+ * never ask for your password", so that the request is recognisably about something real. Every
+ * field is optional and shown as plain text.
+ */
+export interface SereinSignalDetails {
+  /** When it happened: an ISO 8601 date and time, told in the customer's language. */
+  when?: string;
+  /** The device or browser, as the host names it ("Chrome on Windows"). At most 80 characters. */
+  device?: string;
+  /** Roughly where ("near Lyon, France"). At most 80 characters. */
+  place?: string;
+}
+
 /** What `serein-password-change` carries besides `waitUntil`. */
 export interface SereinPasswordChangeBody {
   /** Exactly as typed (empty with `no-current`). */

@@ -110,7 +110,7 @@ describe('breach check', () => {
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' ');
-    expect(described).to.include('exposed by data breaches');
+    expect(described).to.include('This password appears in data breaches on other sites');
     expect(sent).to.deep.equal([]);
     expect(asked).to.have.length(1);
   });

@@ -137,7 +137,11 @@ describe('SereinError mapping', () => {
     expect(new Set(texts).size).to.equal(SEREIN_ERROR_CODES.length);
     for (const text of texts) expect(text).to.match(/\.$/);
     expect(errorText({code: 'rate-limited', retryAfterSeconds: 120})).to.include('2 minutes');
-    expect(errorText({code: 'code-incorrect', attemptsLeft: 3})).to.include('3');
+    expect(errorText({code: 'code-incorrect', attemptsLeft: 3})).to.include('You can try 3 more times');
+    expect(errorText({code: 'code-incorrect', attemptsLeft: 1})).to.include('You can try 1 more time before');
+    // Never "0 tries left": the last failure says what to do now.
+    const last = errorText({code: 'code-incorrect', attemptsLeft: 0});
+    expect(last).to.include('Ask for a new code').and.not.match(/\b0\b/);
     expect(errorText({code: 'network'}, {'error.network': 'Acme is offline.'})).to.equal('Acme is offline.');
   });
 });

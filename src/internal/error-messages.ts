@@ -1,6 +1,6 @@
 import {msg, str} from '@lit/localize';
 import {pickString, type SereinStrings} from './core/strings.js';
-import {formatNumber, formatWait} from './core/format.js';
+import {formatNumber, formatWait, plural} from './core/format.js';
 import type {SereinError} from './errors.js';
 
 // Loaded when a message is needed (after a failure), not with the components.
@@ -23,7 +23,7 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.unavailable',
-        msg('This service is briefly unavailable. Nothing you entered is lost; please try again in a few minutes.', {
+        msg('This service is briefly unavailable. Nothing you entered is lost. Please try again in a few minutes. If this keeps happening, contact support.', {
           id: 'error.unavailable',
         }),
       );
@@ -32,19 +32,19 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
         ? pickString(
             strings,
             'error.rate-limited-wait',
-            msg(str`For your security, please wait ${wait} before trying again.`, {id: 'error.rate-limited-wait'}),
+            msg(str`There have been several tries in a short time. For your security, please wait ${wait} before trying again.`, {id: 'error.rate-limited-wait'}),
             {wait},
           )
         : pickString(
             strings,
             'error.rate-limited',
-            msg('For your security, please wait a little before trying again.', {id: 'error.rate-limited'}),
+            msg('There have been several tries in a short time. For your security, please wait a few minutes before trying again.', {id: 'error.rate-limited'}),
           );
     case 'current-password-incorrect':
       return pickString(
         strings,
         'error.current-password-incorrect',
-        msg('This does not match your current password. Check it and try again, or use your password manager.', {
+        msg('This is not your current password. Check it and try again, or use your password manager. If you have forgotten it, you can reset it from the sign-in page.', {
           id: 'error.current-password-incorrect',
         }),
       );
@@ -52,14 +52,14 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.password-rejected',
-        msg('This password cannot be used here. Please choose a different one.', {id: 'error.password-rejected'}),
+        msg('This password is not accepted here. Please choose another one.', {id: 'error.password-rejected'}),
       );
     case 'password-breached':
       return pickString(
         strings,
         'error.password-breached',
         msg(
-          'This password appears in a list of passwords exposed by data breaches on other sites, so it is easy to guess. Please choose a different one.',
+          'This password appears in data breaches on other sites, so it is easy to guess. Please choose another one.',
           {id: 'error.password-breached'},
         ),
       );
@@ -67,35 +67,70 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.password-reused',
-        msg('You have used this password before. Please choose one you have not used here.', {
+        msg('You have used this password here before. Please choose a new one.', {
           id: 'error.password-reused',
         }),
       );
     case 'code-incorrect':
+      if (error.attemptsLeft !== undefined && error.attemptsLeft <= 0) {
+        // Never "0 tries left": say what happens now.
+        return pickString(
+          strings,
+          'error.code-incorrect-last',
+          msg('That is not the right code, and it was the last try for this one. Ask for a new code to continue.', {
+            id: 'error.code-incorrect-last',
+          }),
+        );
+      }
       return error.attemptsLeft === undefined
         ? pickString(
             strings,
             'error.code-incorrect',
-            msg('That code did not match. Check it and try again.', {id: 'error.code-incorrect'}),
+            msg('That is not the right code. Check it and try again.', {id: 'error.code-incorrect'}),
           )
         : pickString(
             strings,
             'error.code-incorrect-attempts',
-            msg(str`That code did not match. Attempts left: ${left}.`, {id: 'error.code-incorrect-attempts'}),
+            plural(error.attemptsLeft, {
+              zero: () =>
+                msg(str`That is not the right code. You can try ${left} more times before you need a new code.`, {
+                  id: 'error.code-incorrect-attempts.zero',
+                }),
+              one: () =>
+                msg(str`That is not the right code. You can try ${left} more time before you need a new code.`, {
+                  id: 'error.code-incorrect-attempts.one',
+                }),
+              two: () =>
+                msg(str`That is not the right code. You can try ${left} more times before you need a new code.`, {
+                  id: 'error.code-incorrect-attempts.two',
+                }),
+              few: () =>
+                msg(str`That is not the right code. You can try ${left} more times before you need a new code.`, {
+                  id: 'error.code-incorrect-attempts.few',
+                }),
+              many: () =>
+                msg(str`That is not the right code. You can try ${left} more times before you need a new code.`, {
+                  id: 'error.code-incorrect-attempts.many',
+                }),
+              other: () =>
+                msg(str`That is not the right code. You can try ${left} more times before you need a new code.`, {
+                  id: 'error.code-incorrect-attempts.other',
+                }),
+            }),
             {left},
           );
     case 'code-expired':
       return pickString(
         strings,
         'error.code-expired',
-        msg('This code has expired. Ask for a new one and use it within a few minutes.', {id: 'error.code-expired'}),
+        msg('This code has expired. Codes work for a few minutes only. Ask for a new one and use it soon after it arrives.', {id: 'error.code-expired'}),
       );
     case 'too-many-attempts':
       return wait
         ? pickString(
             strings,
             'error.too-many-attempts-wait',
-            msg(str`Too many attempts. For your security, please wait ${wait}, then ask for a new code.`, {
+            msg(str`There have been too many tries. For your security, please wait ${wait}, then ask for a new code.`, {
               id: 'error.too-many-attempts-wait',
             }),
             {wait},
@@ -103,7 +138,7 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
         : pickString(
             strings,
             'error.too-many-attempts',
-            msg('Too many attempts. For your security, please wait a little, then ask for a new code.', {
+            msg('There have been too many tries. For your security, please wait a few minutes, then ask for a new code.', {
               id: 'error.too-many-attempts',
             }),
           );
@@ -111,7 +146,7 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.passkey-not-verified',
-        msg('We could not confirm this passkey. Please try again, or use another way to continue.', {
+        msg('We could not confirm this passkey. Please try again, or sign in another way.', {
           id: 'error.passkey-not-verified',
         }),
       );
@@ -119,7 +154,7 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.passkey-unknown-credential',
-        msg('This passkey is no longer linked to an account here. Please use another way to continue.', {
+        msg('This passkey is no longer linked to an account here. It may have been removed. Please sign in another way.', {
           id: 'error.passkey-unknown-credential',
         }),
       );
@@ -127,7 +162,7 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.unknown',
-        msg('Something went wrong on our side. Nothing you entered is lost; please try again.', {id: 'error.unknown'}),
+        msg('Something went wrong on our side. Nothing you entered is lost. Please try again. If this keeps happening, contact support.', {id: 'error.unknown'}),
       );
   }
 }

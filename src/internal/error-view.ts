@@ -23,7 +23,7 @@ export function renderFormError(
     ${
       reference
         ? html`<p>
-            ${pickString(strings, 'error.reference', msg('Support reference:', {id: 'error.reference'}))}
+            ${pickString(strings, 'error.reference', msg('If you contact support, give this reference:', {id: 'error.reference'}))}
             <code>${reference}</code>
             <button
               type="button"

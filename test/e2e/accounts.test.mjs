@@ -87,7 +87,7 @@ test('<serein-password-change> changes the password, typed as a customer would',
   // A wrong current password: the server's answer appears next to that field.
   await current.pressSequentially('not my password');
   await fresh.pressSequentially(NEW_PASSWORD);
-  await page.getByRole('button', {name: 'Change password'}).click();
+  await page.getByRole('button', {name: 'Save the new password'}).click();
   await page.locator('serein-password-change input[autocomplete="current-password"][aria-invalid="true"]').waitFor();
   await page.getByText('This does not match your current password.').waitFor();
   await expectAccessible(page);
@@ -97,7 +97,7 @@ test('<serein-password-change> changes the password, typed as a customer would',
   // A wrong password makes the next attempt from this device wait a second (a person retyping
   // takes longer than that).
   await page.waitForTimeout(1100);
-  await page.getByRole('button', {name: 'Change password'}).click();
+  await page.getByRole('button', {name: 'Save the new password'}).click();
   await page.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
   await expectAccessible(page);
   await page.getByRole('button', {name: /^5\s*Very easy$/}).click();
@@ -151,7 +151,7 @@ test('authenticator app: the enrolment page shows the QR code and the key; a com
   const field = prompt.getByLabel('Code', {exact: true});
   await field.pressSequentially('000000');
   await field.press('Enter');
-  await prompt.getByText(/That code did not match/).waitFor();
+  await prompt.getByText(/That is not the right code/).waitFor();
   assert.equal(await field.inputValue(), '');
   await expectAccessible(page);
   // Each wrong code makes the next attempt from this device wait a little (1 s after the first).

@@ -75,7 +75,7 @@ for (const example of examples) {
     await form.getByLabel('Sign out of other devices').check();
     await form.getByLabel('Current password', {exact: true}).pressSequentially(password);
     await form.getByLabel('New password', {exact: true}).pressSequentially(example.newPassword);
-    await form.getByRole('button', {name: 'Change password'}).click();
+    await form.getByRole('button', {name: 'Save the new password'}).click();
     await page.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
     await expectAccessible(page);
     assert.deepEqual(pageErrors, []);

@@ -57,7 +57,7 @@ test('the link in the recovery email opens a new-password form (<serein-password
   assert.equal(await form.locator('input[autocomplete="current-password"]').count(), 0);
   assert.equal(await form.locator('input[autocomplete="username"]').inputValue(), SEED.email);
   await form.getByLabel('New password', {exact: true}).pressSequentially(NEW_PASSWORD);
-  await form.getByRole('button', {name: 'Change password'}).click();
+  await form.getByRole('button', {name: 'Save the new password'}).click();
   await page.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
   await expectAccessible(page);
   assert.equal((await pageApi(page, '/api/me')).status, 401, 'no automatic sign-in after a reset');

@@ -116,7 +116,7 @@ test('a password change gives the browser a new session token, and the ticked bo
   await page.getByLabel('New password', {exact: true}).pressSequentially(CHANGED);
   // The demo's change-password page shows the box (`sign-out-others`).
   await page.getByLabel('Sign out of other devices').check();
-  await page.getByRole('button', {name: 'Change password'}).click();
+  await page.getByRole('button', {name: 'Save the new password'}).click();
   await page.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
   await expectAccessible(page);
 

@@ -331,7 +331,9 @@ describe('<serein-otp-prompt>', () => {
       await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
       await until(() => document.activeElement === input, 'focus back on the code');
       expect(input.value).to.equal('');
-      expect(descriptionOf(input)).to.include('That code did not match. Attempts left: 2.');
+      expect(descriptionOf(input)).to.include(
+        'That is not the right code. You can try 2 more times before you need a new code.',
+      );
       expect(alertText(element).trim(), 'the message is under the field, not repeated').to.equal('');
       await sendKeys({type: '2'});
       await element.updateComplete;

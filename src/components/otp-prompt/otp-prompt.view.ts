@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatDuration, formatNumber, formatWait} from '../../internal/core/format.js';
+import {formatDuration, formatNumber, formatWait, plural} from '../../internal/core/format.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {errorText} from '../../internal/error-messages.js';
@@ -63,7 +63,7 @@ function where(el: El): string {
         ? el.t(
             'otp-prompt.where.email-to',
             msg(
-              str`We sent a code to ${destination}. It can take a few minutes to arrive; if you do not see it, look in your spam folder.`,
+              str`We sent a code to ${destination}. It can take a few minutes to arrive. If you do not see it, look in your spam folder.`,
               {id: 'otp-prompt.where.email-to'},
             ),
             {destination},
@@ -71,7 +71,7 @@ function where(el: El): string {
         : el.t(
             'otp-prompt.where.email',
             msg(
-              'We sent a code to your email address. It can take a few minutes to arrive; if you do not see it, look in your spam folder.',
+              'We sent a code to your email address. It can take a few minutes to arrive. If you do not see it, look in your spam folder.',
               {id: 'otp-prompt.where.email'},
             ),
           );
@@ -142,10 +142,21 @@ function renderHints(el: El) {
   return html`<p class="serein-hint" id=${el.ids.hint}>
       ${
         el.numeric
-          ? el.t('otp-prompt.hint', msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint'}), {count})
+          ? el.t(
+              'otp-prompt.hint',
+              plural(el.effectiveLength, {
+                zero: () => msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint.zero'}),
+                one: () => msg(str`The code has ${count} digit.`, {id: 'otp-prompt.hint.one'}),
+                two: () => msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint.two'}),
+                few: () => msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint.few'}),
+                many: () => msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint.many'}),
+                other: () => msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint.other'}),
+              }),
+              {count},
+            )
           : el.t(
               'otp-prompt.hint.backup-code',
-              msg('Letters and digits; spaces and dashes are optional.', {id: 'otp-prompt.hint.backup-code'}),
+              msg('Letters and digits. Spaces and dashes are optional.', {id: 'otp-prompt.hint.backup-code'}),
             )
       }
     </p>
@@ -154,7 +165,30 @@ function renderHints(el: El) {
         ? html`<p class="serein-hint" id=${el.ids.auto}>
             ${el.t(
               'otp-prompt.auto-submit',
-              msg(str`We check the code as soon as all ${count} digits are in.`, {id: 'otp-prompt.auto-submit'}),
+              plural(el.effectiveLength, {
+                zero: () =>
+                  msg(str`We check the code as soon as all ${count} digits are in.`, {
+                    id: 'otp-prompt.auto-submit.zero',
+                  }),
+                one: () =>
+                  msg(str`We check the code as soon as its ${count} digit is in.`, {id: 'otp-prompt.auto-submit.one'}),
+                two: () =>
+                  msg(str`We check the code as soon as all ${count} digits are in.`, {
+                    id: 'otp-prompt.auto-submit.two',
+                  }),
+                few: () =>
+                  msg(str`We check the code as soon as all ${count} digits are in.`, {
+                    id: 'otp-prompt.auto-submit.few',
+                  }),
+                many: () =>
+                  msg(str`We check the code as soon as all ${count} digits are in.`, {
+                    id: 'otp-prompt.auto-submit.many',
+                  }),
+                other: () =>
+                  msg(str`We check the code as soon as all ${count} digits are in.`, {
+                    id: 'otp-prompt.auto-submit.other',
+                  }),
+              }),
               {count},
             )}
           </p>`
@@ -168,7 +202,14 @@ function incompleteText(el: El): string {
   return el.numeric
     ? el.t(
         'otp-prompt.error.incomplete',
-        msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete'}),
+        plural(el.effectiveLength, {
+          zero: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.zero'}),
+          one: () => msg(str`Enter the ${count} digit of the code.`, {id: 'otp-prompt.error.incomplete.one'}),
+          two: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.two'}),
+          few: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.few'}),
+          many: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.many'}),
+          other: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.other'}),
+        }),
         {count},
       )
     : el.t(
@@ -202,7 +243,7 @@ function renderRemember(el: El) {
     />
     <div>
       <label for=${el.ids.remember}>
-        ${el.t('otp-prompt.remember', msg('Don’t ask for a code again on this device', {id: 'otp-prompt.remember'}))}
+        ${el.t('otp-prompt.remember', msg('Do not ask for a code again on this device', {id: 'otp-prompt.remember'}))}
       </label>
       <p class="serein-hint" id=${el.ids.rememberHint}>
         ${

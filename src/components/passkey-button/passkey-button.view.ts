@@ -59,14 +59,14 @@ function problemText(problem: PasskeyProblem, mode: SereinPasskeyMode, t: Transl
     case 'unsupported':
       return t(
         'passkey-button.device-unsupported',
-        msg('Passkeys cannot be used with this device. Please use another way to continue.', {
+        msg('Passkeys cannot be used with this device. You can keep signing in the way you do now.', {
           id: 'passkey-button.device-unsupported',
         }),
       );
     case 'not-allowed-here':
       return t(
         'passkey-button.not-allowed-here',
-        msg('Passkeys cannot be used on this page right now. Please use another way to continue.', {
+        msg('Passkeys cannot be used on this page right now. You can keep signing in the way you do now.', {
           id: 'passkey-button.not-allowed-here',
         }),
       );
@@ -99,7 +99,7 @@ function introText(el: SereinPasskeyButton): string {
     ? el.t(
         'passkey-button.intro-register',
         msg(
-          'Sign in next time with a passkey instead of a password. It stays on your device, and your fingerprint or face is never sent to us.',
+          'Sign in next time with a passkey instead of a password. Your fingerprint or face never leaves your device and is never sent to us.',
           {id: 'passkey-button.intro-register'},
         ),
       )

@@ -62,6 +62,22 @@ export function passwordChangeLightStyles(): CSSResult {
         background: var(--_banner);
         border-inline-start: 4px solid var(--_accent);
       }
+      serein-password-change .serein-password-change__signal dl {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        gap: 0.25rem 0.75rem;
+        margin: 0.25rem 0 0;
+      }
+      serein-password-change .serein-password-change__signal dl > div {
+        display: contents;
+      }
+      serein-password-change .serein-password-change__signal dt {
+        font-weight: 600;
+      }
+      serein-password-change .serein-password-change__signal dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
       serein-password-change .serein-password-change__banner p,
       serein-password-change .serein-password-change__done p,
       serein-password-change .serein-help {

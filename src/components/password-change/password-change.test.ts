@@ -4,7 +4,7 @@ import '../../define/password-change.js';
 import type {SereinPasswordChange} from './password-change.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import type {SereinPasswordChangeDetail} from '../../events/password-change.js';
-import {fill, recordEvents, until} from '../../../test/support/helpers.js';
+import {captureConsole, fill, recordEvents, until} from '../../../test/support/helpers.js';
 import type {ComponentHarness} from '../../../test/suites/harness.js';
 import {secretsNeverLeak} from '../../../test/suites/secrets.js';
 import {lightDomFields} from '../../../test/suites/light-dom.js';
@@ -321,13 +321,57 @@ describe('<serein-password-change>', () => {
       }
     });
 
-    it('offers “Remind me later” with the deadline in words', async () => {
+    it('shows what the host knows about the event (signal-details) beside “we will never ask”, as plain text', async () => {
+      const details = {
+        when: '2026-11-30T21:14:00Z',
+        device: 'Chrome on Windows',
+        place: '<img src=x onerror=alert(1)> Lyon',
+      };
+      const element = await mount(
+        `reason="suspicious-activity" brand="Acme" signal-details='${JSON.stringify(details)}'`,
+      );
+      const banner = await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
+      const signal = banner.querySelector('.serein-password-change__signal')!;
+      expect(signal.textContent).to.include('What we noticed');
+      expect([...signal.querySelectorAll('dt')].map((dt) => dt.textContent!.trim())).to.deep.equal([
+        'When',
+        'Device or browser',
+        'Roughly where',
+      ]);
+      const values = [...signal.querySelectorAll('dd')].map((dd) => dd.textContent!.trim());
+      expect(values[0]).to.include('2026').and.include('November 30');
+      expect(values.slice(1)).to.deep.equal(['Chrome on Windows', '<img src=x onerror=alert(1)> Lyon']);
+      expect(signal.querySelector('img'), 'host text is never markup').to.equal(null);
+      // Next to the reassurance, so the two are read together.
+      expect(signal.nextElementSibling!.textContent).to.include('Acme will never ask for your password');
+    });
+
+    it('leaves out signal details it cannot trust, with one console warning each', async () => {
+      let element!: SereinPasswordChange;
+      const lines = await captureConsole(async () => {
+        element = await mount(
+          `reason="breach" signal-details='{"when": "last Tuesday", "device": "${'x'.repeat(81)}", "place": "Lyon"}'`,
+        );
+        await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
+      });
+      const signal = element.querySelector('.serein-password-change__signal')!;
+      expect([...signal.querySelectorAll('dd')].map((dd) => dd.textContent!.trim())).to.deep.equal(['Lyon']);
+      expect(lines.filter((line) => line.includes('signal-details.when'))).to.have.length(1);
+      expect(lines.filter((line) => line.includes('signal-details.device'))).to.have.length(1);
+      const broken = await mount(`reason="breach" signal-details='not json'`);
+      await until(() => broken.querySelector('.serein-password-change__banner'), 'the banner');
+      expect(broken.querySelector('.serein-password-change__signal'), 'nothing shown for unreadable details').to.equal(
+        null,
+      );
+    });
+
+    it('offers “Remind me next time I sign in” with the deadline in words', async () => {
       const element = await mount('reason="routine" deferrable deadline="2026-12-31"');
       const banner = await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
       expect(banner.textContent).to.include('December 31, 2026');
       const deferred = recordEvents(element, ['serein-password-defer']);
       const later = [...element.querySelectorAll('button')].find((button) =>
-        button.textContent!.includes('Remind me later'),
+        button.textContent!.includes('Remind me next time I sign in'),
       )!;
       later.click();
       expect(deferred[0].detail).to.deep.equal({deadline: '2026-12-31'});

@@ -12,7 +12,11 @@ import {keepSelectionAcrossTypeChange} from '../../internal/password-field.js';
 import {codePointLength} from '../../internal/core/format.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
 import {passwordChangeStyles} from './password-change.styles.js';
-import type {SereinPasswordChangeBody, SereinPasswordChangeReason} from '../../events/password-change.js';
+import type {
+  SereinPasswordChangeBody,
+  SereinPasswordChangeReason,
+  SereinSignalDetails,
+} from '../../events/password-change.js';
 import type {SereinStrengthVerdict} from '../../events/strength-change.js';
 import {safeUrl} from '../../internal/safe-url.js';
 
@@ -38,7 +42,7 @@ export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | Se
 /**
  * The in-session password change: current password, new password with its strength meter,
  * optional confirmation, a calm banner that says why the change is asked (and that nobody will
- * ask for a password by email or phone), "Remind me later" when the host allows it, and a
+ * ask for a password by email or phone), "Remind me next time I sign in" when the host allows it, and a
  * thank-you state. Its form, labels, inputs and errors live in the page's DOM so that password
  * managers see them; the host's backend answers `serein-password-change` through `waitUntil`.
  *
@@ -61,8 +65,8 @@ export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | Se
  *
  * @fires {CustomEvent<SereinPasswordChangeDetail>} serein-password-change - The customer submitted a valid form; call `waitUntil` with your backend call. Carries the passwords, exactly as typed.
  * @fires {CustomEvent<{signOutOthers: boolean}>} serein-password-changed - The host confirmed the change.
- * @fires {CustomEvent<{deadline: string | null}>} serein-password-defer - The customer chose "Remind me later".
- * @fires {CustomEvent<{component: string; score: number}>} serein-feedback - The customer answered "How easy was this?" (with `ask-feedback`).
+ * @fires {CustomEvent<{deadline: string | null}>} serein-password-defer - The customer chose "Remind me next time I sign in".
+ * @fires {CustomEvent<{component: string; score: number}>} serein-feedback - The customer answered "How easy was it to change your password?" (with `ask-feedback`).
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasswordChange extends SereinElement {
@@ -136,7 +140,15 @@ export class SereinPasswordChange extends SereinElement {
    */
   @property() dictionary: DictionarySet = 'compact';
 
-  /** Offer "Remind me later" (`serein-password-defer`). */
+  /**
+   * What you know about the sign-in or breach behind the request (`when` as ISO 8601, `device`,
+   * `place`), as JSON in the attribute or an object in the property. Shown in the banner beside
+   * "we will never ask for your password", so the customer can recognise the event. Fields that
+   * are not text, too long, or (for `when`) not a date are left out with a console warning.
+   */
+  @property({type: Object, attribute: 'signal-details'}) signalDetails: SereinSignalDetails | null = null;
+
+  /** Offer "Remind me next time I sign in" (`serein-password-defer`). */
   @property({type: Boolean}) deferrable = false;
 
   /** With `deferrable`: the date (ISO 8601) until which the change can wait; told in words. */
@@ -151,7 +163,7 @@ export class SereinPasswordChange extends SereinElement {
   /** Offer "Sign out of other devices" (checked by default after suspicious activity). */
   @property({type: Boolean, attribute: 'sign-out-others'}) signOutOthers = false;
 
-  /** After success, ask "How easy was this?" (1–5, `serein-feedback`). */
+  /** After success, ask "How easy was it to change your password?" (1–5, `serein-feedback`). */
   @property({type: Boolean, attribute: 'ask-feedback'}) askFeedback = false;
 
   /** Without a `waitUntil` listener, submit the form natively (method POST) to this URL. */
@@ -304,14 +316,14 @@ export class SereinPasswordChange extends SereinElement {
     );
   }
 
-  /** "Remind me later". @internal */
+  /** "Remind me next time I sign in". @internal */
   defer(): void {
     const deadline = this.deadlineDate ? this.deadline : null;
     this.journey.deferred();
     this.emit('serein-password-defer', {deadline});
   }
 
-  /** "How easy was this?" answered. @internal */
+  /** "How easy was it to change your password?" answered. @internal */
   sendFeedback(score: number): void {
     this.feedbackScore = score;
     this.emit('serein-feedback', {component: 'password-change', score});

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber} from '../../internal/core/format.js';
+import {formatNumber, plural} from '../../internal/core/format.js';
 import {getActiveLocale} from '../../internal/locale.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
@@ -30,7 +30,30 @@ function fieldErrorText(el: El, error: PasswordFieldError | undefined): string {
       const min = formatNumber(el.effectiveMinLength);
       return el.t(
         'password-change.error.too-short',
-        msg(str`Use at least ${min} characters for your new password.`, {id: 'password-change.error.too-short'}),
+        plural(el.effectiveMinLength, {
+          zero: () =>
+            msg(str`Use at least ${min} characters for your new password.`, {
+              id: 'password-change.error.too-short.zero',
+            }),
+          one: () =>
+            msg(str`Use at least ${min} character for your new password.`, {id: 'password-change.error.too-short.one'}),
+          two: () =>
+            msg(str`Use at least ${min} characters for your new password.`, {
+              id: 'password-change.error.too-short.two',
+            }),
+          few: () =>
+            msg(str`Use at least ${min} characters for your new password.`, {
+              id: 'password-change.error.too-short.few',
+            }),
+          many: () =>
+            msg(str`Use at least ${min} characters for your new password.`, {
+              id: 'password-change.error.too-short.many',
+            }),
+          other: () =>
+            msg(str`Use at least ${min} characters for your new password.`, {
+              id: 'password-change.error.too-short.other',
+            }),
+        }),
         {min},
       );
     }
@@ -133,7 +156,7 @@ function why(el: El): string {
       return el.t(
         'password-change.reason.breach',
         msg(
-          'Your password appeared in a data breach on another website. Our own systems were not affected, but anyone with that list could try it here, so please choose a new password that you do not use anywhere else.',
+          'Your password appeared in a data breach on another website. Our own systems were not affected. Anyone with that list could try it here, so please choose a new password that you use nowhere else.',
           {id: 'password-change.reason.breach'},
         ),
       );
@@ -180,6 +203,61 @@ function neverAskText(el: El): string {
       );
 }
 
+const SIGNAL_TEXT_MAX = 80;
+
+/** The host's `signal-details`, each field checked (plain text, short, `when` a real date). */
+function signalFacts(el: El): {label: string; value: string}[] {
+  const details: unknown = el.signalDetails;
+  if (details === null || details === undefined) return [];
+  if (typeof details !== 'object' || Array.isArray(details)) {
+    el.warnOnce('signal-details must be a JSON object with when, device and place; it is not shown.');
+    return [];
+  }
+  const {when, device, place} = details as Record<string, unknown>;
+  const facts: {label: string; value: string}[] = [];
+  if (when !== undefined) {
+    const time = typeof when === 'string' ? Date.parse(when) : Number.NaN;
+    if (Number.isNaN(time)) el.warnOnce('signal-details.when must be an ISO 8601 date; it is not shown.');
+    else {
+      const value = new Intl.DateTimeFormat(getActiveLocale(), {dateStyle: 'long', timeStyle: 'short'}).format(time);
+      facts.push({label: el.t('password-change.signal.when', msg('When', {id: 'password-change.signal.when'})), value});
+    }
+  }
+  const text = (name: string, value: unknown, label: () => string) => {
+    if (value === undefined) return;
+    if (typeof value !== 'string' || !value.trim() || value.length > SIGNAL_TEXT_MAX) {
+      el.warnOnce(`signal-details.${name} must be text of at most ${SIGNAL_TEXT_MAX} characters; it is not shown.`);
+      return;
+    }
+    facts.push({label: label(), value: value.trim()});
+  };
+  text('device', device, () =>
+    el.t('password-change.signal.device', msg('Device or browser', {id: 'password-change.signal.device'})),
+  );
+  text('place', place, () =>
+    el.t('password-change.signal.place', msg('Roughly where', {id: 'password-change.signal.place'})),
+  );
+  return facts;
+}
+
+/** What the host knows about the event, so the customer can recognise it (not a lure's vagueness). */
+function renderSignal(el: El) {
+  const facts = signalFacts(el);
+  if (!facts.length) return nothing;
+  return html`<div class="serein-password-change__signal">
+    <p>${el.t('password-change.signal.title', msg('What we noticed', {id: 'password-change.signal.title'}))}</p>
+    <dl>
+      ${facts.map(
+        ({label, value}) =>
+          html`<div>
+            <dt>${label}</dt>
+            <dd><bdi>${value}</bdi></dd>
+          </div>`,
+      )}
+    </dl>
+  </div>`;
+}
+
 /** The calm banner: why we ask, what happens next, when, and that we never ask by email or phone. */
 function renderBanner(el: El) {
   if (el.effectiveReason === 'user') return nothing;
@@ -190,7 +268,7 @@ function renderBanner(el: El) {
     <p>
       ${el.t('password-change.next', msg('It takes about a minute, and you stay signed in on this device.', {id: 'password-change.next'}))}
     </p>
-    ${el.deferrable ? html`<p>${laterText(el)}</p>` : nothing}
+    ${el.deferrable ? html`<p>${laterText(el)}</p>` : nothing} ${renderSignal(el)}
     <p>${neverAskText(el)}</p>
   </div>`;
 }
@@ -210,7 +288,9 @@ function renderFeedback(el: El) {
     el.t('password-change.feedback-5', msg('Very easy', {id: 'password-change.feedback-5'})),
   ];
   return html`<fieldset class="serein-password-change__feedback">
-    <legend>${el.t('password-change.feedback', msg('How easy was this?', {id: 'password-change.feedback'}))}</legend>
+    <legend>
+      ${el.t('password-change.feedback', msg('How easy was it to change your password?', {id: 'password-change.feedback'}))}
+    </legend>
     ${([1, 2, 3, 4, 5] as const).map(
       (score) =>
         html`<button type="button" class="serein-button serein-button--quiet" @click=${() => el.sendFeedback(score)}>
@@ -233,7 +313,7 @@ function renderSuccess(el: El) {
     ${
       el.signedOutOthers
         ? html`<p>
-            ${el.t('password-change.done-signed-out', msg('Your other devices have been signed out; this one stays signed in.', {id: 'password-change.done-signed-out'}))}
+            ${el.t('password-change.done-signed-out', msg('Your other devices have been signed out. This one stays signed in.', {id: 'password-change.done-signed-out'}))}
           </p>`
         : nothing
     }
@@ -282,8 +362,8 @@ function renderActions(el: El) {
     <button type="submit" class="serein-button" aria-disabled=${el.flow.blocked ? 'true' : 'false'}>
       ${
         pending
-          ? el.t('password-change.submitting', msg('Changing your password…', {id: 'password-change.submitting'}))
-          : el.t('password-change.submit', msg('Change password', {id: 'password-change.submit'}))
+          ? el.t('password-change.submitting', msg('Saving your new password…', {id: 'password-change.submitting'}))
+          : el.t('password-change.submit', msg('Save the new password', {id: 'password-change.submit'}))
       }
     </button>
     ${
@@ -294,7 +374,7 @@ function renderActions(el: El) {
             ?disabled=${pending}
             @click=${() => el.defer()}
           >
-            ${el.t('password-change.defer', msg('Remind me later', {id: 'password-change.defer'}))}
+            ${el.t('password-change.defer', msg('Remind me next time I sign in', {id: 'password-change.defer'}))}
           </button>`
         : nothing
     }

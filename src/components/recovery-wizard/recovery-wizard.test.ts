@@ -312,7 +312,8 @@ describe('<serein-recovery-wizard>', () => {
       expect(text).to.include(
         'If c•••@example.com belongs to an account, we have sent an email with a code and a link to that address.',
       );
-      expect(text).to.include('either one works');
+      expect(text).to.include('Either one works.');
+      expect(text, 'whose email it is and what it never asks').to.include('Our email never asks for your password.');
     });
 
     it('shows a rejected code under the field and clears it, and a refused password next to it', async () => {
@@ -329,7 +330,7 @@ describe('<serein-recovery-wizard>', () => {
       submitIn(element).click();
       await until(() => codeInput(element).getAttribute('aria-invalid') === 'true', 'the code error');
       expect(codeInput(element).value).to.equal('');
-      expect(visibleStep(element).textContent).to.include('Attempts left: 3.');
+      expect(visibleStep(element).textContent).to.include('You can try 3 more times before you need a new code.');
       expect(element.querySelector('.serein-recovery-wizard__step ~ [role="alert"]')!.textContent!.trim()).to.equal('');
       fill(codeInput(element), '222222');
       submitIn(element).click();

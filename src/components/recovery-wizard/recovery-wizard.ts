@@ -114,6 +114,9 @@ export class SereinRecoveryWizard extends SereinElement {
   /** Where "Continue to sign in" leads on the last step; without it, the button emits `serein-recovery-sign-in`. */
   @property({attribute: 'sign-in-href'}) signInHref = '';
 
+  /** Your product's name: the code step says the email comes from it and never asks for a password. */
+  @property() brand = '';
+
   /** The shortest acceptable new password, in code points (NIST SP 800-63B-4: 15). */
   @property({type: Number, attribute: 'min-length'}) minLength = DEFAULT_MIN_LENGTH;
 

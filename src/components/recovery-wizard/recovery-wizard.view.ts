@@ -88,16 +88,30 @@ function methodHint(el: El, method: SereinRecoveryMethod): string {
 /** The embedded prompt's words where recovery needs other ones: it never says an account exists. */
 function otpStrings(el: El): SereinStrings {
   const destination = el.codeMethod?.destination ?? '';
+  const brand = el.brand;
+  // The email is where a phishing lure would strike: say whose it is and what it never asks.
+  const genuine = brand
+    ? el.t(
+        'recovery-wizard.code.genuine-brand',
+        msg(str`The email comes from ${brand} and never asks for your password.`, {
+          id: 'recovery-wizard.code.genuine-brand',
+        }),
+        {brand},
+      )
+    : el.t(
+        'recovery-wizard.code.genuine',
+        msg('Our email never asks for your password.', {id: 'recovery-wizard.code.genuine'}),
+      );
   return {
     ...el.strings,
-    'otp-prompt.where.email-to': el.t(
+    'otp-prompt.where.email-to': `${el.t(
       'recovery-wizard.code.email-to',
       msg(
-        str`If ${destination} belongs to an account, we have sent an email with a code and a link to that address. Type the code here or open the link: either one works. It can take a few minutes to arrive; look in your spam folder too.`,
+        str`If ${destination} belongs to an account, we have sent an email with a code and a link to that address. Type the code here or open the link. Either one works. It can take a few minutes to arrive. If you do not see it, look in your spam folder.`,
         {id: 'recovery-wizard.code.email-to'},
       ),
       {destination},
-    ),
+    )} ${genuine}`,
     'otp-prompt.where.sms-to': el.t(
       'recovery-wizard.code.sms-to',
       msg(

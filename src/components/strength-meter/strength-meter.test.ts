@@ -408,7 +408,7 @@ describe('<serein-strength-meter>', () => {
       expect(meter.acceptable).to.equal(false);
       meter.setVerdict(strong, 'password-reused');
       await until(() => meter.level === 'rejected', 'the host’s refusal');
-      expect(summary(meter).textContent).to.include('Not accepted');
+      expect(summary(meter).textContent).to.include('This password is not accepted.');
       expect(feedback(meter)).not.to.include('hard to guess');
       const last = (events.at(-1) as CustomEvent<SereinStrengthChangeDetail>).detail;
       expect(last).to.include({level: 'rejected', score: 0, acceptable: false});

@@ -1,6 +1,6 @@
 import {html} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber} from '../../internal/core/format.js';
+import {formatNumber, plural} from '../../internal/core/format.js';
 import type {SereinStrengthLevel} from '../../events/strength-change.js';
 import type {SereinStrengthMeter} from './strength-meter.js';
 import {meterLightStyles} from './strength-meter.styles.js';
@@ -140,6 +140,19 @@ const label = (el: SereinStrengthMeter) =>
   el.t('strength-meter.label', msg('Password strength', {id: 'strength-meter.label'}));
 
 function summary(el: SereinStrengthMeter): string {
+  // A verdict is not a strength: it gets a sentence of its own.
+  if (el.level === 'breached') {
+    return el.t(
+      'strength-meter.summary-breached',
+      msg('This password was found in a data breach.', {id: 'strength-meter.summary-breached'}),
+    );
+  }
+  if (el.level === 'rejected') {
+    return el.t(
+      'strength-meter.summary-rejected',
+      msg('This password is not accepted.', {id: 'strength-meter.summary-rejected'}),
+    );
+  }
   const level = levelWord(el);
   return el.t('strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {
     level,
@@ -154,8 +167,37 @@ function lengthHint(el: SereinStrengthMeter): string {
   if (level === 'empty') {
     return el.t(
       'strength-meter.hint',
-      msg(str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`, {
-        id: 'strength-meter.hint',
+      plural(el.effectiveMinLength, {
+        zero: () =>
+          msg(
+            str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
+            {id: 'strength-meter.hint.zero'},
+          ),
+        one: () =>
+          msg(
+            str`Use at least ${min} character. A few unrelated words make a strong password that is easy to remember.`,
+            {id: 'strength-meter.hint.one'},
+          ),
+        two: () =>
+          msg(
+            str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
+            {id: 'strength-meter.hint.two'},
+          ),
+        few: () =>
+          msg(
+            str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
+            {id: 'strength-meter.hint.few'},
+          ),
+        many: () =>
+          msg(
+            str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
+            {id: 'strength-meter.hint.many'},
+          ),
+        other: () =>
+          msg(
+            str`Use at least ${min} characters. A few unrelated words make a strong password that is easy to remember.`,
+            {id: 'strength-meter.hint.other'},
+          ),
       }),
       {min},
     );
@@ -163,7 +205,14 @@ function lengthHint(el: SereinStrengthMeter): string {
   const count = formatNumber(el.valueLength);
   return el.t(
     'strength-meter.too-short',
-    msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short'}),
+    plural(el.effectiveMinLength, {
+      zero: () => msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short.zero'}),
+      one: () => msg(str`Use at least ${min} character. So far: ${count}.`, {id: 'strength-meter.too-short.one'}),
+      two: () => msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short.two'}),
+      few: () => msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short.few'}),
+      many: () => msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short.many'}),
+      other: () => msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short.other'}),
+    }),
     {min, count},
   );
 }

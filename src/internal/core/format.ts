@@ -27,3 +27,22 @@ export function codePointLength(value: string): number {
   for (const _ of value) length++;
   return length;
 }
+
+/** The CLDR plural categories; a count message has one message id per category. */
+export type PluralForms = Record<Intl.LDMLPluralRule, () => string>;
+
+/**
+ * The form of a count message for `count` in the active language: lit-localize has no plural
+ * messages, so each count message has one id per CLDR category (`<id>.zero` … `<id>.other`,
+ * English repeating its `other` text where it has no such form) and `Intl.PluralRules` chooses.
+ * Only the chosen form is evaluated.
+ */
+export function plural(count: number, forms: PluralForms): string {
+  let category: Intl.LDMLPluralRule = 'other';
+  try {
+    category = new Intl.PluralRules(getActiveLocale()).select(count);
+  } catch {
+    // An engine without this locale's rules: the general form.
+  }
+  return (forms[category] ?? forms.other)();
+}

@@ -105,8 +105,11 @@ export class SereinElement extends LitElement {
     return pickString(strings, id, localized, params);
   }
 
-  /** Warns once per element name and message about a bad attribute value; never throws. */
-  protected warnOnce(message: string): void {
+  /**
+   * Warns once per element name and message about a bad attribute value; never throws. Views
+   * call it too, for values only they read. @internal
+   */
+  warnOnce(message: string): void {
     const key = `${this.localName}:${message}`;
     if (warned.has(key)) return;
     warned.add(key);
