@@ -23,30 +23,42 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.unavailable',
-        msg('This service is briefly unavailable. Nothing you entered is lost. Please try again in a few minutes. If this keeps happening, contact support.', {
-          id: 'error.unavailable',
-        }),
+        msg(
+          'This service is briefly unavailable. Nothing you entered is lost. Please try again in a few minutes. If this keeps happening, contact support.',
+          {
+            id: 'error.unavailable',
+          },
+        ),
       );
     case 'rate-limited':
       return wait
         ? pickString(
             strings,
             'error.rate-limited-wait',
-            msg(str`There have been several tries in a short time. For your security, please wait ${wait} before trying again.`, {id: 'error.rate-limited-wait'}),
+            msg(
+              str`There have been several tries in a short time. For your security, please wait ${wait} before trying again.`,
+              {id: 'error.rate-limited-wait'},
+            ),
             {wait},
           )
         : pickString(
             strings,
             'error.rate-limited',
-            msg('There have been several tries in a short time. For your security, please wait a few minutes before trying again.', {id: 'error.rate-limited'}),
+            msg(
+              'There have been several tries in a short time. For your security, please wait a few minutes before trying again.',
+              {id: 'error.rate-limited'},
+            ),
           );
     case 'current-password-incorrect':
       return pickString(
         strings,
         'error.current-password-incorrect',
-        msg('This is not your current password. Check it and try again, or use your password manager. If you have forgotten it, you can reset it from the sign-in page.', {
-          id: 'error.current-password-incorrect',
-        }),
+        msg(
+          'This is not your current password. Check it and try again, or use your password manager. If you have forgotten it, you can reset it from the sign-in page.',
+          {
+            id: 'error.current-password-incorrect',
+          },
+        ),
       );
     case 'password-rejected':
       return pickString(
@@ -123,7 +135,10 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.code-expired',
-        msg('This code has expired. Codes work for a few minutes only. Ask for a new one and use it soon after it arrives.', {id: 'error.code-expired'}),
+        msg(
+          'This code has expired. Codes work for a few minutes only. Ask for a new one and use it soon after it arrives.',
+          {id: 'error.code-expired'},
+        ),
       );
     case 'too-many-attempts':
       return wait
@@ -138,9 +153,12 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
         : pickString(
             strings,
             'error.too-many-attempts',
-            msg('There have been too many tries. For your security, please wait a few minutes, then ask for a new code.', {
-              id: 'error.too-many-attempts',
-            }),
+            msg(
+              'There have been too many tries. For your security, please wait a few minutes, then ask for a new code.',
+              {
+                id: 'error.too-many-attempts',
+              },
+            ),
           );
     case 'passkey-not-verified':
       return pickString(
@@ -154,15 +172,21 @@ export function errorText(error: SereinError, strings?: SereinStrings): string {
       return pickString(
         strings,
         'error.passkey-unknown-credential',
-        msg('This passkey is no longer linked to an account here. It may have been removed. Please sign in another way.', {
-          id: 'error.passkey-unknown-credential',
-        }),
+        msg(
+          'This passkey is no longer linked to an account here. It may have been removed. Please sign in another way.',
+          {
+            id: 'error.passkey-unknown-credential',
+          },
+        ),
       );
     default:
       return pickString(
         strings,
         'error.unknown',
-        msg('Something went wrong on our side. Nothing you entered is lost. Please try again. If this keeps happening, contact support.', {id: 'error.unknown'}),
+        msg(
+          'Something went wrong on our side. Nothing you entered is lost. Please try again. If this keeps happening, contact support.',
+          {id: 'error.unknown'},
+        ),
       );
   }
 }
