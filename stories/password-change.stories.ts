@@ -75,6 +75,21 @@ export const SuspiciousActivity: Story = {
   args: {reason: 'suspicious-activity', 'customer-name': 'Camille', brand: 'Acme', 'sign-out-others': true},
 };
 
+/** What the host knows about the sign-in, beside "we will never ask for your password". */
+export const SuspiciousActivityWithDetails: Story = {
+  args: {
+    reason: 'suspicious-activity',
+    'customer-name': 'Camille',
+    brand: 'Acme',
+    'sign-out-others': true,
+    'signal-details': JSON.stringify({
+      when: '2026-11-30T21:14:00Z',
+      device: 'Chrome on Windows',
+      place: 'near Lyon, France',
+    }),
+  },
+};
+
 export const Breach: Story = {args: {reason: 'breach', 'customer-name': 'Camille', brand: 'Acme'}};
 
 export const Compliance: Story = {args: {reason: 'compliance', brand: 'Acme'}};
@@ -137,7 +152,7 @@ export const ErrorPasswordBreached = failing({code: 'password-breached'});
 export const ErrorPasswordReused = failing({code: 'password-reused'});
 export const ErrorPasswordRejected = failing({
   code: 'password-rejected',
-  message: 'Choose a password you have not used at Acme.',
+  message: 'Acme passwords cannot contain your account number.',
 });
 export const ErrorRateLimited = failing({code: 'rate-limited', retryAfterSeconds: 300, reference: 'ACME-7Q2K'});
 export const ErrorNetwork = failing({code: 'network'});

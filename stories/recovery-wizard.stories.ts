@@ -119,6 +119,8 @@ export const NoMethods = walkTo('method', undefined, {methods: []});
 
 /** Step 3, by email: the link and the code both work. */
 export const CodeByEmail = walkTo('code', 'email');
+/** With `brand`: the code step says whose email it is and that it never asks for a password. */
+export const CodeByEmailWithBrand: Story = {...walkTo('code', 'email'), args: {brand: 'Acme'}};
 export const CodeByTextMessage = walkTo('code', 'sms');
 export const CodeFromApp = walkTo('code', 'app');
 export const BackupCode = walkTo('code', 'backup');
