@@ -184,7 +184,18 @@ test('every notice says what changed, when and on which device, and how to undo 
 });
 
 test('the code emails give the code, how long it lasts, that it works once, and what to do if it was not them', () => {
-  const minutes = {en: '15 minutes', fr: '15 minutes', de: '15 Minuten', es: '15 minutos', ar: '15 دقيقة'};
+  const minutes = {
+    en: '15 minutes',
+    fr: '15 minutes',
+    de: '15 Minuten',
+    es: '15 minutos',
+    ar: '15 دقيقة',
+    it: '15 minuti',
+    'pt-BR': '15 minutos',
+    nl: '15 minuten',
+    pl: '15 minut',
+    ja: '15 分',
+  };
   for (const locale of LOCALES) {
     const recovery = messages.recoveryCode({
       ...base,
@@ -398,15 +409,27 @@ test('right-to-left messages set dir="rtl" and isolate the values they insert', 
     'no isolates in left-to-right text',
   );
   assert.equal(
-    messages.passwordChanged({...base, locale: 'pt-BR'}).locale,
+    messages.passwordChanged({...base, locale: 'sv-SE'}).locale,
     'en',
     'an unshipped locale falls back to English',
   );
+  assert.equal(messages.passwordChanged({...base, locale: 'pt-PT'}).locale, 'pt-BR', 'the one Portuguese shipped');
   assert.equal(messages.passwordChanged({...base, locale: 'de_AT'}).locale, 'de');
 });
 
 test('text messages: the code, its lifetime, the origin-bound last line, and an honest segment count', () => {
-  const expected = {en: 'GSM-7', fr: 'GSM-7', de: 'GSM-7', es: 'GSM-7', ar: 'UCS-2'};
+  const expected = {
+    en: 'GSM-7',
+    fr: 'GSM-7',
+    de: 'GSM-7',
+    es: 'GSM-7',
+    ar: 'UCS-2',
+    it: 'GSM-7',
+    'pt-BR': 'GSM-7',
+    nl: 'GSM-7',
+    pl: 'GSM-7',
+    ja: 'UCS-2',
+  };
   for (const locale of LOCALES) {
     const sms = messages.signInCodeSms({
       brand: 'Acme',
@@ -506,7 +529,7 @@ test('every email follows the mail-client rules and passes the HTML validator', 
       count++;
     }
   }
-  assert.equal(count, 45);
+  assert.equal(count, 9 * LOCALES.length);
   const branded = messages.newSignIn({...base, colors: {accent: '#0B6E4F', onAccent: '#fffff0'}});
   assert.match(branded.html, /bgcolor="#0b6e4f"[^>]*background-color:#0b6e4f/);
   assert.match(branded.html, /color:#fffff0;text-decoration:none/);
