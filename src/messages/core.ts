@@ -1,6 +1,8 @@
 // Shared by every message: locales, inputs, errors, the wording lookup and the dates and
 // durations. No DOM, no Lit: this runs on servers and edge runtimes.
 
+import {formatDateIn} from '../internal/date-format.js';
+
 /** The locales every message is translated into (the components' locales). */
 export const MESSAGE_LOCALES = ['en', 'fr', 'de', 'es', 'ar', 'it', 'pt-BR', 'nl', 'pl', 'ja'] as const;
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
@@ -313,7 +315,7 @@ export function words(
 export const plain = (parts: Part[]): string => cleanValue(parts.map((part) => part.text).join(''));
 
 export function formatDate(context: Pick<Context, 'tag' | 'timeZone'>, date: Date): string {
-  return new Intl.DateTimeFormat(context.tag, {
+  return formatDateIn(context.tag, date, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -321,7 +323,7 @@ export function formatDate(context: Pick<Context, 'tag' | 'timeZone'>, date: Dat
     minute: '2-digit',
     timeZone: context.timeZone,
     timeZoneName: 'short',
-  }).format(date);
+  });
 }
 
 /** "10 minutes", "1 hour", "2 days", in the locale's words and plural rules. */

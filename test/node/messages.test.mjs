@@ -181,6 +181,10 @@ test('every notice says what changed, when and on which device, and how to undo 
   assert.match(english, /When: December 2, 2026(,| at) 09:30 AM UTC/);
   const paris = messages.passwordChanged({...base, locale: 'fr', timeZone: 'Europe/Paris'}).text;
   assert.match(paris, /2 décembre 2026 à 10:30 UTC\+1/);
+  // French writes the first of the month as an ordinal.
+  const first = new Date('2026-12-01T08:30:00Z');
+  assert.match(messages.passwordChanged({...base, locale: 'fr', when: first}).text, /1er décembre 2026/);
+  assert.match(messages.passwordChanged({...base, locale: 'en', when: first}).text, /December 1, 2026/);
 });
 
 test('the code emails give the code, how long it lasts, that it works once, and what to do if it was not them', () => {

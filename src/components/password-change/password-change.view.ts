@@ -1,6 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatNumber, plural} from '../../internal/core/format.js';
+import {formatDateIn} from '../../internal/date-format.js';
 import {getActiveLocale} from '../../internal/locale.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
@@ -175,7 +176,7 @@ function why(el: El): string {
 
 function laterText(el: El): string {
   const date = el.deadlineDate;
-  const when = date ? new Intl.DateTimeFormat(getActiveLocale(), {dateStyle: 'long'}).format(date) : '';
+  const when = date ? formatDateIn(getActiveLocale(), date, {dateStyle: 'long'}) : '';
   return when
     ? el.t(
         'password-change.deadline',
@@ -219,7 +220,7 @@ function signalFacts(el: El): {label: string; value: string}[] {
     const time = typeof when === 'string' ? Date.parse(when) : Number.NaN;
     if (Number.isNaN(time)) el.warnOnce('signal-details.when must be an ISO 8601 date; it is not shown.');
     else {
-      const value = new Intl.DateTimeFormat(getActiveLocale(), {dateStyle: 'long', timeStyle: 'short'}).format(time);
+      const value = formatDateIn(getActiveLocale(), time, {dateStyle: 'long', timeStyle: 'short'});
       facts.push({label: el.t('password-change.signal.when', msg('When', {id: 'password-change.signal.when'})), value});
     }
   }
