@@ -52,6 +52,11 @@ test('every message in the sources is extracted into every locale file', () => {
   }
 });
 
+/** Units whose translation is rightly the English word (locale:id). */
+const SAME_AS_ENGLISH = new Set([
+  'nl:otp-prompt.label', // "Code" is the Dutch word too.
+]);
+
 test('every locale translates every message, keeping its placeholders', () => {
   const files = readdirSync(join(root, 'locales')).filter((name) => name.endsWith('.xlf'));
   assert.deepEqual(files.map((name) => name.replace('.xlf', '')).sort(), [...config.targetLocales].sort());
@@ -61,7 +66,8 @@ test('every locale translates every message, keeping its placeholders', () => {
     for (const {id, source, target} of list) {
       assert.ok(target && target.trim(), `${name}: ${id} has no translation`);
       assert.deepEqual(placeholders(target), placeholders(source), `${name}: ${id} changes its placeholders`);
-      if (/[A-Za-z]{4}/.test(source.replace(/<x [^>]*\/>/g, ''))) {
+      const locale = name.replace('.xlf', '');
+      if (/[A-Za-z]{4}/.test(source.replace(/<x [^>]*\/>/g, '')) && !SAME_AS_ENGLISH.has(`${locale}:${id}`)) {
         assert.notEqual(target, source, `${name}: ${id} is not translated (same as English)`);
       }
     }
