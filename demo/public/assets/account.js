@@ -157,12 +157,15 @@ document.querySelector('#sign-out')?.addEventListener('submit', async (event) =>
 });
 
 // The passkey button's contract (registration).
-// An automatic upgrade (`conditional`) never leaves the page: it is silent when refused.
+// An automatic upgrade (`conditional`) never leaves the page: it is silent when refused. Nor do
+// options asked ahead of a click (`prefetch`, when the pointer or focus reaches the button): if
+// the server wants a confirmation first, the click itself asks again and goes to confirm.
 on(document, 'serein-passkey-options', (/** @type {import('./contracts').PasskeyOptionsDetail} */ detail) => {
   if (detail.mode !== 'register') return;
   const body = {conditional: detail.conditional === true};
   const path = '/api/passkeys/registration/options';
-  detail.respondWith(detail.conditional ? api(path, body) : sensitive({kind: 'add-passkey'}, path, body));
+  const quiet = detail.conditional || detail.prefetch;
+  detail.respondWith(quiet ? api(path, body) : sensitive({kind: 'add-passkey'}, path, body));
 });
 on(document, 'serein-passkey-verify', (/** @type {import('./contracts').PasskeyVerifyDetail} */ detail) => {
   if (detail.mode !== 'register') return;

@@ -1,8 +1,12 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../define/passkey-button.js';
-import type {SereinPasskeyButton} from './passkey-button.js';
-import type {SereinPasskeyErrorDetail, SereinPasskeyResponseJSON} from '../../events/passkey.js';
+import {aheadLifetime, type SereinPasskeyButton} from './passkey-button.js';
+import type {
+  SereinPasskeyErrorDetail,
+  SereinPasskeyOptionsDetail,
+  SereinPasskeyResponseJSON,
+} from '../../events/passkey.js';
 import type {SereinJourneyDetail} from '../../events/journey.js';
 import {useSereinLocalization} from '../../localization.js';
 import {captureConsole, recordEvents, requestsSince, until} from '../../../test/support/helpers.js';
@@ -254,12 +258,14 @@ describe('<serein-passkey-button>', () => {
       const element = await mount('mode="register"');
       let asked = 0;
       element.addEventListener('serein-passkey-options', (event) => {
-        asked += 1;
+        // Focus also asks ahead (prefetch); only the presses' own requests are counted.
+        if (!event.detail.prefetch) asked += 1;
         event.detail.respondWith(Promise.reject({code: 'unavailable'}));
       });
       button(element).focus();
       await sendKeys({press: 'Enter'});
       await until(() => textOf(statusOf(element)).includes('briefly unavailable'), 'the host’s answer');
+      expect(asked).to.equal(1);
       await sendKeys({press: ' '}); // the space bar (Puppeteer over BiDi knows no "Space")
       await until(() => asked === 2, 'a second ceremony from Space');
     });
@@ -636,6 +642,186 @@ describe('<serein-passkey-button>', () => {
         await until(() => textOf(statusOf(element)).includes('Something went wrong on our side'), 'the message');
       });
       expect(logged.join('\n')).to.include('generateRegistrationOptions');
+    });
+  });
+
+  describe('options fetched ahead of the click (user activation)', () => {
+    /** A host whose every options answer has its own challenge; records what it was asked. */
+    function aheadHost(element: HTMLElement, answer?: (detail: SereinPasskeyOptionsDetail) => Promise<unknown>) {
+      const asked: {prefetch: boolean; conditional: boolean; challenge: string}[] = [];
+      element.addEventListener('serein-passkey-options', (event) => {
+        const {mode, prefetch, conditional} = event.detail;
+        const challenge = btoa(`serein-challenge-${asked.length + 1}`).replace(/=+$/, '');
+        asked.push({prefetch, conditional, challenge});
+        const json = {...(mode === 'register' ? REGISTER_OPTIONS : SIGNIN_OPTIONS), challenge};
+        event.detail.respondWith((answer ? answer(event.detail).then(() => json) : Promise.resolve(json)) as never);
+      });
+      return asked;
+    }
+
+    /** Stubs `navigator.credentials` and records, for each call, whether it came inside `inClick()`. */
+    function stubCeremonies() {
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      let clicking = false;
+      const calls: {method: string; duringClick: boolean; challenge: number[]}[] = [];
+      const record = (method: string) => (options?: CredentialCreationOptions & CredentialRequestOptions) => {
+        calls.push({method, duringClick: clicking, challenge: bytes(options!.publicKey!.challenge)});
+        // The person closes the dialog.
+        return Promise.reject(new DOMException('Closed (test).', 'NotAllowedError'));
+      };
+      container.create = record('create');
+      container.get = record('get');
+      return {
+        calls,
+        /** Clicks; `navigator.credentials` calls made before `click()` returns are in the click's task. */
+        click(target: HTMLElement) {
+          clicking = true;
+          try {
+            target.click();
+          } finally {
+            clicking = false;
+          }
+        },
+        restore() {
+          Reflect.deleteProperty(container, 'create');
+          Reflect.deleteProperty(container, 'get');
+        },
+      };
+    }
+
+    const challengeBytes = (challenge: string) => base64urlBytes(challenge);
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    for (const [mode, method] of [
+      ['register', 'create'],
+      ['signin', 'get'],
+    ] as const) {
+      it(`asks on focus, not on connect, and calls navigator.credentials.${method} in the click’s task (${mode})`, async () => {
+        const stub = stubCeremonies();
+        try {
+          const element = await mount(`mode="${mode}"`);
+          const asked = aheadHost(element);
+          const errors = recordEvents(element, ['serein-passkey-error']);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(asked, 'nothing asked on connect').to.deep.equal([]);
+          button(element).focus();
+          await until(() => asked.length === 1, 'the options asked ahead');
+          expect(asked[0]).to.include({prefetch: true, conditional: false});
+          await tick();
+          stub.click(button(element));
+          expect(stub.calls.map(({method: called, duringClick}) => [called, duringClick])).to.deep.equal([
+            [method, true],
+          ]);
+          expect(stub.calls[0].challenge).to.deep.equal(challengeBytes(asked[0].challenge));
+          await until(() => errors.length === 1, 'the ceremony to end');
+          // Used once: the button, still focused, asks for new options for the next click.
+          await until(() => asked.length === 2, 'new options after the ceremony');
+          expect(asked[1]).to.include({prefetch: true});
+          await tick();
+          stub.click(button(element));
+          expect(stub.calls).to.have.length(2);
+          expect(stub.calls[1].duringClick).to.equal(true);
+          expect(stub.calls[1].challenge).to.deep.equal(challengeBytes(asked[1].challenge));
+          expect(stub.calls[1].challenge).not.to.deep.equal(stub.calls[0].challenge);
+          expect(
+            asked.filter(({prefetch}) => !prefetch),
+            'no click had to ask',
+          ).to.deep.equal([]);
+          await until(() => errors.length === 2, 'the second ceremony to end');
+        } finally {
+          stub.restore();
+        }
+      });
+    }
+
+    it('asks when the pointer first reaches the button', async () => {
+      const element = await mount('mode="register"');
+      const asked = aheadHost(element);
+      const box = button(element).getBoundingClientRect();
+      await sendMouse({type: 'move', position: [Math.round(box.left + 5), Math.round(box.top + 5)]});
+      try {
+        await until(() => asked.length === 1, 'the options asked ahead');
+        expect(asked[0].prefetch).to.equal(true);
+      } finally {
+        await sendMouse({type: 'move', position: [0, 0]});
+      }
+    });
+
+    it('falls back to asking after the click when the options are not ready, never using one answer twice', async () => {
+      const stub = stubCeremonies();
+      try {
+        const element = await mount('mode="register"');
+        let release = () => {};
+        const slow = new Promise<void>((resolve) => (release = resolve));
+        const asked = aheadHost(element, (detail) => (detail.prefetch ? slow : Promise.resolve()));
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        button(element).dispatchEvent(new PointerEvent('pointerenter'));
+        await until(() => asked.length === 1, 'the options asked ahead');
+        // The answer is still on its way: the click waits for it instead of asking again.
+        stub.click(button(element));
+        expect(stub.calls).to.deep.equal([]);
+        await element.updateComplete;
+        expect(textOf(button(element))).to.equal('Getting ready…');
+        release();
+        await until(() => stub.calls.length === 1, 'the ceremony');
+        expect(stub.calls[0].duringClick).to.equal(false);
+        expect(stub.calls[0].challenge).to.deep.equal(challengeBytes(asked[0].challenge));
+        expect(asked).to.have.length(1);
+        await until(() => errors.length === 1, 'the ceremony to end');
+        // Not near the button any more: nothing is asked until the next click, which asks itself.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(asked).to.have.length(1);
+        stub.click(button(element));
+        expect(stub.calls).to.have.length(1);
+        await until(() => stub.calls.length === 2, 'the second ceremony');
+        expect(asked[1].prefetch).to.equal(false);
+        expect(stub.calls[1].challenge).to.deep.equal(challengeBytes(asked[1].challenge));
+      } finally {
+        stub.restore();
+      }
+    });
+
+    it('shows nothing when the options asked ahead fail; the click asks again and says why', async () => {
+      const element = await mount('mode="signin"');
+      const asked = aheadHost(element, () => Promise.reject({code: 'network'}));
+      button(element).dispatchEvent(new PointerEvent('pointerenter'));
+      await until(() => asked.length === 1, 'the options asked ahead');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(textOf(statusOf(element))).to.equal('');
+      button(element).click();
+      await until(() => textOf(statusOf(element)).includes('We could not reach the server'), 'the message');
+      expect(asked.map(({prefetch}) => prefetch)).to.deep.equal([true, false]);
+    });
+
+    it('drops options older than half their timeout, and asks again while the customer is at the button', async () => {
+      expect(aheadLifetime({timeout: 60000})).to.equal(30000);
+      expect(aheadLifetime({})).to.equal(30000);
+      expect(aheadLifetime({timeout: 3_600_000})).to.equal(150000);
+      const stub = stubCeremonies();
+      const saved = SIGNIN_OPTIONS.timeout;
+      // A ceremony window of 200 ms: options asked ahead are good for 100 ms.
+      SIGNIN_OPTIONS.timeout = 200;
+      try {
+        const away = await mount('mode="signin"');
+        const awayAsked = aheadHost(away);
+        button(away).dispatchEvent(new PointerEvent('pointerenter'));
+        await until(() => awayAsked.length === 1, 'the options asked ahead');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        stub.click(button(away));
+        expect(stub.calls, 'expired options are not used').to.deep.equal([]);
+        await until(() => stub.calls.length === 1, 'the ceremony');
+        expect(awayAsked.map(({prefetch}) => prefetch)).to.deep.equal([true, false]);
+        expect(stub.calls[0].challenge).to.deep.equal(challengeBytes(awayAsked[1].challenge));
+
+        const near = await mount('mode="signin"');
+        const nearAsked = aheadHost(near);
+        button(near).focus();
+        await until(() => nearAsked.length >= 2, 'fresh options once the first expired');
+        expect(nearAsked.every(({prefetch}) => prefetch)).to.equal(true);
+      } finally {
+        SIGNIN_OPTIONS.timeout = saved;
+        stub.restore();
+      }
     });
   });
 

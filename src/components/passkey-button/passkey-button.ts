@@ -38,6 +38,35 @@ interface ConditionalCapabilities {
 
 const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
 
+/** When the host's `timeout` is missing: the common default of WebAuthn libraries. */
+const DEFAULT_CEREMONY_MS = 60_000;
+/** The longest a ceremony window is trusted for, whatever `timeout` says. */
+const LONGEST_CEREMONY_MS = 300_000;
+
+/**
+ * How long options fetched ahead of a click may still start a ceremony: half the host's
+ * `timeout` (60 s when absent, 5 minutes at most). A ceremony started from them then ends at
+ * most one and a half `timeout` after the host made the challenge.
+ */
+/** @internal */
+export function aheadLifetime(options: unknown): number {
+  const timeout = (options as {timeout?: unknown}).timeout;
+  const span =
+    typeof timeout === 'number' && timeout > 0 ? Math.min(timeout, LONGEST_CEREMONY_MS) : DEFAULT_CEREMONY_MS;
+  return span / 2;
+}
+
+/** Options asked for before the click; used by one ceremony at most. */
+interface Ahead {
+  mode: SereinPasskeyMode;
+  /** Settles once the host answered (whatever the answer). */
+  answered: Promise<void>;
+  /** The host's options, once they arrived and look valid. */
+  options?: unknown;
+  /** `performance.now()` after which they are not used any more. */
+  expiresAt: number;
+}
+
 /**
  * Passkey autofill is offered only where the browser says it can (docs/requirements.md PK-01); a missing
  * capability key means "unknown", so the older check is asked next.
@@ -87,7 +116,7 @@ async function autofillAvailable(): Promise<boolean> {
  * @cssstate success - The host accepted the passkey.
  * @cssstate unsupported - This browser cannot use passkeys (the element is hidden unless `show-unsupported`).
  *
- * @fires {CustomEvent<SereinPasskeyOptionsDetail>} serein-passkey-options - The button needs the ceremony's options: call `respondWith(promise)` with your backend's options JSON. `conditional` is true for passkey autofill.
+ * @fires {CustomEvent<SereinPasskeyOptionsDetail>} serein-passkey-options - The button needs the ceremony's options: call `respondWith(promise)` with your backend's options JSON. `conditional` is true for passkey autofill (sign-in) and the automatic upgrade (register); `prefetch` is true when asked ahead of a click (first pointer or focus), each answer being used once at most.
  * @fires {CustomEvent<SereinPasskeyVerifyDetail>} serein-passkey-verify - The device answered: send `response` to your backend and call `waitUntil(promise)`. The only event that carries the credential.
  * @fires {CustomEvent<SereinPasskeySuccessDetail>} serein-passkey-success - Your backend accepted the passkey.
  * @fires {CustomEvent<SereinPasskeyErrorDetail>} serein-passkey-error - The browser's ceremony ended without a passkey (`name` is the WebAuthn error name), for your diagnostics; never for an abort the button made itself.
@@ -110,6 +139,11 @@ export class SereinPasskeyButton extends SereinElement {
   private autofillPending = false;
   /** Grows when the element leaves the page: work started before then stops quietly. */
   private generation = 0;
+  /** The protocol for options asked for ahead of the click, which never makes the button busy. */
+  private aheadActions: ActionController | undefined;
+  /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. */
+  private ahead: Ahead | undefined;
+  private aheadTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @internal */
   @state() supported = true;
@@ -160,6 +194,7 @@ export class SereinPasskeyButton extends SereinElement {
     // Leaving the page ends this element's pending ceremony (docs/requirements.md PK-03).
     if (this.dialogOpen || this.autofillPending) this.ceremony?.cancelCeremony();
     this.dialogOpen = this.autofillPending = false;
+    this.dropAhead();
     this.phase = 'idle';
     this.notice = undefined;
   }
@@ -206,9 +241,72 @@ export class SereinPasskeyButton extends SereinElement {
     return (this.ceremony ??= await loadCeremony());
   }
 
-  /** Starts loading the ceremony as soon as the customer comes near the button. */
+  /**
+   * The customer comes near the button (pointer or focus): the ceremony module loads, and the
+   * options are asked for now, so that the click can start the ceremony at once.
+   */
   /** @internal */
-  readonly preload = () => void this.useCeremony();
+  readonly preload = () => void this.fetchAhead();
+
+  /**
+   * Asks the host for the options before the click (`serein-passkey-options` with `prefetch`):
+   * a browser may refuse a WebAuthn call that does not closely follow the click (Safari), and a
+   * click that finds them ready calls `navigator.credentials` in its own task. Nothing is shown
+   * about this request; a failure is asked again by the click.
+   */
+  private async fetchAhead(): Promise<void> {
+    const ceremony = await this.useCeremony();
+    const mode = this.effectiveMode;
+    if (!this.isConnected || !this.supported || this.phase !== 'idle' || this.hidden) return;
+    if (this.ahead?.mode === mode && (!this.ahead.options || performance.now() < this.ahead.expiresAt)) return;
+    this.dropAhead();
+    const generation = this.generation;
+    let settle = () => {};
+    const entry: Ahead = {mode, answered: new Promise<void>((resolve) => (settle = resolve)), expiresAt: 0};
+    this.ahead = entry;
+    this.aheadActions ??= new ceremony.ActionController(this);
+    const answer = await this.aheadActions.run('serein-passkey-options', {mode, conditional: false, prefetch: true});
+    if (this.ahead === entry && generation === this.generation) {
+      if (answer.status === 'done' && ceremony.validOptions(mode, answer.value)) {
+        const lifetime = aheadLifetime(answer.value);
+        entry.options = answer.value;
+        entry.expiresAt = performance.now() + lifetime;
+        this.aheadTimer = setTimeout(() => this.expireAhead(entry), lifetime);
+      } else {
+        // Nothing to say now: the click asks again, and shows what goes wrong then.
+        this.ahead = undefined;
+      }
+    }
+    settle();
+  }
+
+  /** Expired options are dropped; new ones are asked for if the customer is still at the button. */
+  private expireAhead(entry: Ahead): void {
+    if (this.ahead !== entry) return;
+    this.dropAhead();
+    this.refetchIfNear();
+  }
+
+  private dropAhead(): void {
+    clearTimeout(this.aheadTimer);
+    this.aheadTimer = undefined;
+    this.ahead = undefined;
+  }
+
+  /** After a ceremony or an expiry, while the pointer or the focus is still on the button. */
+  private refetchIfNear(): void {
+    const control = this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]');
+    if (control && (control.matches(':hover') || control.matches(':focus'))) void this.fetchAhead();
+  }
+
+  /** The options asked for ahead, if they are ready and fresh; a challenge is used once, so they are taken. */
+  private takeAhead(mode: SereinPasskeyMode): unknown {
+    const entry = this.ahead;
+    if (!entry || entry.mode !== mode || entry.options === undefined) return undefined;
+    this.dropAhead();
+    // Timers of a page in the background may run late: the clock decides.
+    return performance.now() < entry.expiresAt ? entry.options : undefined;
+  }
 
   /** The page's field that passkey autofill attaches to: `webauthn` as its last autocomplete token. */
   private autofillField(): HTMLInputElement | undefined {
@@ -238,7 +336,11 @@ export class SereinPasskeyButton extends SereinElement {
     const ceremony = await this.useCeremony();
     if (offer.cancelled) return;
     this.background ??= new ceremony.ActionController(this);
-    const options = await this.background.run('serein-passkey-options', {mode: 'signin', conditional: true});
+    const options = await this.background.run('serein-passkey-options', {
+      mode: 'signin',
+      conditional: true,
+      prefetch: false,
+    });
     if (offer.cancelled || options.status !== 'done') return;
     if (!ceremony.validOptions('signin', options.value)) {
       this.warnOnce(
@@ -275,20 +377,40 @@ export class SereinPasskeyButton extends SereinElement {
     if (this.autofillPending) this.ceremony?.cancelCeremony();
   }
 
+  /**
+   * With options fetched ahead (and the ceremony module loaded), the system dialog is asked for
+   * in the click's own task; otherwise the options are asked for first, as before.
+   */
   /** @internal */
-  readonly onClick = async () => {
+  readonly onClick = () => {
     if (this.busy || this.phase === 'success') return;
-    const generation = this.generation;
     const mode = this.effectiveMode;
     this.journey.start();
     this.notice = undefined;
     this.copied = false;
-    this.phase = 'preparing';
     this.stopAutofill();
+    const ceremony = this.ceremony;
+    const options = ceremony ? this.takeAhead(mode) : undefined;
+    if (ceremony && options !== undefined) void this.runCeremony(ceremony, mode, options);
+    else void this.fetchThenRun(mode);
+  };
+
+  /** The click found no options ready: waits for those on their way, or asks for new ones. */
+  private async fetchThenRun(mode: SereinPasskeyMode): Promise<void> {
+    const generation = this.generation;
+    this.phase = 'preparing';
     const ceremony = await this.useCeremony();
     if (generation !== this.generation) return;
+    const coming = this.ahead;
+    if (coming?.mode === mode && coming.options === undefined) await coming.answered;
+    if (generation !== this.generation) return;
+    const ready = this.takeAhead(mode);
+    if (ready !== undefined) {
+      await this.runCeremony(ceremony, mode, ready);
+      return;
+    }
     this.actions ??= new ceremony.ActionController(this);
-    const options = await this.actions.run('serein-passkey-options', {mode, conditional: false});
+    const options = await this.actions.run('serein-passkey-options', {mode, conditional: false, prefetch: false});
     if (generation !== this.generation) return;
     if (options.status !== 'done') {
       this.phase = 'idle';
@@ -305,18 +427,33 @@ export class SereinPasskeyButton extends SereinElement {
       this.fail({code: 'unknown'});
       return;
     }
+    await this.runCeremony(ceremony, mode, options.value);
+  }
+
+  /**
+   * The system dialog, then the host's verification. Everything before `perform()` is
+   * synchronous, so a caller in a click handler reaches `navigator.credentials` in that task.
+   */
+  private async runCeremony(ceremony: Ceremony, mode: SereinPasskeyMode, options: unknown): Promise<void> {
+    const generation = this.generation;
     this.phase = 'waiting';
     this.dialogOpen = true;
-    const outcome = await ceremony.perform(mode, options.value, false);
+    const outcome = await ceremony.perform(mode, options, false);
     this.dialogOpen = false;
     if (generation !== this.generation) return;
     if (outcome.status === 'error') {
       this.phase = 'idle';
       this.reportError(outcome.name, false);
-      return;
+    } else {
+      await this.verify(ceremony, options, outcome.response, false);
+      if (generation !== this.generation) return;
     }
-    await this.verify(ceremony, options.value, outcome.response, false);
-  };
+    // Ready for another try: the next click finds fresh options if the customer is still here.
+    if (this.phase === 'idle') {
+      await this.updateComplete;
+      this.refetchIfNear();
+    }
+  }
 
   /** The host's verification of the device's answer, then success or a calm message. */
   private async verify(

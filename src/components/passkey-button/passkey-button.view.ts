@@ -211,6 +211,7 @@ function renderActions(el: SereinPasskeyButton, busy: boolean) {
         aria-describedby="intro"
         aria-disabled=${busy ? 'true' : 'false'}
         @pointerenter=${el.preload}
+        @pointerdown=${el.preload}
         @focus=${el.preload}
         @click=${el.onClick}
       >
