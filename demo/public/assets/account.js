@@ -16,6 +16,8 @@ const METHODS = /** @type {Record<string, string>} */ ({
 });
 const dates = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'});
 const breach = /** @type {HTMLInputElement} */ (document.querySelector('#breach'));
+/** The library, which the page loaded already. */
+const BUNDLE = '/dist/bundle/serein.js';
 
 async function refresh() {
   const me = await api('/api/me');
@@ -60,6 +62,23 @@ async function refresh() {
     item.textContent = 'No passkey yet.';
     list.append(item);
   }
+  void signalPasskeys(me);
+}
+
+/**
+ * Keeps the browser's passkey list true (WebAuthn signal API, where the browser has it): the
+ * passkeys the server accepts for this account, after each listing (so also after a removal),
+ * and the account's current names (the demo has no name or email change, so they are sent with
+ * each listing). Their results are never shown.
+ * @param {{email: string, name: string, webauthnUserId: string, passkeys: {id: string}[]}} me
+ */
+async function signalPasskeys(me) {
+  const {signalAcceptedPasskeys, signalPasskeyUserDetails} = /** @type {import('./contracts').PasskeySignalsApi} */ (
+    await import(BUNDLE)
+  );
+  const userId = me.webauthnUserId;
+  await signalAcceptedPasskeys({userId, credentialIds: me.passkeys.map(({id}) => id)});
+  await signalPasskeyUserDetails({userId, name: me.email, displayName: me.name});
 }
 
 /**
