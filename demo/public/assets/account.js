@@ -63,6 +63,27 @@ async function refresh() {
     list.append(item);
   }
   void signalPasskeys(me);
+  return me;
+}
+
+/** Set by the sign-in pages once the whole sign-in with a password is done (second step included). */
+const SIGNED_IN_KEY = 'serein-demo-signed-in-with-password';
+
+/**
+ * Just after a full sign-in with a password, the automatic passkey upgrade:
+ * <serein-passkey-button mode="register" conditional> creates a passkey without a dialog where
+ * the browser can (the server accepts it for a few minutes after signing in, without user
+ * presence), and shows the visible offer elsewhere. Once per sign-in.
+ * @param {{signedInWith: string}} me
+ */
+function offerUpgrade(me) {
+  const fresh = sessionStorage.getItem(SIGNED_IN_KEY) !== null;
+  sessionStorage.removeItem(SIGNED_IN_KEY);
+  if (!fresh || !me.signedInWith.startsWith('password')) return;
+  const upgrade = document.createElement('serein-passkey-button');
+  upgrade.setAttribute('mode', 'register');
+  upgrade.setAttribute('conditional', '');
+  document.querySelector('#passkey-upgrade')?.append(upgrade);
 }
 
 /**
@@ -163,7 +184,7 @@ async function resumeChange() {
   else {
     // Creating a passkey opens the device's dialog, which needs the customer's own click.
     say('#passkeys-status', 'Thank you for confirming. You can create your passkey now.');
-    document.querySelector('serein-passkey-button')?.scrollIntoView({block: 'center'});
+    document.querySelector('.card serein-passkey-button')?.scrollIntoView({block: 'center'});
   }
 }
 
@@ -198,5 +219,11 @@ document.addEventListener('serein-passkey-success', () => {
 });
 
 refresh()
-  .then(resumeChange, () => location.assign('/sign-in?next=/account'))
+  .then(
+    (me) => {
+      offerUpgrade(me);
+      return resumeChange();
+    },
+    () => location.assign('/sign-in?next=/account'),
+  )
   .catch((error) => say('#passkeys-status', describeError(error)));

@@ -1,7 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../define/passkey-button.js';
-import {aheadLifetime, type SereinPasskeyButton} from './passkey-button.js';
+import {aheadLifetime, UPGRADE_FAILED_KEY, type SereinPasskeyButton} from './passkey-button.js';
 import type {
   SereinPasskeyErrorDetail,
   SereinPasskeyOptionsDetail,
@@ -949,6 +949,241 @@ describe('<serein-passkey-button>', () => {
         spy.restore();
       }
     });
+  });
+
+  describe('automatic passkey upgrade (register, conditional)', () => {
+    const api = () => PublicKeyCredential as unknown as Record<string, unknown>;
+    let savedCapabilities: PropertyDescriptor | undefined;
+    beforeEach(() => {
+      savedCapabilities = Object.getOwnPropertyDescriptor(api(), 'getClientCapabilities');
+      sessionStorage.removeItem(UPGRADE_FAILED_KEY);
+    });
+    afterEach(() => {
+      Reflect.deleteProperty(api(), 'getClientCapabilities');
+      if (savedCapabilities) Object.defineProperty(api(), 'getClientCapabilities', savedCapabilities);
+      sessionStorage.removeItem(UPGRADE_FAILED_KEY);
+    });
+    /** What the browser says it can do (undefined: no getClientCapabilities at all). */
+    const capabilities = (value: Record<string, boolean> | undefined) =>
+      Object.defineProperty(api(), 'getClientCapabilities', {
+        configurable: true,
+        value: value && (() => Promise.resolve(value)),
+      });
+
+    /** Stubs `navigator.credentials.create`: each call is recorded and settled by the test. */
+    function holdCreate() {
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      const calls: {options: CredentialCreationOptions; resolve: () => void; reject: (name: string) => void}[] = [];
+      const buffer = (text: string) => new TextEncoder().encode(text).buffer;
+      container.create = (options?: CredentialCreationOptions) =>
+        new Promise<Credential | null>((resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(options.signal!.reason));
+          calls.push({
+            options: options!,
+            resolve: () =>
+              resolve({
+                id: 'dXBncmFkZWQ',
+                rawId: buffer('upgraded'),
+                type: 'public-key',
+                authenticatorAttachment: 'platform',
+                response: {clientDataJSON: buffer('{}'), attestationObject: new Uint8Array([0xa0]).buffer},
+                getClientExtensionResults: () => ({}),
+              } as unknown as Credential),
+            reject: (name) => reject(new DOMException('Not created (test).', name)),
+          });
+        });
+      return {calls, restore: () => Reflect.deleteProperty(container, 'create')};
+    }
+
+    async function mountUpgrade(attributes = '') {
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const events = recordEvents(holder, [
+        'serein-journey',
+        'serein-passkey-options',
+        'serein-passkey-success',
+        'serein-passkey-error',
+      ]);
+      holder.innerHTML = `<serein-passkey-button mode="register" conditional ${attributes}></serein-passkey-button>`;
+      const element = holder.querySelector('serein-passkey-button')!;
+      const of = (type: string) => events.filter((event) => event.type === type);
+      return {element, of};
+    }
+
+    const showsNothing = (element: SereinPasskeyButton) =>
+      element.shadowRoot!.childElementCount === 0 && element.getBoundingClientRect().height === 0;
+
+    it('creates the passkey without a dialog where the browser can (mediation “conditional”), showing nothing until it succeeds', async () => {
+      capabilities({conditionalCreate: true, conditionalGet: true});
+      const create = holdCreate();
+      try {
+        const {element, of} = await mountUpgrade();
+        const verified: boolean[] = [];
+        fixedHost(element);
+        element.addEventListener('serein-passkey-verify', (event) => verified.push(event.detail.conditional));
+        await until(() => create.calls.length === 1, 'the silent creation');
+        expect(of('serein-passkey-options')[0].detail).to.include({
+          mode: 'register',
+          conditional: true,
+          prefetch: false,
+        });
+        expect((create.calls[0].options as {mediation?: string}).mediation).to.equal('conditional');
+        expect(bytes(create.calls[0].options.publicKey!.challenge)).to.deep.equal(
+          base64urlBytes(REGISTER_OPTIONS.challenge),
+        );
+        await element.updateComplete;
+        expect(showsNothing(element), 'nothing on screen').to.equal(true);
+        expect(element.matches(':state(upgrading)')).to.equal(true);
+        expect(of('serein-journey'), 'an element that shows nothing reports nothing').to.deep.equal([]);
+        const focused = document.activeElement;
+        create.calls[0].resolve();
+        await until(() => of('serein-passkey-success').length === 1, 'the success');
+        expect(verified).to.deep.equal([true]);
+        expect(of('serein-passkey-success')[0].detail).to.deep.equal({mode: 'register', conditional: true});
+        await until(() => of('serein-journey').some((event) => event.detail.action === 'succeeded'), 'the journey');
+        expect(of('serein-journey').map((event) => [event.detail.action, event.detail.step])).to.deep.equal([
+          ['shown', undefined],
+          ['step', 'upgraded'],
+          ['succeeded', undefined],
+        ]);
+        expect(textOf(statusOf(element))).to.include('Your passkey is ready');
+        expect(element.matches(':state(upgrading)')).to.equal(false);
+        expect(element.matches(':state(success)')).to.equal(true);
+        expect(document.activeElement, 'focus stays where the customer is').to.equal(focused);
+        expect(sessionStorage.getItem(UPGRADE_FAILED_KEY)).to.equal(null);
+        await expect(element).to.be.accessible();
+      } finally {
+        create.restore();
+      }
+    });
+
+    for (const failure of ['the browser', 'the host'] as const) {
+      it(`shows nothing when ${failure} refuses, and offers it visibly next time in this session`, async () => {
+        capabilities({conditionalCreate: true});
+        const create = holdCreate();
+        try {
+          const {element, of} = await mountUpgrade();
+          element.addEventListener('serein-passkey-options', (event) =>
+            event.detail.respondWith(REGISTER_OPTIONS as never),
+          );
+          element.addEventListener('serein-passkey-verify', (event) =>
+            event.detail.waitUntil(Promise.reject({code: 'passkey-not-verified'})),
+          );
+          await until(() => create.calls.length === 1, 'the silent creation');
+          if (failure === 'the browser') {
+            create.calls[0].reject('NotAllowedError');
+            await until(() => of('serein-passkey-error').length === 1, 'the diagnostic event');
+            expect(of('serein-passkey-error')[0].detail).to.deep.equal({
+              mode: 'register',
+              conditional: true,
+              name: 'NotAllowedError',
+              cancelled: true,
+            });
+          } else {
+            create.calls[0].resolve();
+          }
+          await until(() => sessionStorage.getItem(UPGRADE_FAILED_KEY) !== null, 'the failure to be remembered');
+          await element.updateComplete;
+          expect(showsNothing(element)).to.equal(true);
+          expect(of('serein-passkey-success')).to.deep.equal([]);
+          expect(of('serein-journey')).to.deep.equal([]);
+
+          // The next suitable moment: the visible offer, and nothing asked until the customer acts.
+          const next = await mountUpgrade();
+          fixedHost(next.element);
+          await until(() => button(next.element), 'the visible offer');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(textOf(button(next.element))).to.equal('Create a passkey');
+          expect(textOf(next.element.shadowRoot!.querySelector('[part="dismiss"]')!)).to.equal('Not now');
+          expect(next.of('serein-passkey-options')).to.deep.equal([]);
+          expect(create.calls).to.have.length(1);
+        } finally {
+          create.restore();
+        }
+      });
+    }
+
+    for (const [label, reported] of [
+      ['reports no conditionalCreate', {conditionalCreate: false, conditionalGet: true}],
+      ['cannot be asked (no getClientCapabilities)', undefined],
+    ] as const) {
+      it(`shows the visible offer with “Not now” where the browser ${label}`, async () => {
+        capabilities(reported);
+        const create = holdCreate();
+        try {
+          const {element, of} = await mountUpgrade();
+          fixedHost(element);
+          await until(() => button(element), 'the visible offer');
+          expect(element.matches(':state(upgrading)')).to.equal(false);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(of('serein-passkey-options')).to.deep.equal([]);
+          await expect(element).to.be.accessible();
+          // The customer acts: an ordinary registration, with its dialog.
+          button(element).click();
+          await until(() => create.calls.length === 1, 'the registration');
+          expect((create.calls[0].options as {mediation?: string}).mediation).to.equal(undefined);
+          expect(of('serein-passkey-options')[0].detail).to.include({conditional: false});
+          create.calls[0].resolve();
+          await until(() => of('serein-passkey-success').length === 1, 'the success');
+          expect(of('serein-passkey-success')[0].detail).to.deep.equal({mode: 'register', conditional: false});
+          expect(of('serein-journey').map((event) => event.detail.step)).not.to.include('upgraded');
+
+          const declined = await mountUpgrade();
+          await until(() => declined.element.shadowRoot!.querySelector('[part="dismiss"]'), 'the offer');
+          declined.element.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+          expect(declined.element.hidden).to.equal(true);
+          expect(declined.of('serein-journey').map((event) => event.detail.action)).to.include('deferred');
+        } finally {
+          create.restore();
+        }
+      });
+    }
+
+    it('follows the browser’s own answer (Firefox: the visible offer)', async () => {
+      const reported = await (
+        PublicKeyCredential as unknown as {getClientCapabilities?: () => Promise<Record<string, boolean>>}
+      ).getClientCapabilities?.();
+      if (engine === 'firefox') expect(reported?.conditionalCreate, 'Firefox’s conditionalCreate').not.to.equal(true);
+      const create = holdCreate();
+      try {
+        const {element} = await mountUpgrade();
+        fixedHost(element);
+        if (reported?.conditionalCreate === true) {
+          await until(() => create.calls.length === 1, 'the silent creation');
+          expect(showsNothing(element)).to.equal(true);
+        } else {
+          await until(() => button(element), 'the visible offer');
+          expect(create.calls).to.deep.equal([]);
+        }
+      } finally {
+        create.restore();
+      }
+    });
+
+    cdp.it(
+      'reaches Chromium’s own WebAuthn with mediation “conditional”, shows nothing, and ends when the element leaves',
+      async () => {
+        // Headless Chromium reports conditionalCreate, but without a password manager that has
+        // just been used its virtual authenticator creates nothing: the request waits, silent.
+        const spy = spyOnCredentials();
+        try {
+          const {element, of} = await mountUpgrade();
+          relyingPartyHost(element);
+          await until(() => spy.calls.length === 1, 'the silent creation');
+          expect(spy.calls[0].method).to.equal('create');
+          expect(spy.calls[0].options.mediation).to.equal('conditional');
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(showsNothing(element)).to.equal(true);
+          expect(await command<number>('webauthn-credentials')).to.equal(0);
+          element.remove();
+          await until(() => spy.calls[0].outcome, 'the request to end');
+          expect(spy.calls[0].outcome).to.equal('AbortError');
+          expect(of('serein-passkey-error'), 'no error for our own abort').to.deep.equal([]);
+          expect(sessionStorage.getItem(UPGRADE_FAILED_KEY)).to.equal(null);
+        } finally {
+          spy.restore();
+        }
+      },
+    );
   });
 
   describe('browsers without passkeys', () => {

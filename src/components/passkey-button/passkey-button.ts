@@ -26,6 +26,17 @@ const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 /** Where the button is in its ceremony. */
 type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
 
+/**
+ * The automatic upgrade (`mode="register" conditional`): `checking` the browser, `silent` (the
+ * browser may create the passkey without a dialog: nothing is shown unless it succeeds), or the
+ * visible `offer` (no such capability, or an earlier silent attempt of this session failed), or
+ * `upgraded` (the silent attempt succeeded: the success line is shown).
+ */
+type Upgrade = 'checking' | 'silent' | 'offer' | 'upgraded';
+
+/** Set for the browser session (no secret in it) when a silent upgrade failed: the next one is the visible offer. */
+export const UPGRADE_FAILED_KEY = 'serein-passkey-upgrade-failed';
+
 /** What the status line says after the system dialog. */
 /** @internal */
 export type Notice =
@@ -83,6 +94,33 @@ async function autofillAvailable(): Promise<boolean> {
   }
 }
 
+/** Whether the browser can create a passkey without a dialog (WebAuthn L3 conditional create). */
+async function silentCreateAvailable(): Promise<boolean> {
+  const api = window.PublicKeyCredential as unknown as ConditionalCapabilities | undefined;
+  try {
+    return (await api?.getClientCapabilities?.())?.conditionalCreate === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Session storage can be missing or refuse (a sandboxed frame): then nothing is remembered. */
+function upgradeFailedBefore(): boolean {
+  try {
+    return sessionStorage.getItem(UPGRADE_FAILED_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function rememberUpgradeFailed(): void {
+  try {
+    sessionStorage.setItem(UPGRADE_FAILED_KEY, '1');
+  } catch {
+    // Nothing remembered: the next suitable moment tries silently again.
+  }
+}
+
 /**
  * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
  * with a short explanation before the browser's own dialog that names how this device will ask
@@ -94,7 +132,11 @@ async function autofillAvailable(): Promise<boolean> {
  *
  * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With
  * `conditional` (sign-in), passkeys are also offered in the autofill list of the page's
- * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly.
+ * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly. With
+ * `conditional` (register, just after a full sign-in), the automatic passkey upgrade: where the
+ * browser can (`getClientCapabilities().conditionalCreate`), it creates the passkey without a
+ * dialog and the element shows nothing unless that succeeds; elsewhere, or once a silent attempt
+ * of this browser session failed, the visible offer with "Not now".
  *
  * @tagname serein-passkey-button
  * @summary Create or use a passkey, with calm copy before and after the system dialog.
@@ -113,6 +155,7 @@ async function autofillAvailable(): Promise<boolean> {
  * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - Getting the options, waiting for the device, or waiting for the host's verification.
+ * @cssstate upgrading - The automatic upgrade is being tried silently: the element shows nothing.
  * @cssstate success - The host accepted the passkey.
  * @cssstate unsupported - This browser cannot use passkeys (the element is hidden unless `show-unsupported`).
  *
@@ -122,7 +165,7 @@ async function autofillAvailable(): Promise<boolean> {
  * @fires {CustomEvent<SereinPasskeyErrorDetail>} serein-passkey-error - The browser's ceremony ended without a passkey (`name` is the WebAuthn error name), for your diagnostics; never for an abort the button made itself.
  * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-dismiss - The customer chose "Not now" (with `dismissible`). Cancelable: unless a listener calls `preventDefault()`, the element then hides itself.
  * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-unsupported - This browser cannot use passkeys (sent once per connection, whether or not `show-unsupported` is set).
- * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`), submitted, failed, succeeded, deferred, abandoned.
+ * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`; `upgraded` before the `succeeded` of a silent upgrade), submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasskeyButton extends SereinElement {
   static override styles = [tokenStyles, passkeyButtonStyles];
@@ -134,6 +177,9 @@ export class SereinPasskeyButton extends SereinElement {
   private background: ActionController | undefined;
   /** The current passkey autofill offer, if one was started; `cancelled` once the button took over. */
   private autofill: {cancelled: boolean} | undefined;
+  /** The silent upgrade, once started; `done` once it ended (it is not tried again by this element). */
+  private upgradeRun: {cancelled: boolean; done: boolean} | undefined;
+  private upgradePending = false;
   /** A ceremony of this element is waiting for the browser. */
   private dialogOpen = false;
   private autofillPending = false;
@@ -154,15 +200,23 @@ export class SereinPasskeyButton extends SereinElement {
   private ceremony: Ceremony | undefined;
   /** @internal */
   @state() copied = false;
+  /** @internal */
+  @state() upgrade: Upgrade | undefined;
   protected override viewReady = () => view.load();
 
   /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */
   @property({reflect: true}) mode: SereinPasskeyMode = 'signin';
 
   /**
-   * Sign-in only: also offer passkeys in the autofill list of the page's
+   * Sign-in: also offer passkeys in the autofill list of the page's
    * `<input autocomplete="username webauthn">` (same document or shadow root), where the browser
    * supports it. Pressing the button ends that offer quietly.
+   *
+   * Register (place it just after a full sign-in, second step included): the automatic passkey
+   * upgrade. Where the browser reports `conditionalCreate`, the options are asked for at once
+   * (`conditional: true`) and the passkey is created without a dialog; nothing is shown unless it
+   * succeeds, and a failure is remembered for the browser session, whose next upgrade is the
+   * visible offer. Without the capability: the visible offer, with "Not now".
    */
   @property({type: Boolean}) conditional = false;
 
@@ -192,8 +246,14 @@ export class SereinPasskeyButton extends SereinElement {
     if (this.autofill) this.autofill.cancelled = true;
     this.autofill = undefined;
     // Leaving the page ends this element's pending ceremony (docs/requirements.md PK-03).
-    if (this.dialogOpen || this.autofillPending) this.ceremony?.cancelCeremony();
-    this.dialogOpen = this.autofillPending = false;
+    if (this.dialogOpen || this.autofillPending || this.upgradePending) this.ceremony?.cancelCeremony();
+    this.dialogOpen = this.autofillPending = this.upgradePending = false;
+    // An upgrade the page interrupted is tried again when the element is back.
+    if (this.upgradeRun && !this.upgradeRun.done) {
+      this.upgradeRun.cancelled = true;
+      this.upgradeRun = undefined;
+      this.upgrade = 'checking';
+    }
     this.dropAhead();
     this.phase = 'idle';
     this.notice = undefined;
@@ -203,13 +263,27 @@ export class SereinPasskeyButton extends SereinElement {
     if (changed.has('mode') && !MODES.includes(this.mode)) {
       this.warnOnce(`mode must be "register" or "signin"; using "signin".`);
     }
-    if (this.conditional && this.effectiveMode === 'register') {
-      this.warnOnce('conditional (passkey autofill) applies to mode="signin" only; it is ignored.');
+    const upgrading = this.conditional && this.effectiveMode === 'register' && this.supported;
+    if (!upgrading) {
+      if (this.upgradeRun) this.upgradeRun.cancelled = true;
+      this.upgradeRun = undefined;
+      this.upgrade = undefined;
+    } else {
+      // Decided before the first render, so that nothing shows while the browser is asked.
+      this.upgrade ??= 'checking';
     }
   }
 
   protected override updated(): void {
-    this.toggleStates({busy: this.busy, success: this.phase === 'success', unsupported: !this.supported});
+    this.toggleStates({
+      busy: this.busy,
+      success: this.phase === 'success',
+      unsupported: !this.supported,
+      upgrading: this.quiet,
+    });
+    if (this.upgrade === 'checking' && !this.upgradeRun && this.isConnected && !this.hidden) {
+      void this.tryUpgrade();
+    }
     if (
       this.conditional &&
       this.effectiveMode === 'signin' &&
@@ -234,7 +308,70 @@ export class SereinPasskeyButton extends SereinElement {
   }
 
   private get visible(): boolean {
-    return !this.hidden && (this.supported || this.showUnsupported);
+    return !this.hidden && (this.supported || this.showUnsupported) && !this.quiet;
+  }
+
+  /** The upgrade is being decided or tried silently: nothing is shown. */
+  /** @internal */
+  get quiet(): boolean {
+    return this.upgrade === 'checking' || this.upgrade === 'silent';
+  }
+
+  /** "Not now" is offered: asked for, or an upgrade offer the customer did not ask for. */
+  /** @internal */
+  get offersDismiss(): boolean {
+    return this.dismissible || this.upgrade === 'offer';
+  }
+
+  /**
+   * The automatic upgrade: silently where the browser can, else (or after a failure earlier in
+   * this browser session) the visible offer. A silent failure shows nothing: the diagnostic
+   * event only, and the next upgrade of the session is the visible offer.
+   */
+  private async tryUpgrade(): Promise<void> {
+    const run = {cancelled: false, done: false};
+    this.upgradeRun = run;
+    const ended = () => run.cancelled || this.upgradeRun !== run;
+    if (upgradeFailedBefore() || !(await silentCreateAvailable())) {
+      if (ended()) return;
+      run.done = true;
+      this.upgrade = 'offer';
+      return;
+    }
+    if (ended()) return;
+    this.upgrade = 'silent';
+    const ceremony = await this.useCeremony();
+    if (ended()) return;
+    this.background ??= new ceremony.ActionController(this);
+    const options = await this.background.run('serein-passkey-options', {
+      mode: 'register',
+      conditional: true,
+      prefetch: false,
+    });
+    if (ended()) return;
+    if (options.status !== 'done' || !ceremony.validOptions('register', options.value)) {
+      if (options.status === 'done') {
+        this.warnOnce(
+          'serein-passkey-options was answered with something other than the options JSON of @simplewebauthn/server; no passkey upgrade.',
+        );
+      }
+      run.done = true;
+      rememberUpgradeFailed();
+      return;
+    }
+    this.upgradePending = true;
+    const outcome = await ceremony.perform('register', options.value, true);
+    this.upgradePending = false;
+    // Ended by leaving the page: tried again when the element is back.
+    if (ended()) return;
+    run.done = true;
+    if (outcome.status === 'error') {
+      this.reportError(outcome.name, true);
+      rememberUpgradeFailed();
+      return;
+    }
+    await this.verify(ceremony, options.value, outcome.response, true);
+    if (this.phase !== 'success') rememberUpgradeFailed();
   }
 
   private async useCeremony(): Promise<Ceremony> {
@@ -472,6 +609,15 @@ export class SereinPasskeyButton extends SereinElement {
     if (result.status === 'done') {
       this.phase = 'success';
       this.notice = {kind: 'success'};
+      if (this.upgrade === 'silent') {
+        // The customer did nothing: the line appears, focus stays where they are.
+        this.upgrade = 'upgraded';
+        this.emit('serein-passkey-success', {mode, conditional});
+        await this.updateComplete;
+        this.journey.step('upgraded');
+        this.journey.succeeded();
+        return;
+      }
       this.journey.succeeded();
       this.emit('serein-passkey-success', {mode, conditional});
       // The buttons are gone: focus goes to the line that says what happened.
