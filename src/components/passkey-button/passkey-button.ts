@@ -265,7 +265,10 @@ export class SereinPasskeyButton extends SereinElement {
     }
     const upgrading = this.conditional && this.effectiveMode === 'register' && this.supported;
     if (!upgrading) {
+      // No longer asked for (the attribute went): a pending silent request ends quietly.
       if (this.upgradeRun) this.upgradeRun.cancelled = true;
+      if (this.upgradePending) this.ceremony?.cancelCeremony();
+      this.upgradePending = false;
       this.upgradeRun = undefined;
       this.upgrade = undefined;
     } else {
