@@ -17,6 +17,8 @@ const {args, argTypes, template} = getStorybookHelpers<SereinPasskeyButton>('ser
 type Device = 'confirm' | 'keep-open' | 'cancel' | 'already-registered';
 
 let device: Device | undefined;
+/** What the simulated browser says about creating a passkey without a dialog (undefined: the browser's own answer). */
+let conditionalCreate: boolean | undefined;
 
 const base64url = (buffer: ArrayBuffer) =>
   btoa(String.fromCharCode(...new Uint8Array(buffer)))
@@ -46,7 +48,8 @@ function simulate(kind: 'create' | 'get', options?: {signal?: AbortSignal; media
   const signal = options?.signal;
   return new Promise<Credential | null>((resolve, reject) => {
     signal?.addEventListener('abort', () => reject(signal.reason));
-    if (options?.mediation === 'conditional' || device === 'keep-open') return;
+    // The autofill list stays open until the person picks a passkey; a silent creation answers.
+    if ((kind === 'get' && options?.mediation === 'conditional') || device === 'keep-open') return;
     setTimeout(() => {
       if (signal?.aborted) return;
       if (device === 'cancel') reject(new DOMException('The person closed the dialog (story).', 'NotAllowedError'));
@@ -65,6 +68,33 @@ if (typeof navigator !== 'undefined' && navigator.credentials) {
     device ? simulate('create', options) : realCreate(options);
   container.get = (options?: CredentialRequestOptions) =>
     device || options?.mediation === 'conditional' ? simulate('get', options) : realGet(options);
+}
+
+type Capabilities = () => Promise<Record<string, boolean>>;
+const credentialApi = typeof window === 'undefined' ? undefined : window.PublicKeyCredential;
+if (credentialApi) {
+  const ask = (credentialApi as unknown as {getClientCapabilities?: Capabilities}).getClientCapabilities;
+  const real = ask?.bind(credentialApi);
+  Object.defineProperty(credentialApi, 'getClientCapabilities', {
+    configurable: true,
+    value: async () => ({
+      ...((await real?.()) ?? {}),
+      ...(conditionalCreate === undefined ? {} : {conditionalCreate}),
+    }),
+  });
+}
+
+/**
+ * The automatic upgrade's stories: the simulated browser can (or cannot) create a passkey
+ * without a dialog, and no earlier silent attempt of this session is remembered.
+ */
+function withUpgrade(capable: boolean) {
+  return (storyArgs: Record<string, unknown>) => {
+    conditionalCreate = capable;
+    sessionStorage.removeItem('serein-passkey-upgrade-failed');
+    device = 'confirm';
+    return withBackend()(storyArgs);
+  };
 }
 
 interface Backend {
@@ -205,6 +235,40 @@ export const ConditionalAutofill: Story = {
       },
     },
   },
+};
+
+/**
+ * The automatic upgrade just after a full sign-in, where the browser can create a passkey without
+ * a dialog: nothing shows while it is tried; once the host verified it, the usual success line.
+ */
+export const UpgradeSilent: Story = {
+  args: {mode: 'register', conditional: true},
+  render: withUpgrade(true),
+  play: async ({canvasElement}) => {
+    await until(() => canvasElement.querySelector('serein-passkey-button')?.matches(':state(success)'), 'the upgrade');
+  },
+  // Not played on the docs page, where another story's ceremony would abort the silent one.
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'With `mode="register" conditional` and a browser that reports `conditionalCreate`, the passkey is created with `mediation: "conditional"`: the element shows nothing until it succeeds (a failure shows nothing at all).',
+      },
+    },
+  },
+};
+
+/** The automatic upgrade where the browser cannot create a passkey silently: the visible offer, with "Not now". */
+export const UpgradeOffer: Story = {
+  args: {mode: 'register', conditional: true},
+  render: withUpgrade(false),
+  play: async ({canvasElement}) => {
+    await until(
+      () => element(canvasElement).shadowRoot?.querySelector('[part="dismiss"]'),
+      'the visible offer with “Not now”',
+    );
+  },
+  parameters: autoplay,
 };
 
 /** The system dialog is open. (Not played on the docs page, where another story's ceremony would end it.) */

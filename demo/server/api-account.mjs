@@ -133,6 +133,8 @@ export function accountRoutes(deps) {
         passwordChangedAt: user.password_changed_at,
         twoStep: !!user.totp_secret,
         passkeys,
+        // The WebAuthn user handle (random, not secret): the account page's passkey signals name it.
+        webauthnUserId: user.webauthn_user_id,
       };
     },
 

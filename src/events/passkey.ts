@@ -22,11 +22,19 @@ export type SereinPasskeyResponseJSON = RegistrationResponseJSON | Authenticatio
 /**
  * Detail of `serein-passkey-options`: answer with `respondWith(promise of the options JSON)`.
  * `conditional` is true when the options are for passkey autofill on the page's
- * `autocomplete="username webauthn"` field (sign-in only; leave `allowCredentials` empty).
+ * `autocomplete="username webauthn"` field (sign-in; leave `allowCredentials` empty), or for
+ * the automatic passkey upgrade (register). `prefetch` is true when the button asks ahead of a
+ * click (when the pointer or the focus first reaches it).
  */
 export interface SereinPasskeyOptionsDetail extends SereinRespondWith<SereinPasskeyOptionsJSON> {
   mode: SereinPasskeyMode;
   conditional: boolean;
+  /**
+   * Asked before the click, so that the click can open the system dialog at once. Answer as
+   * usual, but start nothing visible when it fails (such as a page to confirm who the customer
+   * is): nothing is shown for it, and the click asks again. Each answer is used once at most.
+   */
+  prefetch: boolean;
 }
 
 /**

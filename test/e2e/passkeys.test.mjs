@@ -101,10 +101,19 @@ test('options for the browser autofill (conditional) are the same usernameless o
   assert.ok(conditional.body.challenge.length >= 22, 'a challenge of at least 16 bytes');
 });
 
-test('a passkey removed from the account is no longer accepted, and the customer is told calmly', async () => {
+test('a passkey removed from the account leaves the device too (signal API); one that stayed is no longer accepted, calmly', async () => {
+  const held = async () => (await devtools.send('WebAuthn.getCredentials', {authenticatorId})).credentials;
+  const [passkey] = await held();
   await page.getByRole('button', {name: 'Remove passkey 1'}).click();
   await page.getByText('No passkey yet.').waitFor();
   await expectAccessible(page);
+  // The account page tells the browser which passkeys the server still accepts (none), and
+  // Chromium's passkey manager (here the virtual authenticator) drops it.
+  const until = Date.now() + 10_000;
+  while ((await held()).length > 0 && Date.now() < until) await page.waitForTimeout(100);
+  assert.deepEqual(await held(), [], 'the device no longer offers the removed passkey');
+  // A device that missed the signal still holds it.
+  await devtools.send('WebAuthn.addCredential', {authenticatorId, credential: passkey});
   await page.getByRole('button', {name: 'Sign out'}).click();
   await page.waitForURL('**/sign-in');
   // The authenticator still holds it; the server no longer knows it.

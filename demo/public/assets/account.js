@@ -16,6 +16,8 @@ const METHODS = /** @type {Record<string, string>} */ ({
 });
 const dates = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'});
 const breach = /** @type {HTMLInputElement} */ (document.querySelector('#breach'));
+/** The library, which the page loaded already. */
+const BUNDLE = '/dist/bundle/serein.js';
 
 async function refresh() {
   const me = await api('/api/me');
@@ -60,6 +62,44 @@ async function refresh() {
     item.textContent = 'No passkey yet.';
     list.append(item);
   }
+  void signalPasskeys(me);
+  return me;
+}
+
+/** Set by the sign-in pages once the whole sign-in with a password is done (second step included). */
+const SIGNED_IN_KEY = 'serein-demo-signed-in-with-password';
+
+/**
+ * Just after a full sign-in with a password, the automatic passkey upgrade:
+ * <serein-passkey-button mode="register" conditional> creates a passkey without a dialog where
+ * the browser can (the server accepts it for a few minutes after signing in, without user
+ * presence), and shows the visible offer elsewhere. Once per sign-in.
+ * @param {{signedInWith: string}} me
+ */
+function offerUpgrade(me) {
+  const fresh = sessionStorage.getItem(SIGNED_IN_KEY) !== null;
+  sessionStorage.removeItem(SIGNED_IN_KEY);
+  if (!fresh || !me.signedInWith.startsWith('password')) return;
+  const upgrade = document.createElement('serein-passkey-button');
+  upgrade.setAttribute('mode', 'register');
+  upgrade.setAttribute('conditional', '');
+  document.querySelector('#passkey-upgrade')?.append(upgrade);
+}
+
+/**
+ * Keeps the browser's passkey list true (WebAuthn signal API, where the browser has it): the
+ * passkeys the server accepts for this account, after each listing (so also after a removal),
+ * and the account's current names (the demo has no name or email change, so they are sent with
+ * each listing). Their results are never shown.
+ * @param {{email: string, name: string, webauthnUserId: string, passkeys: {id: string}[]}} me
+ */
+async function signalPasskeys(me) {
+  const {signalAcceptedPasskeys, signalPasskeyUserDetails} = /** @type {import('./contracts').PasskeySignalsApi} */ (
+    await import(BUNDLE)
+  );
+  const userId = me.webauthnUserId;
+  await signalAcceptedPasskeys({userId, credentialIds: me.passkeys.map(({id}) => id)});
+  await signalPasskeyUserDetails({userId, name: me.email, displayName: me.name});
 }
 
 /**
@@ -144,7 +184,7 @@ async function resumeChange() {
   else {
     // Creating a passkey opens the device's dialog, which needs the customer's own click.
     say('#passkeys-status', 'Thank you for confirming. You can create your passkey now.');
-    document.querySelector('serein-passkey-button')?.scrollIntoView({block: 'center'});
+    document.querySelector('.card serein-passkey-button')?.scrollIntoView({block: 'center'});
   }
 }
 
@@ -157,12 +197,15 @@ document.querySelector('#sign-out')?.addEventListener('submit', async (event) =>
 });
 
 // The passkey button's contract (registration).
-// An automatic upgrade (`conditional`) never leaves the page: it is silent when refused.
+// An automatic upgrade (`conditional`) never leaves the page: it is silent when refused. Nor do
+// options asked ahead of a click (`prefetch`, when the pointer or focus reaches the button): if
+// the server wants a confirmation first, the click itself asks again and goes to confirm.
 on(document, 'serein-passkey-options', (/** @type {import('./contracts').PasskeyOptionsDetail} */ detail) => {
   if (detail.mode !== 'register') return;
   const body = {conditional: detail.conditional === true};
   const path = '/api/passkeys/registration/options';
-  detail.respondWith(detail.conditional ? api(path, body) : sensitive({kind: 'add-passkey'}, path, body));
+  const quiet = detail.conditional || detail.prefetch;
+  detail.respondWith(quiet ? api(path, body) : sensitive({kind: 'add-passkey'}, path, body));
 });
 on(document, 'serein-passkey-verify', (/** @type {import('./contracts').PasskeyVerifyDetail} */ detail) => {
   if (detail.mode !== 'register') return;
@@ -176,5 +219,11 @@ document.addEventListener('serein-passkey-success', () => {
 });
 
 refresh()
-  .then(resumeChange, () => location.assign('/sign-in?next=/account'))
+  .then(
+    (me) => {
+      offerUpgrade(me);
+      return resumeChange();
+    },
+    () => location.assign('/sign-in?next=/account'),
+  )
   .catch((error) => say('#passkeys-status', describeError(error)));

@@ -15,6 +15,12 @@ export type {
   SereinRecoveryResetDetail as RecoveryResetDetail,
 } from '../../../src/index.js';
 
+/** The library's WebAuthn signal functions, as the bundle exports them. */
+export interface PasskeySignalsApi {
+  signalAcceptedPasskeys: typeof import('../../../src/index.js').signalAcceptedPasskeys;
+  signalPasskeyUserDetails: typeof import('../../../src/index.js').signalPasskeyUserDetails;
+}
+
 /** The library's buffered journey observer, as the bundle exports it. */
 export interface JourneyApi {
   observeSereinJourney: typeof import('../../../src/index.js').observeSereinJourney;

@@ -21,6 +21,9 @@ form.addEventListener('submit', async (event) => {
   say('#sign-in-status', 'Signing in…');
   try {
     const result = await api('/api/session', {email: email.value, password: password.value, next});
+    // Fully signed in with the password (no second step to come): the account page may now try
+    // the automatic passkey upgrade (the server allows it for a few minutes).
+    if (!result.secondFactor) sessionStorage.setItem('serein-demo-signed-in-with-password', '1');
     location.assign(result.next);
   } catch (error) {
     say('#sign-in-status', describeError(error));

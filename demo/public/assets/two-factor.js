@@ -25,7 +25,14 @@ on(prompt, 'serein-otp-submit', (/** @type {import('./contracts').OtpSubmitDetai
   const {code, channel, rememberDevice, waitUntil} = detail;
   const check = api('/api/two-factor', {code, channel, rememberDevice});
   waitUntil(check);
-  check.then((result) => location.assign(result.next)).catch(() => {});
+  check
+    .then((result) => {
+      // The whole sign-in is done (second step included): the account page may now try the
+      // automatic passkey upgrade.
+      sessionStorage.setItem('serein-demo-signed-in-with-password', '1');
+      location.assign(result.next);
+    })
+    .catch(() => {});
 });
 
 on(prompt, 'serein-otp-resend', (/** @type {import('./contracts').OtpResendDetail} */ detail) => {

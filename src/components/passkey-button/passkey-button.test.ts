@@ -1,8 +1,12 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../define/passkey-button.js';
-import type {SereinPasskeyButton} from './passkey-button.js';
-import type {SereinPasskeyErrorDetail, SereinPasskeyResponseJSON} from '../../events/passkey.js';
+import {aheadLifetime, UPGRADE_FAILED_KEY, type SereinPasskeyButton} from './passkey-button.js';
+import type {
+  SereinPasskeyErrorDetail,
+  SereinPasskeyOptionsDetail,
+  SereinPasskeyResponseJSON,
+} from '../../events/passkey.js';
 import type {SereinJourneyDetail} from '../../events/journey.js';
 import {useSereinLocalization} from '../../localization.js';
 import {captureConsole, recordEvents, requestsSince, until} from '../../../test/support/helpers.js';
@@ -254,12 +258,14 @@ describe('<serein-passkey-button>', () => {
       const element = await mount('mode="register"');
       let asked = 0;
       element.addEventListener('serein-passkey-options', (event) => {
-        asked += 1;
+        // Focus also asks ahead (prefetch); only the presses' own requests are counted.
+        if (!event.detail.prefetch) asked += 1;
         event.detail.respondWith(Promise.reject({code: 'unavailable'}));
       });
       button(element).focus();
       await sendKeys({press: 'Enter'});
       await until(() => textOf(statusOf(element)).includes('briefly unavailable'), 'the host’s answer');
+      expect(asked).to.equal(1);
       await sendKeys({press: ' '}); // the space bar (Puppeteer over BiDi knows no "Space")
       await until(() => asked === 2, 'a second ceremony from Space');
     });
@@ -639,6 +645,186 @@ describe('<serein-passkey-button>', () => {
     });
   });
 
+  describe('options fetched ahead of the click (user activation)', () => {
+    /** A host whose every options answer has its own challenge; records what it was asked. */
+    function aheadHost(element: HTMLElement, answer?: (detail: SereinPasskeyOptionsDetail) => Promise<unknown>) {
+      const asked: {prefetch: boolean; conditional: boolean; challenge: string}[] = [];
+      element.addEventListener('serein-passkey-options', (event) => {
+        const {mode, prefetch, conditional} = event.detail;
+        const challenge = btoa(`serein-challenge-${asked.length + 1}`).replace(/=+$/, '');
+        asked.push({prefetch, conditional, challenge});
+        const json = {...(mode === 'register' ? REGISTER_OPTIONS : SIGNIN_OPTIONS), challenge};
+        event.detail.respondWith((answer ? answer(event.detail).then(() => json) : Promise.resolve(json)) as never);
+      });
+      return asked;
+    }
+
+    /** Stubs `navigator.credentials` and records, for each call, whether it came inside `inClick()`. */
+    function stubCeremonies() {
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      let clicking = false;
+      const calls: {method: string; duringClick: boolean; challenge: number[]}[] = [];
+      const record = (method: string) => (options?: CredentialCreationOptions & CredentialRequestOptions) => {
+        calls.push({method, duringClick: clicking, challenge: bytes(options!.publicKey!.challenge)});
+        // The person closes the dialog.
+        return Promise.reject(new DOMException('Closed (test).', 'NotAllowedError'));
+      };
+      container.create = record('create');
+      container.get = record('get');
+      return {
+        calls,
+        /** Clicks; `navigator.credentials` calls made before `click()` returns are in the click's task. */
+        click(target: HTMLElement) {
+          clicking = true;
+          try {
+            target.click();
+          } finally {
+            clicking = false;
+          }
+        },
+        restore() {
+          Reflect.deleteProperty(container, 'create');
+          Reflect.deleteProperty(container, 'get');
+        },
+      };
+    }
+
+    const challengeBytes = (challenge: string) => base64urlBytes(challenge);
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    for (const [mode, method] of [
+      ['register', 'create'],
+      ['signin', 'get'],
+    ] as const) {
+      it(`asks on focus, not on connect, and calls navigator.credentials.${method} in the click’s task (${mode})`, async () => {
+        const stub = stubCeremonies();
+        try {
+          const element = await mount(`mode="${mode}"`);
+          const asked = aheadHost(element);
+          const errors = recordEvents(element, ['serein-passkey-error']);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(asked, 'nothing asked on connect').to.deep.equal([]);
+          button(element).focus();
+          await until(() => asked.length === 1, 'the options asked ahead');
+          expect(asked[0]).to.include({prefetch: true, conditional: false});
+          await tick();
+          stub.click(button(element));
+          expect(stub.calls.map(({method: called, duringClick}) => [called, duringClick])).to.deep.equal([
+            [method, true],
+          ]);
+          expect(stub.calls[0].challenge).to.deep.equal(challengeBytes(asked[0].challenge));
+          await until(() => errors.length === 1, 'the ceremony to end');
+          // Used once: the button, still focused, asks for new options for the next click.
+          await until(() => asked.length === 2, 'new options after the ceremony');
+          expect(asked[1]).to.include({prefetch: true});
+          await tick();
+          stub.click(button(element));
+          expect(stub.calls).to.have.length(2);
+          expect(stub.calls[1].duringClick).to.equal(true);
+          expect(stub.calls[1].challenge).to.deep.equal(challengeBytes(asked[1].challenge));
+          expect(stub.calls[1].challenge).not.to.deep.equal(stub.calls[0].challenge);
+          expect(
+            asked.filter(({prefetch}) => !prefetch),
+            'no click had to ask',
+          ).to.deep.equal([]);
+          await until(() => errors.length === 2, 'the second ceremony to end');
+        } finally {
+          stub.restore();
+        }
+      });
+    }
+
+    it('asks when the pointer first reaches the button', async () => {
+      const element = await mount('mode="register"');
+      const asked = aheadHost(element);
+      const box = button(element).getBoundingClientRect();
+      await sendMouse({type: 'move', position: [Math.round(box.left + 5), Math.round(box.top + 5)]});
+      try {
+        await until(() => asked.length === 1, 'the options asked ahead');
+        expect(asked[0].prefetch).to.equal(true);
+      } finally {
+        await sendMouse({type: 'move', position: [0, 0]});
+      }
+    });
+
+    it('falls back to asking after the click when the options are not ready, never using one answer twice', async () => {
+      const stub = stubCeremonies();
+      try {
+        const element = await mount('mode="register"');
+        let release = () => {};
+        const slow = new Promise<void>((resolve) => (release = resolve));
+        const asked = aheadHost(element, (detail) => (detail.prefetch ? slow : Promise.resolve()));
+        const errors = recordEvents(element, ['serein-passkey-error']);
+        button(element).dispatchEvent(new PointerEvent('pointerenter'));
+        await until(() => asked.length === 1, 'the options asked ahead');
+        // The answer is still on its way: the click waits for it instead of asking again.
+        stub.click(button(element));
+        expect(stub.calls).to.deep.equal([]);
+        await element.updateComplete;
+        expect(textOf(button(element))).to.equal('Getting ready…');
+        release();
+        await until(() => stub.calls.length === 1, 'the ceremony');
+        expect(stub.calls[0].duringClick).to.equal(false);
+        expect(stub.calls[0].challenge).to.deep.equal(challengeBytes(asked[0].challenge));
+        expect(asked).to.have.length(1);
+        await until(() => errors.length === 1, 'the ceremony to end');
+        // Not near the button any more: nothing is asked until the next click, which asks itself.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(asked).to.have.length(1);
+        stub.click(button(element));
+        expect(stub.calls).to.have.length(1);
+        await until(() => stub.calls.length === 2, 'the second ceremony');
+        expect(asked[1].prefetch).to.equal(false);
+        expect(stub.calls[1].challenge).to.deep.equal(challengeBytes(asked[1].challenge));
+      } finally {
+        stub.restore();
+      }
+    });
+
+    it('shows nothing when the options asked ahead fail; the click asks again and says why', async () => {
+      const element = await mount('mode="signin"');
+      const asked = aheadHost(element, () => Promise.reject({code: 'network'}));
+      button(element).dispatchEvent(new PointerEvent('pointerenter'));
+      await until(() => asked.length === 1, 'the options asked ahead');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(textOf(statusOf(element))).to.equal('');
+      button(element).click();
+      await until(() => textOf(statusOf(element)).includes('We could not reach the server'), 'the message');
+      expect(asked.map(({prefetch}) => prefetch)).to.deep.equal([true, false]);
+    });
+
+    it('drops options older than half their timeout, and asks again while the customer is at the button', async () => {
+      expect(aheadLifetime({timeout: 60000})).to.equal(30000);
+      expect(aheadLifetime({})).to.equal(30000);
+      expect(aheadLifetime({timeout: 3_600_000})).to.equal(150000);
+      const stub = stubCeremonies();
+      const saved = SIGNIN_OPTIONS.timeout;
+      // A ceremony window of 200 ms: options asked ahead are good for 100 ms.
+      SIGNIN_OPTIONS.timeout = 200;
+      try {
+        const away = await mount('mode="signin"');
+        const awayAsked = aheadHost(away);
+        button(away).dispatchEvent(new PointerEvent('pointerenter'));
+        await until(() => awayAsked.length === 1, 'the options asked ahead');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        stub.click(button(away));
+        expect(stub.calls, 'expired options are not used').to.deep.equal([]);
+        await until(() => stub.calls.length === 1, 'the ceremony');
+        expect(awayAsked.map(({prefetch}) => prefetch)).to.deep.equal([true, false]);
+        expect(stub.calls[0].challenge).to.deep.equal(challengeBytes(awayAsked[1].challenge));
+
+        const near = await mount('mode="signin"');
+        const nearAsked = aheadHost(near);
+        button(near).focus();
+        await until(() => nearAsked.length >= 2, 'fresh options once the first expired');
+        expect(nearAsked.every(({prefetch}) => prefetch)).to.equal(true);
+      } finally {
+        SIGNIN_OPTIONS.timeout = saved;
+        stub.restore();
+      }
+    });
+  });
+
   describe('passkey autofill (conditional)', () => {
     const field = '<input id="login" name="username" autocomplete="username webauthn" aria-label="Email" />';
 
@@ -763,6 +949,241 @@ describe('<serein-passkey-button>', () => {
         spy.restore();
       }
     });
+  });
+
+  describe('automatic passkey upgrade (register, conditional)', () => {
+    const api = () => PublicKeyCredential as unknown as Record<string, unknown>;
+    let savedCapabilities: PropertyDescriptor | undefined;
+    beforeEach(() => {
+      savedCapabilities = Object.getOwnPropertyDescriptor(api(), 'getClientCapabilities');
+      sessionStorage.removeItem(UPGRADE_FAILED_KEY);
+    });
+    afterEach(() => {
+      Reflect.deleteProperty(api(), 'getClientCapabilities');
+      if (savedCapabilities) Object.defineProperty(api(), 'getClientCapabilities', savedCapabilities);
+      sessionStorage.removeItem(UPGRADE_FAILED_KEY);
+    });
+    /** What the browser says it can do (undefined: no getClientCapabilities at all). */
+    const capabilities = (value: Record<string, boolean> | undefined) =>
+      Object.defineProperty(api(), 'getClientCapabilities', {
+        configurable: true,
+        value: value && (() => Promise.resolve(value)),
+      });
+
+    /** Stubs `navigator.credentials.create`: each call is recorded and settled by the test. */
+    function holdCreate() {
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      const calls: {options: CredentialCreationOptions; resolve: () => void; reject: (name: string) => void}[] = [];
+      const buffer = (text: string) => new TextEncoder().encode(text).buffer;
+      container.create = (options?: CredentialCreationOptions) =>
+        new Promise<Credential | null>((resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(options.signal!.reason));
+          calls.push({
+            options: options!,
+            resolve: () =>
+              resolve({
+                id: 'dXBncmFkZWQ',
+                rawId: buffer('upgraded'),
+                type: 'public-key',
+                authenticatorAttachment: 'platform',
+                response: {clientDataJSON: buffer('{}'), attestationObject: new Uint8Array([0xa0]).buffer},
+                getClientExtensionResults: () => ({}),
+              } as unknown as Credential),
+            reject: (name) => reject(new DOMException('Not created (test).', name)),
+          });
+        });
+      return {calls, restore: () => Reflect.deleteProperty(container, 'create')};
+    }
+
+    async function mountUpgrade(attributes = '') {
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const events = recordEvents(holder, [
+        'serein-journey',
+        'serein-passkey-options',
+        'serein-passkey-success',
+        'serein-passkey-error',
+      ]);
+      holder.innerHTML = `<serein-passkey-button mode="register" conditional ${attributes}></serein-passkey-button>`;
+      const element = holder.querySelector('serein-passkey-button')!;
+      const of = (type: string) => events.filter((event) => event.type === type);
+      return {element, of};
+    }
+
+    const showsNothing = (element: SereinPasskeyButton) =>
+      element.shadowRoot!.childElementCount === 0 && element.getBoundingClientRect().height === 0;
+
+    it('creates the passkey without a dialog where the browser can (mediation “conditional”), showing nothing until it succeeds', async () => {
+      capabilities({conditionalCreate: true, conditionalGet: true});
+      const create = holdCreate();
+      try {
+        const {element, of} = await mountUpgrade();
+        const verified: boolean[] = [];
+        fixedHost(element);
+        element.addEventListener('serein-passkey-verify', (event) => verified.push(event.detail.conditional));
+        await until(() => create.calls.length === 1, 'the silent creation');
+        expect(of('serein-passkey-options')[0].detail).to.include({
+          mode: 'register',
+          conditional: true,
+          prefetch: false,
+        });
+        expect((create.calls[0].options as {mediation?: string}).mediation).to.equal('conditional');
+        expect(bytes(create.calls[0].options.publicKey!.challenge)).to.deep.equal(
+          base64urlBytes(REGISTER_OPTIONS.challenge),
+        );
+        await element.updateComplete;
+        expect(showsNothing(element), 'nothing on screen').to.equal(true);
+        expect(element.matches(':state(upgrading)')).to.equal(true);
+        expect(of('serein-journey'), 'an element that shows nothing reports nothing').to.deep.equal([]);
+        const focused = document.activeElement;
+        create.calls[0].resolve();
+        await until(() => of('serein-passkey-success').length === 1, 'the success');
+        expect(verified).to.deep.equal([true]);
+        expect(of('serein-passkey-success')[0].detail).to.deep.equal({mode: 'register', conditional: true});
+        await until(() => of('serein-journey').some((event) => event.detail.action === 'succeeded'), 'the journey');
+        expect(of('serein-journey').map((event) => [event.detail.action, event.detail.step])).to.deep.equal([
+          ['shown', undefined],
+          ['step', 'upgraded'],
+          ['succeeded', undefined],
+        ]);
+        expect(textOf(statusOf(element))).to.include('Your passkey is ready');
+        expect(element.matches(':state(upgrading)')).to.equal(false);
+        expect(element.matches(':state(success)')).to.equal(true);
+        expect(document.activeElement, 'focus stays where the customer is').to.equal(focused);
+        expect(sessionStorage.getItem(UPGRADE_FAILED_KEY)).to.equal(null);
+        await expect(element).to.be.accessible();
+      } finally {
+        create.restore();
+      }
+    });
+
+    for (const failure of ['the browser', 'the host'] as const) {
+      it(`shows nothing when ${failure} refuses, and offers it visibly next time in this session`, async () => {
+        capabilities({conditionalCreate: true});
+        const create = holdCreate();
+        try {
+          const {element, of} = await mountUpgrade();
+          element.addEventListener('serein-passkey-options', (event) =>
+            event.detail.respondWith(REGISTER_OPTIONS as never),
+          );
+          element.addEventListener('serein-passkey-verify', (event) =>
+            event.detail.waitUntil(Promise.reject({code: 'passkey-not-verified'})),
+          );
+          await until(() => create.calls.length === 1, 'the silent creation');
+          if (failure === 'the browser') {
+            create.calls[0].reject('NotAllowedError');
+            await until(() => of('serein-passkey-error').length === 1, 'the diagnostic event');
+            expect(of('serein-passkey-error')[0].detail).to.deep.equal({
+              mode: 'register',
+              conditional: true,
+              name: 'NotAllowedError',
+              cancelled: true,
+            });
+          } else {
+            create.calls[0].resolve();
+          }
+          await until(() => sessionStorage.getItem(UPGRADE_FAILED_KEY) !== null, 'the failure to be remembered');
+          await element.updateComplete;
+          expect(showsNothing(element)).to.equal(true);
+          expect(of('serein-passkey-success')).to.deep.equal([]);
+          expect(of('serein-journey')).to.deep.equal([]);
+
+          // The next suitable moment: the visible offer, and nothing asked until the customer acts.
+          const next = await mountUpgrade();
+          fixedHost(next.element);
+          await until(() => button(next.element), 'the visible offer');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(textOf(button(next.element))).to.equal('Create a passkey');
+          expect(textOf(next.element.shadowRoot!.querySelector('[part="dismiss"]')!)).to.equal('Not now');
+          expect(next.of('serein-passkey-options')).to.deep.equal([]);
+          expect(create.calls).to.have.length(1);
+        } finally {
+          create.restore();
+        }
+      });
+    }
+
+    for (const [label, reported] of [
+      ['reports no conditionalCreate', {conditionalCreate: false, conditionalGet: true}],
+      ['cannot be asked (no getClientCapabilities)', undefined],
+    ] as const) {
+      it(`shows the visible offer with “Not now” where the browser ${label}`, async () => {
+        capabilities(reported);
+        const create = holdCreate();
+        try {
+          const {element, of} = await mountUpgrade();
+          fixedHost(element);
+          await until(() => button(element), 'the visible offer');
+          expect(element.matches(':state(upgrading)')).to.equal(false);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(of('serein-passkey-options')).to.deep.equal([]);
+          await expect(element).to.be.accessible();
+          // The customer acts: an ordinary registration, with its dialog.
+          button(element).click();
+          await until(() => create.calls.length === 1, 'the registration');
+          expect((create.calls[0].options as {mediation?: string}).mediation).to.equal(undefined);
+          expect(of('serein-passkey-options')[0].detail).to.include({conditional: false});
+          create.calls[0].resolve();
+          await until(() => of('serein-passkey-success').length === 1, 'the success');
+          expect(of('serein-passkey-success')[0].detail).to.deep.equal({mode: 'register', conditional: false});
+          expect(of('serein-journey').map((event) => event.detail.step)).not.to.include('upgraded');
+
+          const declined = await mountUpgrade();
+          await until(() => declined.element.shadowRoot!.querySelector('[part="dismiss"]'), 'the offer');
+          declined.element.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+          expect(declined.element.hidden).to.equal(true);
+          expect(declined.of('serein-journey').map((event) => event.detail.action)).to.include('deferred');
+        } finally {
+          create.restore();
+        }
+      });
+    }
+
+    it('follows the browser’s own answer (Firefox: the visible offer)', async () => {
+      const reported = await (
+        PublicKeyCredential as unknown as {getClientCapabilities?: () => Promise<Record<string, boolean>>}
+      ).getClientCapabilities?.();
+      if (engine === 'firefox') expect(reported?.conditionalCreate, 'Firefox’s conditionalCreate').not.to.equal(true);
+      const create = holdCreate();
+      try {
+        const {element} = await mountUpgrade();
+        fixedHost(element);
+        if (reported?.conditionalCreate === true) {
+          await until(() => create.calls.length === 1, 'the silent creation');
+          expect(showsNothing(element)).to.equal(true);
+        } else {
+          await until(() => button(element), 'the visible offer');
+          expect(create.calls).to.deep.equal([]);
+        }
+      } finally {
+        create.restore();
+      }
+    });
+
+    cdp.it(
+      'reaches Chromium’s own WebAuthn with mediation “conditional”, shows nothing, and ends when the element leaves',
+      async () => {
+        // Headless Chromium reports conditionalCreate, but without a password manager that has
+        // just been used its virtual authenticator creates nothing: the request waits, silent.
+        const spy = spyOnCredentials();
+        try {
+          const {element, of} = await mountUpgrade();
+          relyingPartyHost(element);
+          await until(() => spy.calls.length === 1, 'the silent creation');
+          expect(spy.calls[0].method).to.equal('create');
+          expect(spy.calls[0].options.mediation).to.equal('conditional');
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(showsNothing(element)).to.equal(true);
+          expect(await command<number>('webauthn-credentials')).to.equal(0);
+          element.remove();
+          await until(() => spy.calls[0].outcome, 'the request to end');
+          expect(spy.calls[0].outcome).to.equal('AbortError');
+          expect(of('serein-passkey-error'), 'no error for our own abort').to.deep.equal([]);
+          expect(sessionStorage.getItem(UPGRADE_FAILED_KEY)).to.equal(null);
+        } finally {
+          spy.restore();
+        }
+      },
+    );
   });
 
   describe('browsers without passkeys', () => {

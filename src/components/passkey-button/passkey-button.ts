@@ -26,6 +26,17 @@ const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 /** Where the button is in its ceremony. */
 type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
 
+/**
+ * The automatic upgrade (`mode="register" conditional`): `checking` the browser, `silent` (the
+ * browser may create the passkey without a dialog: nothing is shown unless it succeeds), or the
+ * visible `offer` (no such capability, or an earlier silent attempt of this session failed), or
+ * `upgraded` (the silent attempt succeeded: the success line is shown).
+ */
+type Upgrade = 'checking' | 'silent' | 'offer' | 'upgraded';
+
+/** Set for the browser session (no secret in it) when a silent upgrade failed: the next one is the visible offer. */
+export const UPGRADE_FAILED_KEY = 'serein-passkey-upgrade-failed';
+
 /** What the status line says after the system dialog. */
 /** @internal */
 export type Notice =
@@ -37,6 +48,35 @@ interface ConditionalCapabilities {
 }
 
 const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
+
+/** When the host's `timeout` is missing: the common default of WebAuthn libraries. */
+const DEFAULT_CEREMONY_MS = 60_000;
+/** The longest a ceremony window is trusted for, whatever `timeout` says. */
+const LONGEST_CEREMONY_MS = 300_000;
+
+/**
+ * How long options fetched ahead of a click may still start a ceremony: half the host's
+ * `timeout` (60 s when absent, 5 minutes at most). A ceremony started from them then ends at
+ * most one and a half `timeout` after the host made the challenge.
+ */
+/** @internal */
+export function aheadLifetime(options: unknown): number {
+  const timeout = (options as {timeout?: unknown}).timeout;
+  const span =
+    typeof timeout === 'number' && timeout > 0 ? Math.min(timeout, LONGEST_CEREMONY_MS) : DEFAULT_CEREMONY_MS;
+  return span / 2;
+}
+
+/** Options asked for before the click; used by one ceremony at most. */
+interface Ahead {
+  mode: SereinPasskeyMode;
+  /** Settles once the host answered (whatever the answer). */
+  answered: Promise<void>;
+  /** The host's options, once they arrived and look valid. */
+  options?: unknown;
+  /** `performance.now()` after which they are not used any more. */
+  expiresAt: number;
+}
 
 /**
  * Passkey autofill is offered only where the browser says it can (docs/requirements.md PK-01); a missing
@@ -54,6 +94,33 @@ async function autofillAvailable(): Promise<boolean> {
   }
 }
 
+/** Whether the browser can create a passkey without a dialog (WebAuthn L3 conditional create). */
+async function silentCreateAvailable(): Promise<boolean> {
+  const api = window.PublicKeyCredential as unknown as ConditionalCapabilities | undefined;
+  try {
+    return (await api?.getClientCapabilities?.())?.conditionalCreate === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Session storage can be missing or refuse (a sandboxed frame): then nothing is remembered. */
+function upgradeFailedBefore(): boolean {
+  try {
+    return sessionStorage.getItem(UPGRADE_FAILED_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function rememberUpgradeFailed(): void {
+  try {
+    sessionStorage.setItem(UPGRADE_FAILED_KEY, '1');
+  } catch {
+    // Nothing remembered: the next suitable moment tries silently again.
+  }
+}
+
 /**
  * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
  * with a short explanation before the browser's own dialog that names how this device will ask
@@ -65,7 +132,11 @@ async function autofillAvailable(): Promise<boolean> {
  *
  * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With
  * `conditional` (sign-in), passkeys are also offered in the autofill list of the page's
- * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly.
+ * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly. With
+ * `conditional` (register, just after a full sign-in), the automatic passkey upgrade: where the
+ * browser can (`getClientCapabilities().conditionalCreate`), it creates the passkey without a
+ * dialog and the element shows nothing unless that succeeds; elsewhere, or once a silent attempt
+ * of this browser session failed, the visible offer with "Not now".
  *
  * @tagname serein-passkey-button
  * @summary Create or use a passkey, with calm copy before and after the system dialog.
@@ -84,16 +155,17 @@ async function autofillAvailable(): Promise<boolean> {
  * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - Getting the options, waiting for the device, or waiting for the host's verification.
+ * @cssstate upgrading - The automatic upgrade is being tried silently: the element shows nothing.
  * @cssstate success - The host accepted the passkey.
  * @cssstate unsupported - This browser cannot use passkeys (the element is hidden unless `show-unsupported`).
  *
- * @fires {CustomEvent<SereinPasskeyOptionsDetail>} serein-passkey-options - The button needs the ceremony's options: call `respondWith(promise)` with your backend's options JSON. `conditional` is true for passkey autofill.
+ * @fires {CustomEvent<SereinPasskeyOptionsDetail>} serein-passkey-options - The button needs the ceremony's options: call `respondWith(promise)` with your backend's options JSON. `conditional` is true for passkey autofill (sign-in) and the automatic upgrade (register); `prefetch` is true when asked ahead of a click (first pointer or focus), each answer being used once at most.
  * @fires {CustomEvent<SereinPasskeyVerifyDetail>} serein-passkey-verify - The device answered: send `response` to your backend and call `waitUntil(promise)`. The only event that carries the credential.
  * @fires {CustomEvent<SereinPasskeySuccessDetail>} serein-passkey-success - Your backend accepted the passkey.
  * @fires {CustomEvent<SereinPasskeyErrorDetail>} serein-passkey-error - The browser's ceremony ended without a passkey (`name` is the WebAuthn error name), for your diagnostics; never for an abort the button made itself.
  * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-dismiss - The customer chose "Not now" (with `dismissible`). Cancelable: unless a listener calls `preventDefault()`, the element then hides itself.
  * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-unsupported - This browser cannot use passkeys (sent once per connection, whether or not `show-unsupported` is set).
- * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`), submitted, failed, succeeded, deferred, abandoned.
+ * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`; `upgraded` before the `succeeded` of a silent upgrade), submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasskeyButton extends SereinElement {
   static override styles = [tokenStyles, passkeyButtonStyles];
@@ -105,11 +177,19 @@ export class SereinPasskeyButton extends SereinElement {
   private background: ActionController | undefined;
   /** The current passkey autofill offer, if one was started; `cancelled` once the button took over. */
   private autofill: {cancelled: boolean} | undefined;
+  /** The silent upgrade, once started; `done` once it ended (it is not tried again by this element). */
+  private upgradeRun: {cancelled: boolean; done: boolean} | undefined;
+  private upgradePending = false;
   /** A ceremony of this element is waiting for the browser. */
   private dialogOpen = false;
   private autofillPending = false;
   /** Grows when the element leaves the page: work started before then stops quietly. */
   private generation = 0;
+  /** The protocol for options asked for ahead of the click, which never makes the button busy. */
+  private aheadActions: ActionController | undefined;
+  /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. */
+  private ahead: Ahead | undefined;
+  private aheadTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @internal */
   @state() supported = true;
@@ -120,15 +200,23 @@ export class SereinPasskeyButton extends SereinElement {
   private ceremony: Ceremony | undefined;
   /** @internal */
   @state() copied = false;
+  /** @internal */
+  @state() upgrade: Upgrade | undefined;
   protected override viewReady = () => view.load();
 
   /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */
   @property({reflect: true}) mode: SereinPasskeyMode = 'signin';
 
   /**
-   * Sign-in only: also offer passkeys in the autofill list of the page's
+   * Sign-in: also offer passkeys in the autofill list of the page's
    * `<input autocomplete="username webauthn">` (same document or shadow root), where the browser
    * supports it. Pressing the button ends that offer quietly.
+   *
+   * Register (place it just after a full sign-in, second step included): the automatic passkey
+   * upgrade. Where the browser reports `conditionalCreate`, the options are asked for at once
+   * (`conditional: true`) and the passkey is created without a dialog; nothing is shown unless it
+   * succeeds, and a failure is remembered for the browser session, whose next upgrade is the
+   * visible offer. Without the capability: the visible offer, with "Not now".
    */
   @property({type: Boolean}) conditional = false;
 
@@ -158,8 +246,15 @@ export class SereinPasskeyButton extends SereinElement {
     if (this.autofill) this.autofill.cancelled = true;
     this.autofill = undefined;
     // Leaving the page ends this element's pending ceremony (docs/requirements.md PK-03).
-    if (this.dialogOpen || this.autofillPending) this.ceremony?.cancelCeremony();
-    this.dialogOpen = this.autofillPending = false;
+    if (this.dialogOpen || this.autofillPending || this.upgradePending) this.ceremony?.cancelCeremony();
+    this.dialogOpen = this.autofillPending = this.upgradePending = false;
+    // An upgrade the page interrupted is tried again when the element is back.
+    if (this.upgradeRun && !this.upgradeRun.done) {
+      this.upgradeRun.cancelled = true;
+      this.upgradeRun = undefined;
+      this.upgrade = 'checking';
+    }
+    this.dropAhead();
     this.phase = 'idle';
     this.notice = undefined;
   }
@@ -168,13 +263,30 @@ export class SereinPasskeyButton extends SereinElement {
     if (changed.has('mode') && !MODES.includes(this.mode)) {
       this.warnOnce(`mode must be "register" or "signin"; using "signin".`);
     }
-    if (this.conditional && this.effectiveMode === 'register') {
-      this.warnOnce('conditional (passkey autofill) applies to mode="signin" only; it is ignored.');
+    const upgrading = this.conditional && this.effectiveMode === 'register' && this.supported;
+    if (!upgrading) {
+      // No longer asked for (the attribute went): a pending silent request ends quietly.
+      if (this.upgradeRun) this.upgradeRun.cancelled = true;
+      if (this.upgradePending) this.ceremony?.cancelCeremony();
+      this.upgradePending = false;
+      this.upgradeRun = undefined;
+      this.upgrade = undefined;
+    } else {
+      // Decided before the first render, so that nothing shows while the browser is asked.
+      this.upgrade ??= 'checking';
     }
   }
 
   protected override updated(): void {
-    this.toggleStates({busy: this.busy, success: this.phase === 'success', unsupported: !this.supported});
+    this.toggleStates({
+      busy: this.busy,
+      success: this.phase === 'success',
+      unsupported: !this.supported,
+      upgrading: this.quiet,
+    });
+    if (this.upgrade === 'checking' && !this.upgradeRun && this.isConnected && !this.hidden) {
+      void this.tryUpgrade();
+    }
     if (
       this.conditional &&
       this.effectiveMode === 'signin' &&
@@ -199,16 +311,142 @@ export class SereinPasskeyButton extends SereinElement {
   }
 
   private get visible(): boolean {
-    return !this.hidden && (this.supported || this.showUnsupported);
+    return !this.hidden && (this.supported || this.showUnsupported) && !this.quiet;
+  }
+
+  /** The upgrade is being decided or tried silently: nothing is shown. */
+  /** @internal */
+  get quiet(): boolean {
+    return this.upgrade === 'checking' || this.upgrade === 'silent';
+  }
+
+  /** "Not now" is offered: asked for, or an upgrade offer the customer did not ask for. */
+  /** @internal */
+  get offersDismiss(): boolean {
+    return this.dismissible || this.upgrade === 'offer';
+  }
+
+  /**
+   * The automatic upgrade: silently where the browser can, else (or after a failure earlier in
+   * this browser session) the visible offer. A silent failure shows nothing: the diagnostic
+   * event only, and the next upgrade of the session is the visible offer.
+   */
+  private async tryUpgrade(): Promise<void> {
+    const run = {cancelled: false, done: false};
+    this.upgradeRun = run;
+    const ended = () => run.cancelled || this.upgradeRun !== run;
+    if (upgradeFailedBefore() || !(await silentCreateAvailable())) {
+      if (ended()) return;
+      run.done = true;
+      this.upgrade = 'offer';
+      return;
+    }
+    if (ended()) return;
+    this.upgrade = 'silent';
+    const ceremony = await this.useCeremony();
+    if (ended()) return;
+    this.background ??= new ceremony.ActionController(this);
+    const options = await this.background.run('serein-passkey-options', {
+      mode: 'register',
+      conditional: true,
+      prefetch: false,
+    });
+    if (ended()) return;
+    if (options.status !== 'done' || !ceremony.validOptions('register', options.value)) {
+      if (options.status === 'done') {
+        this.warnOnce(
+          'serein-passkey-options was answered with something other than the options JSON of @simplewebauthn/server; no passkey upgrade.',
+        );
+      }
+      run.done = true;
+      rememberUpgradeFailed();
+      return;
+    }
+    this.upgradePending = true;
+    const outcome = await ceremony.perform('register', options.value, true);
+    this.upgradePending = false;
+    // Ended by leaving the page: tried again when the element is back.
+    if (ended()) return;
+    run.done = true;
+    if (outcome.status === 'error') {
+      this.reportError(outcome.name, true);
+      rememberUpgradeFailed();
+      return;
+    }
+    await this.verify(ceremony, options.value, outcome.response, true);
+    if (this.phase !== 'success') rememberUpgradeFailed();
   }
 
   private async useCeremony(): Promise<Ceremony> {
     return (this.ceremony ??= await loadCeremony());
   }
 
-  /** Starts loading the ceremony as soon as the customer comes near the button. */
+  /**
+   * The customer comes near the button (pointer or focus): the ceremony module loads, and the
+   * options are asked for now, so that the click can start the ceremony at once.
+   */
   /** @internal */
-  readonly preload = () => void this.useCeremony();
+  readonly preload = () => void this.fetchAhead();
+
+  /**
+   * Asks the host for the options before the click (`serein-passkey-options` with `prefetch`):
+   * a browser may refuse a WebAuthn call that does not closely follow the click (Safari), and a
+   * click that finds them ready calls `navigator.credentials` in its own task. Nothing is shown
+   * about this request; a failure is asked again by the click.
+   */
+  private async fetchAhead(): Promise<void> {
+    const ceremony = await this.useCeremony();
+    const mode = this.effectiveMode;
+    if (!this.isConnected || !this.supported || this.phase !== 'idle' || this.hidden) return;
+    if (this.ahead?.mode === mode && (!this.ahead.options || performance.now() < this.ahead.expiresAt)) return;
+    this.dropAhead();
+    const generation = this.generation;
+    let settle = () => {};
+    const entry: Ahead = {mode, answered: new Promise<void>((resolve) => (settle = resolve)), expiresAt: 0};
+    this.ahead = entry;
+    this.aheadActions ??= new ceremony.ActionController(this);
+    const answer = await this.aheadActions.run('serein-passkey-options', {mode, conditional: false, prefetch: true});
+    if (this.ahead === entry && generation === this.generation) {
+      if (answer.status === 'done' && ceremony.validOptions(mode, answer.value)) {
+        const lifetime = aheadLifetime(answer.value);
+        entry.options = answer.value;
+        entry.expiresAt = performance.now() + lifetime;
+        this.aheadTimer = setTimeout(() => this.expireAhead(entry), lifetime);
+      } else {
+        // Nothing to say now: the click asks again, and shows what goes wrong then.
+        this.ahead = undefined;
+      }
+    }
+    settle();
+  }
+
+  /** Expired options are dropped; new ones are asked for if the customer is still at the button. */
+  private expireAhead(entry: Ahead): void {
+    if (this.ahead !== entry) return;
+    this.dropAhead();
+    this.refetchIfNear();
+  }
+
+  private dropAhead(): void {
+    clearTimeout(this.aheadTimer);
+    this.aheadTimer = undefined;
+    this.ahead = undefined;
+  }
+
+  /** After a ceremony or an expiry, while the pointer or the focus is still on the button. */
+  private refetchIfNear(): void {
+    const control = this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]');
+    if (control && (control.matches(':hover') || control.matches(':focus'))) void this.fetchAhead();
+  }
+
+  /** The options asked for ahead, if they are ready and fresh; a challenge is used once, so they are taken. */
+  private takeAhead(mode: SereinPasskeyMode): unknown {
+    const entry = this.ahead;
+    if (!entry || entry.mode !== mode || entry.options === undefined) return undefined;
+    this.dropAhead();
+    // Timers of a page in the background may run late: the clock decides.
+    return performance.now() < entry.expiresAt ? entry.options : undefined;
+  }
 
   /** The page's field that passkey autofill attaches to: `webauthn` as its last autocomplete token. */
   private autofillField(): HTMLInputElement | undefined {
@@ -238,7 +476,11 @@ export class SereinPasskeyButton extends SereinElement {
     const ceremony = await this.useCeremony();
     if (offer.cancelled) return;
     this.background ??= new ceremony.ActionController(this);
-    const options = await this.background.run('serein-passkey-options', {mode: 'signin', conditional: true});
+    const options = await this.background.run('serein-passkey-options', {
+      mode: 'signin',
+      conditional: true,
+      prefetch: false,
+    });
     if (offer.cancelled || options.status !== 'done') return;
     if (!ceremony.validOptions('signin', options.value)) {
       this.warnOnce(
@@ -275,20 +517,40 @@ export class SereinPasskeyButton extends SereinElement {
     if (this.autofillPending) this.ceremony?.cancelCeremony();
   }
 
+  /**
+   * With options fetched ahead (and the ceremony module loaded), the system dialog is asked for
+   * in the click's own task; otherwise the options are asked for first, as before.
+   */
   /** @internal */
-  readonly onClick = async () => {
+  readonly onClick = () => {
     if (this.busy || this.phase === 'success') return;
-    const generation = this.generation;
     const mode = this.effectiveMode;
     this.journey.start();
     this.notice = undefined;
     this.copied = false;
-    this.phase = 'preparing';
     this.stopAutofill();
+    const ceremony = this.ceremony;
+    const options = ceremony ? this.takeAhead(mode) : undefined;
+    if (ceremony && options !== undefined) void this.runCeremony(ceremony, mode, options);
+    else void this.fetchThenRun(mode);
+  };
+
+  /** The click found no options ready: waits for those on their way, or asks for new ones. */
+  private async fetchThenRun(mode: SereinPasskeyMode): Promise<void> {
+    const generation = this.generation;
+    this.phase = 'preparing';
     const ceremony = await this.useCeremony();
     if (generation !== this.generation) return;
+    const coming = this.ahead;
+    if (coming?.mode === mode && coming.options === undefined) await coming.answered;
+    if (generation !== this.generation) return;
+    const ready = this.takeAhead(mode);
+    if (ready !== undefined) {
+      await this.runCeremony(ceremony, mode, ready);
+      return;
+    }
     this.actions ??= new ceremony.ActionController(this);
-    const options = await this.actions.run('serein-passkey-options', {mode, conditional: false});
+    const options = await this.actions.run('serein-passkey-options', {mode, conditional: false, prefetch: false});
     if (generation !== this.generation) return;
     if (options.status !== 'done') {
       this.phase = 'idle';
@@ -305,18 +567,33 @@ export class SereinPasskeyButton extends SereinElement {
       this.fail({code: 'unknown'});
       return;
     }
+    await this.runCeremony(ceremony, mode, options.value);
+  }
+
+  /**
+   * The system dialog, then the host's verification. Everything before `perform()` is
+   * synchronous, so a caller in a click handler reaches `navigator.credentials` in that task.
+   */
+  private async runCeremony(ceremony: Ceremony, mode: SereinPasskeyMode, options: unknown): Promise<void> {
+    const generation = this.generation;
     this.phase = 'waiting';
     this.dialogOpen = true;
-    const outcome = await ceremony.perform(mode, options.value, false);
+    const outcome = await ceremony.perform(mode, options, false);
     this.dialogOpen = false;
     if (generation !== this.generation) return;
     if (outcome.status === 'error') {
       this.phase = 'idle';
       this.reportError(outcome.name, false);
-      return;
+    } else {
+      await this.verify(ceremony, options, outcome.response, false);
+      if (generation !== this.generation) return;
     }
-    await this.verify(ceremony, options.value, outcome.response, false);
-  };
+    // Ready for another try: the next click finds fresh options if the customer is still here.
+    if (this.phase === 'idle') {
+      await this.updateComplete;
+      this.refetchIfNear();
+    }
+  }
 
   /** The host's verification of the device's answer, then success or a calm message. */
   private async verify(
@@ -335,6 +612,15 @@ export class SereinPasskeyButton extends SereinElement {
     if (result.status === 'done') {
       this.phase = 'success';
       this.notice = {kind: 'success'};
+      if (this.upgrade === 'silent') {
+        // The customer did nothing: the line appears, focus stays where they are.
+        this.upgrade = 'upgraded';
+        this.emit('serein-passkey-success', {mode, conditional});
+        await this.updateComplete;
+        this.journey.step('upgraded');
+        this.journey.succeeded();
+        return;
+      }
       this.journey.succeeded();
       this.emit('serein-passkey-success', {mode, conditional});
       // The buttons are gone: focus goes to the line that says what happened.

@@ -185,6 +185,8 @@ function renderUnsupported(el: SereinPasskeyButton) {
 /** The shadow tree of the button, in every phase. */
 export function render(el: SereinPasskeyButton) {
   if (!el.supported) return renderUnsupported(el);
+  // The automatic upgrade, decided or tried silently: nothing on screen.
+  if (el.quiet) return nothing;
   const busy = el.busy;
   const done = el.phase === 'success';
   const tone =
@@ -211,13 +213,14 @@ function renderActions(el: SereinPasskeyButton, busy: boolean) {
         aria-describedby="intro"
         aria-disabled=${busy ? 'true' : 'false'}
         @pointerenter=${el.preload}
+        @pointerdown=${el.preload}
         @focus=${el.preload}
         @click=${el.onClick}
       >
         ${keyIcon}<span>${buttonText(el)}</span>
       </button>
       ${
-        el.dismissible
+        el.offersDismiss
           ? html`<button
               part="dismiss"
               type="button"

@@ -42,6 +42,7 @@ export function validOptions(mode: SereinPasskeyMode, value: unknown): boolean {
 /**
  * Runs the browser's ceremony with the host's options, unchanged. A new ceremony aborts a
  * pending one (SimpleWebAuthn's abort service): a click on the button ends passkey autofill.
+ * `conditional`: passkey autofill (sign-in) or the automatic upgrade (register).
  */
 export async function perform(
   mode: SereinPasskeyMode,
@@ -51,7 +52,11 @@ export async function perform(
   try {
     const response =
       mode === 'register'
-        ? await startRegistration({optionsJSON: options as PublicKeyCredentialCreationOptionsJSON})
+        ? await startRegistration({
+            optionsJSON: options as PublicKeyCredentialCreationOptionsJSON,
+            // The automatic upgrade: `mediation: 'conditional'`, no dialog (WebAuthn L3 conditional create).
+            useAutoRegister: conditional,
+          })
         : await startAuthentication({
             optionsJSON: options as PublicKeyCredentialRequestOptionsJSON,
             useBrowserAutofill: conditional,
