@@ -6,12 +6,19 @@ export type SereinLocale = typeof sourceLocale | (typeof targetLocales)[number];
 
 export const SEREIN_LOCALES: readonly SereinLocale[] = [sourceLocale, ...targetLocales];
 
+/** The language subtag of a BCP 47 tag, lower case: `pt-BR` → `pt`. */
+const languageOf = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+
 /**
- * The shipped locale for a BCP 47 tag: `fr-CA` → `fr`, `ar-EG` → `ar`, anything else → `en`.
+ * The shipped locale for a BCP 47 tag: a shipped locale as it is (`pt-BR`, any case or `_`),
+ * else the first shipped locale of the same language (`fr-CA` → `fr`, `ar-EG` → `ar`, `pt-PT` →
+ * `pt-BR`), anything else → `en`.
  */
 export function resolveSereinLocale(tag: string | null | undefined): SereinLocale {
-  const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (SEREIN_LOCALES as readonly string[]).includes(language) ? (language as SereinLocale) : sourceLocale;
+  const wanted = (tag ?? '').trim().replace(/_/g, '-').toLowerCase();
+  const exact = SEREIN_LOCALES.find((locale) => locale.toLowerCase() === wanted);
+  if (exact) return exact;
+  return SEREIN_LOCALES.find((locale) => languageOf(locale) === languageOf(wanted)) ?? sourceLocale;
 }
 
 let ready: SereinLocale | undefined;
