@@ -4,7 +4,10 @@
 //   node scripts/bench.mjs              everything (builds dist/ first if missing or stale)
 //   node scripts/bench.mjs --sizes      sizes only
 //   node scripts/bench.mjs --latency    latency only
-//   node scripts/bench.mjs --dictionaries  the meter's dictionary sets only (download, agreement)
+//   node scripts/bench.mjs --dictionaries  the meter's dictionary sets only (download, agreement,
+//                                          first use in Chromium)
+//   node scripts/bench.mjs --first-use  first use of the meter in Chromium only (compact ÷ full,
+//                                       the main-thread fallback's longest task)
 //   node scripts/bench.mjs --no-build   never build, use dist/ as it is
 //   node scripts/bench.mjs --no-trace   no Chromium tracing (long-task observer only)
 //   node scripts/bench.mjs --json FILE  also write the raw results to FILE
@@ -55,9 +58,11 @@ const only = args.includes('--sizes')
     ? 'latency'
     : args.includes('--dictionaries')
       ? 'dictionaries'
-      : args.includes('--layout-shift')
-        ? 'layout-shift'
-        : 'all';
+      : args.includes('--first-use')
+        ? 'first-use'
+        : args.includes('--layout-shift')
+          ? 'layout-shift'
+          : 'all';
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const started = performance.now();
 const summary = [];
@@ -440,8 +445,11 @@ if (only === 'all' || only === 'dictionaries') {
       categories,
     ),
   );
+}
 
-  // First use in Chromium: compact against full, and the main-thread fallback's longest task.
+// First use in Chromium: compact against full, and the main-thread fallback's longest task.
+if (only === 'all' || only === 'dictionaries' || only === 'first-use') {
+  console.log(heading('First use of the meter in Chromium: compact and full dictionaries'));
   const first = await runFirstUse({log: progress, trace: !args.includes('--no-trace')});
   raw.firstUse = first;
   if (first.skipped) {
