@@ -413,10 +413,15 @@ if (only === 'all' || only === 'dictionaries') {
     summary.push(
       `dictionaries ${locale}: ${kb(sizes.compact)} KB compact vs ${kb(sizes.full)} KB full; held-out agreement ${percent(held.same / held.n)}, rated higher ${all.dangerous}/${all.n}: ${check(pass)}`,
     );
-    if (locale === 'en')
-      for (const [key, value] of by)
-        if (key.startsWith('category:'))
-          categories.push([key.slice(9), String(value.n), percent(value.same / value.n), String(value.dangerous)]);
+    // Every category for English; for the other languages, their own words' categories.
+    for (const [key, value] of by)
+      if (locale === 'en' ? key.startsWith('category:') : key.startsWith(`category:${locale}: `))
+        categories.push([
+          `${key.slice(9)}${locale === 'en' ? ' (en)' : ''}`,
+          String(value.n),
+          percent(value.same / value.n),
+          String(value.dangerous),
+        ]);
   }
   console.log(
     table(
@@ -433,7 +438,11 @@ if (only === 'all' || only === 'dictionaries') {
       rows,
     ),
   );
-  console.log(subheading('Agreement per category (en, whole corpus)'));
+  console.log(
+    subheading(
+      "Agreement per category (whole corpus): every category for en; each other language's own words where the corpus has them",
+    ),
+  );
   console.log(
     table(
       [
