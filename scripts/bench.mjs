@@ -4,7 +4,10 @@
 //   node scripts/bench.mjs              everything (builds dist/ first if missing or stale)
 //   node scripts/bench.mjs --sizes      sizes only
 //   node scripts/bench.mjs --latency    latency only
-//   node scripts/bench.mjs --dictionaries  the meter's dictionary sets only (download, agreement)
+//   node scripts/bench.mjs --dictionaries  the meter's dictionary sets only (download, agreement,
+//                                          first use in Chromium)
+//   node scripts/bench.mjs --first-use  first use of the meter in Chromium only (compact ÷ full,
+//                                       the main-thread fallback's longest task)
 //   node scripts/bench.mjs --no-build   never build, use dist/ as it is
 //   node scripts/bench.mjs --no-trace   no Chromium tracing (long-task observer only)
 //   node scripts/bench.mjs --json FILE  also write the raw results to FILE
@@ -26,6 +29,7 @@ import {
   downloadSizes,
   LOCALES as DICTIONARY_LOCALES,
 } from './bench/dictionaries.mjs';
+import {FIRST_USE_GOALS, runFirstUse} from './bench/first-use.mjs';
 
 /** One row of a latency table: label, median, p95, max, mean, total, verdict. */
 const statsRow = (label, stats, totalMs, verdict) => [
@@ -54,9 +58,11 @@ const only = args.includes('--sizes')
     ? 'latency'
     : args.includes('--dictionaries')
       ? 'dictionaries'
-      : args.includes('--layout-shift')
-        ? 'layout-shift'
-        : 'all';
+      : args.includes('--first-use')
+        ? 'first-use'
+        : args.includes('--layout-shift')
+          ? 'layout-shift'
+          : 'all';
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const started = performance.now();
 const summary = [];
@@ -407,10 +413,15 @@ if (only === 'all' || only === 'dictionaries') {
     summary.push(
       `dictionaries ${locale}: ${kb(sizes.compact)} KB compact vs ${kb(sizes.full)} KB full; held-out agreement ${percent(held.same / held.n)}, rated higher ${all.dangerous}/${all.n}: ${check(pass)}`,
     );
-    if (locale === 'en')
-      for (const [key, value] of by)
-        if (key.startsWith('category:'))
-          categories.push([key.slice(9), String(value.n), percent(value.same / value.n), String(value.dangerous)]);
+    // Every category for English; for the other languages, their own words' categories.
+    for (const [key, value] of by)
+      if (locale === 'en' ? key.startsWith('category:') : key.startsWith(`category:${locale}: `))
+        categories.push([
+          `${key.slice(9)}${locale === 'en' ? ' (en)' : ''}`,
+          String(value.n),
+          percent(value.same / value.n),
+          String(value.dangerous),
+        ]);
   }
   console.log(
     table(
@@ -427,7 +438,11 @@ if (only === 'all' || only === 'dictionaries') {
       rows,
     ),
   );
-  console.log(subheading('Agreement per category (en, whole corpus)'));
+  console.log(
+    subheading(
+      "Agreement per category (whole corpus): every category for en; each other language's own words where the corpus has them",
+    ),
+  );
   console.log(
     table(
       [
@@ -439,6 +454,124 @@ if (only === 'all' || only === 'dictionaries') {
       categories,
     ),
   );
+}
+
+// First use in Chromium: compact against full, and the main-thread fallback's longest task.
+if (only === 'all' || only === 'dictionaries' || only === 'first-use') {
+  console.log(heading('First use of the meter in Chromium: compact and full dictionaries'));
+  const first = await runFirstUse({log: progress, trace: !args.includes('--no-trace')});
+  raw.firstUse = first;
+  if (first.skipped) {
+    console.log(`  first use: skipped (${first.skipped})`);
+    summary.push(`first use in Chromium: skipped (${first.skipped})`);
+  } else {
+    const median = (runs) => stats(runs.map((run) => (run.ok ? run.ms : NaN))).median;
+    const duration = (value) => (value >= 1000 ? ms(value) : `${ms(value)} ms`);
+    console.log(
+      subheading(
+        `First focus → first estimate shown: a real <serein-strength-meter> in ${first.browser}, worker path, a fresh page per run (median of ${first.worker.slow.compact.length}; ms)`,
+      ),
+    );
+    console.log(
+      `  dist/ served locally; the page focuses the field and pastes ${JSON.stringify('Tr0ub4dor&3horse')} at once; the estimator, the engine and the dictionaries are fetched over HTTP.`,
+    );
+    const linkRows = [];
+    let slowRatio;
+    for (const [key, label] of [
+      ['slow', `throttled: ${first.link.label}`],
+      ['local', 'local server, no throttling (no gzip)'],
+    ]) {
+      const compact = median(first.worker[key].compact);
+      const full = median(first.worker[key].full);
+      const ratio = compact / full;
+      if (key === 'slow') slowRatio = ratio;
+      const workers = [...first.worker[key].compact, ...first.worker[key].full].every((run) => run.usesWorker);
+      linkRows.push([
+        `${label}${workers ? '' : ' (NO WORKER!)'}`,
+        ms(compact),
+        ms(full),
+        ratio.toFixed(2),
+        key === 'slow' ? `≤ ${FIRST_USE_GOALS.ratio} ${check(ratio <= FIRST_USE_GOALS.ratio)}` : '(reference)',
+      ]);
+    }
+    console.log(
+      table(
+        [
+          {title: 'link'},
+          {title: 'compact', align: 'right'},
+          {title: 'full', align: 'right'},
+          {title: 'compact ÷ full', align: 'right'},
+          {title: 'goal'},
+        ],
+        linkRows,
+      ),
+    );
+    summary.push(
+      `first focus → first estimate, compact ÷ full (Chromium, worker, ${first.link.label}): ${duration(median(first.worker.slow.compact))} ÷ ${duration(median(first.worker.slow.full))} = ${slowRatio.toFixed(2)}, goal ≤ ${FIRST_USE_GOALS.ratio}: ${check(slowRatio <= FIRST_USE_GOALS.ratio)}`,
+    );
+
+    console.log(
+      subheading(
+        'Main-thread fallback (no worker): main-thread tasks from the first focus until the first estimate (dictionaries fetched and built)',
+      ),
+    );
+    console.log(
+      '  long tasks: PerformanceObserver("longtask") per run; trace: per run, the longest task of the window in a Chromium trace,',
+    );
+    console.log(
+      '  wall (CPU it really used), and the most CPU any one task used. A task that lasts long on the wall clock while using',
+    );
+    console.log('  little CPU was waiting (descheduled: this machine shares its CPUs), not running the meter.');
+    const fallbackRows = [];
+    const verdicts = {};
+    for (const dictionary of ['compact', 'full']) {
+      const runs = first.fallback[dictionary];
+      const longest = Math.max(0, ...runs.flatMap((run) => run.longTasks));
+      const traces = runs.map((run) => run.trace).filter(Boolean);
+      const traced = traces.length === runs.length;
+      const mostCpu = traced ? Math.max(0, ...traces.map((t) => t.longestCpu)) : NaN;
+      verdicts[dictionary] = {
+        longest,
+        mostCpu,
+        verdict:
+          longest <= FIRST_USE_GOALS.longTaskMs
+            ? 'ok'
+            : mostCpu <= FIRST_USE_GOALS.longTaskMs
+              ? 'ok by CPU (see above)'
+              : 'MISSED',
+      };
+      fallbackRows.push([
+        `${dictionary}${runs.some((run) => run.usesWorker) ? ' (WORKER?!)' : ''}`,
+        runs.map((run) => String(run.longTasks.length)).join(' / '),
+        longest ? ms(longest) : 'none',
+        traces.length ? traces.map((t) => `${ms(t.longestWall)} (${ms(t.cpuOfLongest)})`).join(', ') : 'n/a',
+        traced ? ms(mostCpu) : 'n/a',
+        ms(median(runs)),
+        dictionary === 'compact'
+          ? `≤ ${FIRST_USE_GOALS.longTaskMs} ms: ${verdicts[dictionary].verdict}`
+          : `(reference: ${verdicts[dictionary].verdict})`,
+      ]);
+    }
+    console.log(
+      table(
+        [
+          {title: 'set'},
+          {title: 'long tasks per run', align: 'right'},
+          {title: 'longest', align: 'right'},
+          {title: 'trace: longest task per run, wall (CPU)', align: 'right'},
+          {title: 'most CPU in one task', align: 'right'},
+          {title: 'first estimate (median)', align: 'right'},
+          {title: 'goal'},
+        ],
+        fallbackRows,
+      ),
+    );
+    const compact = verdicts.compact;
+    summary.push(
+      `longest main-thread task while the compact dictionaries build without a worker: ${compact.longest ? `${ms(compact.longest)} ms wall` : 'none over 50 ms'}, most CPU in one task ${ms(compact.mostCpu)} ms; goal ≤ ${FIRST_USE_GOALS.longTaskMs} ms: ${compact.verdict}`,
+    );
+    if (first.errors.length) console.log(`  page errors: ${first.errors.slice(0, 5).join('; ')}`);
+  }
 }
 
 // ---- 2. Latency ----
@@ -542,6 +675,53 @@ if (only === 'all' || only === 'latency') {
     errorsOf('(a)', engine);
     errorsOf('(b)', worker);
     errorsOf('(c)', defaults);
+
+    // Against the old zxcvbn 4.4.2, interleaved.
+    const versus = results.versus;
+    const vs = {
+      engine: stats(versus.engine.times),
+      worker: stats(versus.worker.times),
+      zxcvbn: stats(versus.zxcvbn.times),
+    };
+    const ratioA = vs.engine.p95 / vs.zxcvbn.p95;
+    const ratioB = vs.worker.p95 / vs.zxcvbn.p95;
+    console.log(
+      subheading(
+        `Against zxcvbn 4.4.2 (dist/zxcvbn.js, its own dictionaries and defaults): the same ${corpus.length} passwords, interleaved (ms)`,
+      ),
+    );
+    console.log(
+      table(
+        [
+          {title: 'path'},
+          {title: 'median', align: 'right'},
+          {title: 'p95', align: 'right'},
+          {title: 'max', align: 'right'},
+          {title: 'mean', align: 'right'},
+          {title: 'p95 ÷ zxcvbn 4.4.2 p95', align: 'right'},
+          {title: `goal ≤ ${TARGETS.versusZxcvbn}`},
+        ],
+        [
+          [
+            ...statsRow('(a) tuned engine, main thread', vs.engine, NaN, '').slice(0, 5),
+            ratioA.toFixed(2),
+            check(ratioA <= TARGETS.versusZxcvbn),
+          ],
+          [
+            ...statsRow('(b) worker, round trip', vs.worker, NaN, '').slice(0, 5),
+            ratioB.toFixed(2),
+            '(includes the message round trip)',
+          ],
+          [...statsRow('(z) zxcvbn 4.4.2, main thread', vs.zxcvbn, NaN, '').slice(0, 5), '1.00', '(reference)'],
+        ],
+      ),
+    );
+    console.log(
+      `  Each password goes through (a), (b) and (z) in turn (rotating order); zxcvbn 4.4.2 cold: script loaded ${ms(cold.zxcvbn.importMs)} ms, first estimate ${ms(cold.zxcvbn.firstEstimateMs)} ms.`,
+    );
+    summary.push(
+      `estimate p95 ÷ zxcvbn 4.4.2 p95 (Chromium, same run, same corpus, interleaved): (a) ${ms(vs.engine.p95)} ÷ ${ms(vs.zxcvbn.p95)} = ${ratioA.toFixed(2)}, goal ≤ ${TARGETS.versusZxcvbn}: ${check(ratioA <= TARGETS.versusZxcvbn)}; (b) worker ${ratioB.toFixed(2)}`,
+    );
 
     // Mismatches.
     const mismatches = corpus

@@ -280,6 +280,81 @@ export async function generateCorpus() {
   return corpus;
 }
 
+/**
+ * Passwords made of one language's own words, built from its zxcvbn-ts pack the way the main
+ * corpus builds its English ones: words + digits, names + years, passphrases and l33t variants
+ * (seeded by the locale: the same packages give the same passwords). Half of each category is
+ * held out, as in the main corpus. Categories are named `<locale>: <kind>`.
+ * @param {string} locale
+ * @param {string} pack the zxcvbn-ts language package
+ */
+export async function languageCorpus(locale, pack) {
+  let seed = SEED;
+  for (const char of locale) seed = Math.imul(seed ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const random = prng(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const int = (min, max) => min + Math.floor(random() * (max - min + 1));
+  const chance = (p) => random() < p;
+  const capitalize = (word) => word.charAt(0).toUpperCase() + word.slice(1);
+  const {dictionary} = await import(pack);
+  const lists = (pattern) =>
+    Object.entries(dictionary)
+      .filter(([name]) => pattern.test(name))
+      .flatMap(([, list]) => list);
+  const plain = (word) => /^\p{Ll}{3,12}$/u.test(word);
+  const words = lists(/^commonWords/)
+    .filter(plain)
+    .slice(0, 20000);
+  const firstnames = lists(/firstnames/i).filter(plain);
+  const lastnames = lists(/lastnames/i)
+    .filter(plain)
+    .slice(0, 20000);
+  const leet = () => {
+    let base = pick(words.filter((word) => word.length >= 5));
+    if (chance(0.3)) base += pick(words);
+    let out = '';
+    for (const char of base) out += LEET[char] && chance(0.7) ? pick(LEET[char]) : char;
+    if (chance(0.4)) out = capitalize(out);
+    if (chance(0.5)) out += int(0, 999);
+    return out;
+  };
+  const categories = [
+    [
+      'words + digits',
+      120,
+      () =>
+        `${chance(0.4) ? capitalize(pick(words)) : pick(words)}${int(0, chance(0.5) ? 99 : 9999)}${chance(0.2) ? pick(SYMBOLS) : ''}`,
+    ],
+    [
+      'names + years',
+      100,
+      () =>
+        `${chance(0.5) ? capitalize(pick(firstnames)) : pick(firstnames)}${chance(0.3) ? capitalize(pick(lastnames)) : ''}${chance(0.6) ? int(1950, 2025) : String(int(0, 99)).padStart(2, '0')}`,
+    ],
+    [
+      'passphrases',
+      100,
+      () => {
+        const parts = Array.from({length: int(3, 5)}, () => pick(words));
+        return parts.map(chance(0.4) ? capitalize : (word) => word).join(pick([' ', '-', '', '.']));
+      },
+    ],
+    ['l33t substitutions', 80, leet],
+  ];
+  const corpus = [];
+  for (const [kind, count, make] of categories) {
+    const seen = new Set();
+    let guard = 0;
+    while (seen.size < count && guard++ < count * 50) {
+      const password = make();
+      if (!password || seen.has(password)) continue;
+      seen.add(password);
+      corpus.push({category: `${locale}: ${kind}`, password, split: random() < 0.5 ? 'train' : 'holdout'});
+    }
+  }
+  return corpus;
+}
+
 /** The corpus from corpus.json, generated and written first when missing or outdated. */
 export async function loadCorpus() {
   if (existsSync(CORPUS_FILE)) {

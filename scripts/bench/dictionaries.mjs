@@ -4,9 +4,8 @@
 import {build} from 'esbuild';
 import {resolve} from 'node:path';
 import {ZxcvbnFactory} from '@zxcvbn-ts/core';
-import {PACKS} from '../dictionaries/derive.mjs';
+import {corpusFor, fullLists, PACKS} from '../dictionaries/derive.mjs';
 import {agreement, compactFactory, gzipSize, loadEngine} from '../dictionaries/evaluate.mjs';
-import {loadCorpus} from './corpus.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const LOCALES = Object.keys(PACKS);
@@ -29,7 +28,8 @@ async function bundledGzip(contents) {
 /** First-use download of each set for `locale`, in bytes (gzip -9). */
 export async function downloadSizes(locale) {
   const full = await bundledGzip(
-    `export {dictionary as a, adjacencyGraphs as g} from '@zxcvbn-ts/language-common'; export {dictionary as b} from '${PACKS[locale]}';`,
+    `export {dictionary as a, adjacencyGraphs as g} from '@zxcvbn-ts/language-common';` +
+      (PACKS[locale] ? ` export {dictionary as b} from '${PACKS[locale]}';` : ''),
   );
   const compact = await bundledGzip(
     `export {lists} from './src/dictionaries/compact-${locale}.js'; export {adjacencyGraphs} from './src/dictionaries/graphs.js';`,
@@ -44,11 +44,11 @@ export async function downloadSizes(locale) {
  */
 export async function compareScores(locale, {split} = {}) {
   const engine = await loadEngine();
-  const {corpus} = await loadCorpus();
+  const corpus = await corpusFor(locale);
   const items = split ? corpus.filter((item) => item.split === split) : corpus;
   const common = await import('@zxcvbn-ts/language-common');
   const full = new ZxcvbnFactory({
-    dictionary: {...common.dictionary, ...(await import(PACKS[locale])).dictionary},
+    dictionary: await fullLists(locale),
     graphs: common.adjacencyGraphs,
     l33tMaxSubstitutions: engine.L33T_MAX_SUBSTITUTIONS,
   });

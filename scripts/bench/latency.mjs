@@ -6,7 +6,7 @@ import {lazyChunks, ROOT} from './sizes.mjs';
 import {prng, randomPrintable} from './corpus.mjs';
 import {startServer} from './server.mjs';
 
-export const TARGETS = {p95Ms: 8, equalShare: 0.99, longTaskMs: 50};
+export const TARGETS = {p95Ms: 8, equalShare: 0.99, longTaskMs: 50, versusZxcvbn: 1.5};
 
 const CHROME_ARGS = chromiumArgs;
 
@@ -48,7 +48,7 @@ export function importMap() {
   };
 }
 
-function page(title, body = '') {
+export function page(title, body = '') {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -63,7 +63,7 @@ ${body}
 </html>`;
 }
 
-const METER_BODY = `<label for="pw">New password</label>
+export const METER_BODY = `<label for="pw">New password</label>
 <input id="pw" type="password" autocomplete="new-password">
 <serein-strength-meter for="pw"></serein-strength-meter>
 <label for="plain">Not watched</label>
@@ -77,7 +77,12 @@ export async function builtChunks() {
   const estimator = find('client');
   const engine = find('engine');
   if (!estimator || !engine) throw new Error('cannot find the estimator and zxcvbn-engine chunks in dist/chunks');
-  return {estimator: `/${estimator}`, engine: `/${engine}`, define: '/dist/define/strength-meter.js'};
+  return {
+    estimator: `/${estimator}`,
+    engine: `/${engine}`,
+    define: '/dist/define/strength-meter.js',
+    entry: '/dist/strength-meter.js',
+  };
 }
 
 /** Long inputs of (d). */
@@ -230,6 +235,16 @@ export async function runLatency({corpus, log = () => {}, trace = true}) {
       results.corpus[kind] = await bench.evaluate(([k, list]) => window.bench.run(k, list), [kind, passwords]);
     }
 
+    // The old zxcvbn 4.4.2 (its own dictionaries, its defaults) against the meter's engine, each
+    // password through every path in turn, so that the ratio of their p95 is from one moment.
+    log('corpus, interleaved with zxcvbn 4.4.2');
+    results.cold.zxcvbn = await bench.evaluate(() => window.bench.coldZxcvbn());
+    await bench.evaluate((list) => window.bench.run('zxcvbn', list), warmUp);
+    results.versus = await bench.evaluate(
+      (list) => window.bench.paired(['engine', 'worker', 'zxcvbn'], list),
+      passwords,
+    );
+
     log('long inputs');
     const inputs = longInputs();
     results.long = {inputs: inputs.map((input) => input.label)};
@@ -266,7 +281,7 @@ export async function runLatency({corpus, log = () => {}, trace = true}) {
       await meterPage.goto(`${server.origin}/meter.html`);
       await meterPage.waitForFunction(() => window.meterBench !== undefined);
       const setUp = await meterPage.evaluate((options) => window.meterBench.setUp(options), {
-        estimatorUrl: chunks.estimator,
+        entryUrl: chunks.entry,
         defineUrl: chunks.define,
         fallback: path === 'fallback',
       });
@@ -359,7 +374,7 @@ export async function runLatency({corpus, log = () => {}, trace = true}) {
         const traced = mainThreadTasks(await browser.stopTracing(), scenarios.length);
         scenarios.forEach((item, i) => (item.trace = traced[i]));
       }
-      const worker = await meterPage.evaluate((url) => window.meterBench.usesWorker(url), chunks.estimator);
+      const worker = await meterPage.evaluate(() => window.meterBench.usesWorker());
       results.meter[path] = {defined: setUp.defined, usesWorker: worker, scenarios};
       await meterPage.close();
     }

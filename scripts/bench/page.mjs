@@ -17,9 +17,27 @@ async function longTasksSince(since) {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The estimator's workers, seen from outside: every Worker this page starts, and when it first
+ * spoke (the estimator's worker says hello once it is up). The estimator chunk exports only what
+ * the meter calls, so this is how the bench knows whether estimates run in a worker.
+ */
+const workers = [];
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(url, options) {
+    super(url, options);
+    const record = {name: options?.name, startedAt: now(), readyAt: undefined};
+    workers.push(record);
+    this.addEventListener('message', () => (record.readyAt ??= now()), {once: true});
+  }
+};
+const estimatorWorker = () => workers.find((record) => record.name === 'serein-estimator' && record.readyAt);
+
 let engineEstimate;
 let estimator;
 let defaults;
+let zxcvbn;
 
 /** Finds estimate() among the minified exports of the built zxcvbn-engine chunk. */
 async function findEngineEstimate(module) {
@@ -35,21 +53,32 @@ async function findEngineEstimate(module) {
   throw new Error('no estimate() among the exports of the zxcvbn-engine chunk');
 }
 
+/**
+ * The meter's estimator chunk: prepare(locale, dictionary) and estimate(locale, password,
+ * userInputs, dictionary), whatever the chunk calls them.
+ */
+function estimatorApi(module) {
+  const prepare = module.prepare ?? module.prepareEstimator;
+  const estimate = module.estimate ?? module.estimatePassword;
+  if (typeof prepare !== 'function' || typeof estimate !== 'function')
+    throw new Error(`the estimator chunk exports ${Object.keys(module).join(', ')}, not prepare/estimate`);
+  return {prepare, estimate};
+}
+
 /** (b) Cold start through the worker: worker ready, dictionaries loaded, first estimate. */
 async function coldWorker(estimatorUrl) {
   const t0 = now();
-  estimator = await import(estimatorUrl);
+  estimator = estimatorApi(await import(estimatorUrl));
   const imported = now();
-  const worker = await estimator.usesWorker();
-  const ready = now();
-  await estimator.prepareEstimator('en');
+  await estimator.prepare('en', 'compact');
   const prepared = now();
-  const result = await estimator.estimatePassword('en', 'correct horse battery staple', []);
+  const result = await estimator.estimate('en', 'correct horse battery staple', [], 'compact');
   const first = now();
+  const worker = estimatorWorker();
   return {
-    usesWorker: worker,
+    usesWorker: Boolean(worker),
     importMs: imported - t0,
-    workerReadyMs: ready - t0,
+    workerReadyMs: worker ? worker.readyAt - t0 : NaN,
     dictionariesMs: prepared - t0,
     firstEstimateMs: first - t0,
     score: result.score,
@@ -88,6 +117,24 @@ async function coldDefaults() {
   return {importMs: imported - t0, firstEstimateMs: first - t0, longTasks: await longTasksSince(t0)};
 }
 
+/** zxcvbn 4.4.2 as its users load it: the browserified dist/zxcvbn.js in a classic script. */
+async function coldZxcvbn() {
+  await pause(100);
+  const t0 = now();
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/zxcvbn/dist/zxcvbn.js';
+    script.onload = resolve;
+    script.onerror = () => reject(new Error('zxcvbn 4.4.2 did not load'));
+    document.head.append(script);
+  });
+  const imported = now();
+  zxcvbn = window.zxcvbn;
+  zxcvbn('warm up the engine');
+  const first = now();
+  return {importMs: imported - t0, firstEstimateMs: first - t0, longTasks: await longTasksSince(t0)};
+}
+
 /** Times each call of `run` over `passwords`: {times, scores, errors}. */
 async function timeEach(passwords, run) {
   const times = new Array(passwords.length);
@@ -110,8 +157,9 @@ async function timeEach(passwords, run) {
 
 const runners = {
   engine: (password) => engineEstimate('en', password, []),
-  worker: (password) => estimator.estimatePassword('en', password, []),
+  worker: (password) => estimator.estimate('en', password, [], 'compact'),
   defaults: async (password) => defaults(password),
+  zxcvbn: async (password) => zxcvbn(password),
 };
 
 /** Runs one of the three paths over `passwords`, `repeat` times each (times: per input, per repetition). */
@@ -122,23 +170,55 @@ async function run(kind, passwords, repeat = 1) {
   return {...result, totalMs: now() - t0};
 }
 
-window.bench = {coldWorker, coldEngine, coldDefaults, run, isolated: globalThis.crossOriginIsolated === true};
+/**
+ * Runs several paths over the same `passwords`, interleaved: each password goes through every
+ * path in turn (the order rotates from one password to the next), so that a slow moment of the
+ * machine falls on all paths alike. Resolves to {[kind]: {times, scores, errors}}.
+ */
+async function paired(kinds, passwords) {
+  const out = Object.fromEntries(kinds.map((kind) => [kind, {times: [], scores: [], errors: []}]));
+  for (let i = 0; i < passwords.length; i++) {
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(i + k) % kinds.length];
+      const result = await timeEach([passwords[i]], runners[kind]);
+      out[kind].times.push(result.times[0]);
+      out[kind].scores.push(result.scores[0]);
+      out[kind].errors.push(...result.errors);
+    }
+    if (i % 100 === 99) await pause(0);
+  }
+  return out;
+}
+
+window.bench = {
+  coldWorker,
+  coldEngine,
+  coldDefaults,
+  coldZxcvbn,
+  run,
+  paired,
+  isolated: globalThis.crossOriginIsolated === true,
+};
 
 // ---- The meter page ----
 
-/** Sets up the real <serein-strength-meter for="pw"> (on meter pages only). */
-async function setUpMeter({estimatorUrl, defineUrl, fallback}) {
-  if (fallback) (await import(estimatorUrl)).setEstimatorWorkerUrl(null);
+/**
+ * Sets up the real <serein-strength-meter for="pw"> (on meter pages only), with `dictionary` if
+ * given; `fallback`: no worker (setEstimatorWorkerUrl(null), from the public entry).
+ */
+async function setUpMeter({entryUrl, defineUrl, fallback, dictionary}) {
+  if (fallback) (await import(entryUrl)).setEstimatorWorkerUrl(null);
   await import(defineUrl);
   await customElements.whenDefined('serein-strength-meter');
   const meter = document.querySelector('serein-strength-meter');
+  if (dictionary) meter.setAttribute('dictionary', dictionary);
   await meter.updateComplete;
   return {defined: meter instanceof customElements.get('serein-strength-meter')};
 }
 
 /** Whether the meter's estimates run in a worker (asks after the meter has started it). */
-async function usesWorker(estimatorUrl) {
-  return (await import(estimatorUrl)).usesWorker();
+function usesWorker() {
+  return Boolean(estimatorWorker());
 }
 
 /** Resolves once the meter shows an estimate for the input's current value (or after `timeout`). */
@@ -180,8 +260,29 @@ function watchFrames() {
   return watch;
 }
 
+/**
+ * First use: focuses the watched input (the meter starts loading its estimator and dictionaries),
+ * puts `password` in it at once (one input event, as a paste would), and waits until the meter
+ * shows that value's estimate. Resolves to the time from the focus, and the main thread's long
+ * tasks meanwhile.
+ */
+async function firstUse(password, timeout = 60000) {
+  const input = document.getElementById('pw');
+  performance.mark('serein-bench-begin-0');
+  const t0 = now();
+  input.focus();
+  input.value = password;
+  input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'insertFromPaste'}));
+  const result = await settled(timeout);
+  const ms = now() - t0;
+  const tasks = await longTasksSince(t0);
+  performance.mark('serein-bench-end-0');
+  return {ok: result.ok, ms, level: result.level, longTasks: tasks};
+}
+
 const meterBench = {
   setUp: setUpMeter,
+  firstUse,
   usesWorker,
   settled,
   begin(index) {

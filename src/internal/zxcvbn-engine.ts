@@ -1,4 +1,5 @@
 import {ZxcvbnFactory, type OptionsType, type ZxcvbnResult} from '@zxcvbn-ts/core';
+import {compactDictionaries, fullDictionaries} from './dictionary-packs.js';
 import type {SereinLocale} from './locale.js';
 
 /**
@@ -30,7 +31,6 @@ export interface EstimateResult {
   suggestions: string[];
 }
 
-type Dictionary = Record<string, string[]>;
 type RankedDictionary = Record<string, number>;
 
 /**
@@ -41,44 +41,28 @@ type RankedDictionary = Record<string, number>;
  */
 export type DictionarySet = 'compact' | 'full';
 
-// One literal import per language and set, so that bundlers emit each as its own lazy chunk.
-// English words are not added to other languages: they would double the download.
-// A language without a pack of its own (or not yet derived) uses the common lists alone.
-const languagePacks: Partial<Record<SereinLocale, () => Promise<Dictionary>>> = {
-  en: async () => (await import('@zxcvbn-ts/language-en')).dictionary,
-  fr: async () => (await import('@zxcvbn-ts/language-fr')).dictionary,
-  de: async () => (await import('@zxcvbn-ts/language-de')).dictionary,
-  es: async () => (await import('@zxcvbn-ts/language-es-es')).dictionary,
-  ar: async () => (await import('@zxcvbn-ts/language-ar')).dictionary,
-};
-const compactPacks: Partial<Record<SereinLocale, () => Promise<{lists: Record<string, string>}>>> = {
-  en: () => import('../dictionaries/compact-en.js'),
-  fr: () => import('../dictionaries/compact-fr.js'),
-  de: () => import('../dictionaries/compact-de.js'),
-  es: () => import('../dictionaries/compact-es.js'),
-  ar: () => import('../dictionaries/compact-ar.js'),
-};
-
 /** zxcvbn-ts options for `locale`: the common dictionaries always, plus the language's pack. */
 export async function loadOptions(locale: SereinLocale): Promise<OptionsType> {
-  const [common, language] = await Promise.all([import('@zxcvbn-ts/language-common'), languagePacks[locale]?.() ?? {}]);
-  return {
-    dictionary: {...common.dictionary, ...language},
-    graphs: common.adjacencyGraphs,
-  };
+  return fullDictionaries(locale);
 }
 
-/** Work between two yields when building dictionaries on the main thread (a long task is 50 ms). */
-const SLICE_MS = 8;
+/**
+ * Work between two yields when building dictionaries on the main thread (a long task is 50 ms;
+ * the margin covers garbage collection and a slower device).
+ */
+const SLICE_MS = 5;
+
+/** Words handled between two looks at the clock. */
+const WORDS_PER_CHECK = 256;
 
 /**
  * Gives the event loop a turn when `sliced` and the current slice is used up, so that building
  * the dictionaries on the main thread never makes a long task.
  */
-function slicer(sliced: boolean): () => Promise<void> | undefined {
+function slicer(sliced: boolean): (always?: boolean) => Promise<void> | undefined {
   let started = performance.now();
-  return () => {
-    if (!sliced || performance.now() - started < SLICE_MS) return undefined;
+  return (always = false) => {
+    if (!sliced || (!always && performance.now() - started < SLICE_MS)) return undefined;
     return new Promise<void>((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
@@ -91,50 +75,92 @@ function slicer(sliced: boolean): () => Promise<void> | undefined {
   };
 }
 
-/** Decodes a compact list (see scripts/dictionaries/compact.mjs) into zxcvbn-ts's ranked form. */
-async function decodeCompact(encoded: string, pause: () => Promise<void> | undefined): Promise<RankedDictionary> {
-  const ranked: RankedDictionary = {};
-  for (const bucket of encoded.split('\n')) {
-    const colon = bucket.indexOf(':');
-    const rank = parseInt(bucket.slice(0, colon), 36);
-    const parts = bucket.slice(colon + 1).split(/([A-Z])/);
+/** A list in zxcvbn-ts's ranked form, with the length of its longest word. */
+interface RankedList {
+  ranked: RankedDictionary;
+  longest: number;
+}
+
+/**
+ * A ranked list without a prototype. zxcvbn-ts looks up every substring of the password in every
+ * list (`list[substring]`), and almost every lookup misses: on an ordinary object a miss goes on
+ * to search Object.prototype as well, which made these lookups most of an estimate's cost. It
+ * also keeps `constructor` from matching as a listed word. Same words, same ranks, same scores
+ * (test/node/dictionaries.test.mjs compares them on the bench corpus).
+ */
+const emptyList = (): RankedDictionary => Object.create(null) as RankedDictionary;
+
+/**
+ * Decodes a compact list (see scripts/dictionaries/compact.mjs) into zxcvbn-ts's ranked form:
+ * buckets `rank:words` on their own lines, each word introduced by a capital letter A–Z that
+ * says how many leading characters it shares with the previous word of its bucket.
+ */
+async function decodeCompact(encoded: string, pause: () => Promise<void> | undefined): Promise<RankedList> {
+  const ranked = emptyList();
+  let longest = 0;
+  let count = 0;
+  const end = encoded.length;
+  let start = 0;
+  while (start < end) {
+    const colon = encoded.indexOf(':', start);
+    let stop = encoded.indexOf('\n', colon);
+    if (stop < 0) stop = end;
+    const rank = parseInt(encoded.slice(start, colon), 36);
     let previous = '';
-    for (let i = 1; i < parts.length; i += 2) {
-      previous = previous.slice(0, parts[i].charCodeAt(0) - 65) + parts[i + 1];
+    let at = colon + 1;
+    while (at < stop) {
+      const shared = encoded.charCodeAt(at) - 65;
+      let next = at + 1;
+      for (; next < stop; next++) {
+        const code = encoded.charCodeAt(next);
+        if (code >= 65 && code <= 90) break;
+      }
+      previous = previous.slice(0, shared) + encoded.slice(at + 1, next);
       ranked[previous] = rank;
+      if (previous.length > longest) longest = previous.length;
+      at = next;
+      if (++count % WORDS_PER_CHECK === 0) await pause();
     }
-    await pause();
+    start = stop + 1;
   }
-  return ranked;
+  return {ranked, longest};
 }
 
 /** zxcvbn-ts's ranked form of a full list (rank = position, from 1), built in slices. */
-async function rankList(words: readonly string[], pause: () => Promise<void> | undefined): Promise<RankedDictionary> {
-  const ranked: RankedDictionary = {};
+async function rankList(words: readonly string[], pause: () => Promise<void> | undefined): Promise<RankedList> {
+  const ranked = emptyList();
+  let longest = 0;
   for (let i = 0; i < words.length; i++) {
     ranked[words[i]] = i + 1;
-    if (i % 2048 === 0) await pause();
+    if (words[i].length > longest) longest = words[i].length;
+    if (i % WORDS_PER_CHECK === 0) await pause();
   }
-  return ranked;
+  return {ranked, longest};
 }
 
 async function rankedDictionaries(
   locale: SereinLocale,
   set: DictionarySet,
   sliced: boolean,
-): Promise<{ranked: Record<string, RankedDictionary>; graphs: OptionsType['graphs']}> {
+): Promise<{lists: Record<string, RankedList>; graphs: OptionsType['graphs']}> {
   const pause = slicer(sliced);
-  const ranked: Record<string, RankedDictionary> = {};
-  const compact = compactPacks[locale];
-  if (set === 'full' || !compact) {
-    const {dictionary, graphs} = await loadOptions(locale);
-    for (const [name, words] of Object.entries(dictionary ?? {}))
-      ranked[name] = await rankList(words as string[], pause);
-    return {ranked, graphs};
+  const lists: Record<string, RankedList> = {};
+  if (set === 'full') {
+    const {dictionary, graphs} = await fullDictionaries(locale);
+    for (const [name, words] of Object.entries(dictionary)) lists[name] = await rankList(words as string[], pause);
+    return {lists, graphs};
   }
-  const [{lists}, {adjacencyGraphs}] = await Promise.all([compact(), import('../dictionaries/graphs.js')]);
-  for (const [name, encoded] of Object.entries(lists)) ranked[name] = await decodeCompact(encoded, pause);
-  return {ranked, graphs: adjacencyGraphs as OptionsType['graphs']};
+  const {lists: encoded, graphs} = await compactDictionaries(locale);
+  for (const [name, text] of Object.entries(encoded)) lists[name] = await decodeCompact(text, pause);
+  return {lists, graphs};
+}
+
+/**
+ * Ends the build with a turn of the event loop: the first estimate (zxcvbn-ts's code still
+ * cold) then runs in a task of its own instead of lengthening the build's last slice.
+ */
+async function endOfBuild(sliced: boolean): Promise<void> {
+  await slicer(sliced)(true);
 }
 
 interface FactoryInternals {
@@ -151,15 +177,14 @@ interface FactoryInternals {
  * checks that the factory still reads these fields after an upgrade of zxcvbn-ts.
  */
 export async function createFactory(locale: SereinLocale, set: DictionarySet, sliced = false): Promise<ZxcvbnFactory> {
-  const {ranked, graphs} = await rankedDictionaries(locale, set, sliced);
+  const {lists, graphs} = await rankedDictionaries(locale, set, sliced);
   const factory = new ZxcvbnFactory({dictionary: {}, graphs, l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS});
   const {options} = factory as unknown as FactoryInternals;
-  for (const [name, words] of Object.entries(ranked)) {
-    options.rankedDictionaries[name] = words;
-    let longest = 0;
-    for (const word in words) if (word.length > longest) longest = word.length;
+  for (const [name, {ranked, longest}] of Object.entries(lists)) {
+    options.rankedDictionaries[name] = ranked;
     options.rankedDictionariesMaxWordSize[name] = longest;
   }
+  await endOfBuild(sliced);
   return factory;
 }
 
