@@ -24,7 +24,7 @@ export function renderFormError(
       reference
         ? html`<p>
             ${pickString(strings, 'error.reference', msg('Support reference:', {id: 'error.reference'}))}
-            <code>${reference}</code>
+            <code dir="auto">${reference}</code>
             <button
               type="button"
               class="serein-button serein-button--quiet"
