@@ -1,8 +1,16 @@
 import type {Decorator, Loader} from '@storybook/web-components-vite';
 import {html} from 'lit';
-import {useSereinLocalization} from '../src/localization.js';
+import {configureLocalization, type LocaleModule} from '@lit/localize';
+import {loadSereinTemplates, SEREIN_LOCALES} from '../src/localization.js';
 
-/** The toolbar's languages: Serein's shipped locales. */
+/**
+ * The pseudo-locale (scripts/pseudo-locale.mjs): English accented, about 40 % longer, each
+ * message between ⟦ ⟧. Not a shipped language: for finding untranslated strings and text that
+ * does not fit. The story smoke test runs every story in it.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+
+/** The toolbar's languages: Serein's shipped locales, then the pseudo-locale. */
 export const LOCALES = [
   {value: 'en', title: 'English'},
   {value: 'fr', title: 'Français'},
@@ -14,6 +22,7 @@ export const LOCALES = [
   {value: 'nl', title: 'Nederlands'},
   {value: 'pl', title: 'Polski'},
   {value: 'ja', title: '日本語'},
+  {value: PSEUDO_LOCALE, title: 'Pseudo-locale ⟦…⟧', right: 'test'},
 ] as const;
 
 const RTL_LOCALES = new Set(['ar']);
@@ -34,6 +43,25 @@ const readGlobals = (globals: Record<string, unknown>) => {
 };
 
 const initialLang = document.documentElement.lang;
+
+// Serein's own text comes through loadSereinTemplates() (what an app that configures
+// @lit/localize itself does), so that the pseudo-locale can sit beside the shipped locales.
+const {setLocale} = configureLocalization({
+  sourceLocale: 'en',
+  targetLocales: [...SEREIN_LOCALES.filter((locale) => locale !== 'en'), PSEUDO_LOCALE],
+  loadLocale: async (locale): Promise<LocaleModule> =>
+    locale === PSEUDO_LOCALE
+      ? import('../src/generated/pseudo-locale.js')
+      : {templates: await loadSereinTemplates(locale)},
+});
+
+async function showLocale(locale: string): Promise<void> {
+  try {
+    await setLocale(locale);
+  } catch (error) {
+    console.warn(`The "${locale}" text could not be loaded.`, error);
+  }
+}
 
 /**
  * In story mode, puts the preview document in the chosen language, direction and colour scheme:
@@ -60,7 +88,7 @@ function applyGlobals(globals: Record<string, unknown>, viewMode: string | undef
     element.style.color = story ? text : '';
   }
   // Never throws; settles once the locale's text is loaded.
-  return useSereinLocalization({locale});
+  return showLocale(locale);
 }
 
 /** Waits for the locale's text before the story renders (loaders run again when globals change). */

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Smoke test of the static Storybook build: opens every story in en/light, en/dark, ar/light and
-// ar/dark and fails on page or console errors, render or play errors, Serein elements that never
-// upgraded, and axe violations.
+// Smoke test of the static Storybook build: opens every story in English, Arabic (right to left)
+// and Polish (one of the newer languages), each light and dark, and once in the pseudo-locale
+// en-XA (accented, 40 % longer text: scripts/pseudo-locale.mjs), and fails on page or console
+// errors, render or play errors, Serein elements that never upgraded, and axe violations.
 //
-//   npx lit-localize build && npx cem analyze && npx storybook build --quiet -o storybook-static
+//   npm run build-storybook        (or: npx lit-localize build && node scripts/build-messages.mjs &&
+//                                   node scripts/pseudo-locale.mjs && npx cem analyze && npx storybook build --quiet -o storybook-static)
 //   node test/stories.mjs [filter]        # filter: part of a story id, optional
 //
 // Environment: CHROME_PATH (default /usr/bin/chromium), STORIES_DIR (default storybook-static),
@@ -31,6 +33,9 @@ const COMBINATIONS = [
   {locale: 'en', scheme: 'dark'},
   {locale: 'ar', scheme: 'light'},
   {locale: 'ar', scheme: 'dark'},
+  {locale: 'pl', scheme: 'light'},
+  {locale: 'pl', scheme: 'dark'},
+  {locale: 'en-XA', scheme: 'light'},
 ];
 const CHROME_ARGS = chromiumArgs;
 // Nothing leaves the machine: no host name resolves, and any other address goes to a proxy on a

@@ -24,7 +24,7 @@ export function renderFormError(
       reference
         ? html`<p>
             ${pickString(strings, 'error.reference', msg('If you contact support, give this reference:', {id: 'error.reference'}))}
-            <code>${reference}</code>
+            <code dir="auto">${reference}</code>
             <button
               type="button"
               class="serein-button serein-button--quiet"

@@ -1,6 +1,7 @@
 import catalogue from '../generated/messages/sign-in-code-sms.js';
 import {formatOriginBoundSms} from '../internal/sms-format.js';
 import {
+  directionOf,
   formatDuration,
   MessageInputError,
   plain,
@@ -53,9 +54,18 @@ export function signInCodeSms(input: SignInCodeSmsInput): TextMessage {
   const code = requiredCode(input.code, message);
   const duration = formatDuration(tag, requiredMinutes(input.expiresInMinutes, message));
   const site = requiredText(input.site, message, 'site');
-  const human = plain(
-    words({locale, strings: input.strings}, catalogue, 'sign-in-code-sms', 'text', {code, brand, duration}),
-  );
+  const parts = words({locale, strings: input.strings}, catalogue, 'sign-in-code-sms', 'text', {code, brand, duration});
+  // In right-to-left text the values go between first-strong isolates (U+2068 … U+2069), as in
+  // the emails' text part, so that "Acme" or the code keep their order. Only there: that text is
+  // UCS-2 already, while the isolates, outside the GSM-7 alphabet, would turn a left-to-right
+  // message from one 160-character segment into 70-character ones.
+  const human =
+    directionOf(locale) === 'rtl'
+      ? parts
+          .map((part) => (part.value ? `\u2068${part.text}\u2069` : part.text))
+          .join('')
+          .trim()
+      : plain(parts);
   const embeddedSite =
     input.embeddedSite === undefined ? undefined : requiredText(input.embeddedSite, message, 'embeddedSite');
   // The origin-bound line names hosts only: each one is checked on its own, so the error names it.

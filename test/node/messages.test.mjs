@@ -446,11 +446,20 @@ test('text messages: the code, its lifetime, the origin-bound last line, and an 
     assert.equal(lines.at(-1), '@acme.example #482913', `${locale}: origin-bound last line`);
     assert.equal(lines.at(-2), '', 'a blank line before it');
     assert.ok(
-      sms.text.includes(
+      bare(sms.text).includes(
         t(locale, 'sign-in-code-sms.text', {code: '482913', brand: 'Acme', duration: fiveMinutes(locale)}),
       ),
     );
     assert.equal(sms.encoding, expected[locale], `${locale} encoding`);
+    // Isolates only in right-to-left text (UCS-2 anyway); never in a GSM-7 message.
+    if (locale === 'ar') {
+      assert.ok(
+        sms.text.includes('\u2068Acme\u2069') && sms.text.includes('\u2068482913\u2069'),
+        'ar: isolated values',
+      );
+    } else {
+      assert.ok(!/[\u2068\u2069]/.test(sms.text), `${locale}: no isolates`);
+    }
     if (sms.encoding === 'GSM-7') {
       assert.ok(sms.text.length < 160, `${locale}: under 160 GSM-7 characters (${sms.text.length})`);
       assert.equal(sms.segments, 1);

@@ -524,8 +524,12 @@ describe('<serein-otp-prompt>', () => {
   describe('channels', () => {
     it('says where the code went and how long it may take', async () => {
       const cases: [string, RegExp][] = [
-        ['channel="sms" destination="•••• 42"', /text message to •••• 42\. It can take a minute/],
-        ['channel="email" destination="c•••@example.com"', /to c•••@example\.com\. It can take a few minutes.*spam/],
+        // The destination comes from the host: it sits between bidi isolates (U+2068 … U+2069).
+        ['channel="sms" destination="•••• 42"', /text message to \u2068•••• 42\u2069\. It can take a minute/],
+        [
+          'channel="email" destination="c•••@example.com"',
+          /to \u2068c•••@example\.com\u2069\. It can take a few minutes.*spam/,
+        ],
         ['channel="app"', /app that gives you sign-in codes/],
         ['channel="backup-code"', /backup codes you saved.*works only once/],
       ];
@@ -574,7 +578,7 @@ describe('<serein-otp-prompt>', () => {
         button.textContent?.trim(),
       );
       expect(choices, 'the current way is not offered again').to.deep.equal([
-        'Get a code by email to c•••@example.com',
+        'Get a code by email to \u2068c•••@example.com\u2069',
         'Use a backup code',
       ]);
       await sendKeys({press: 'Tab'});

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatDuration, formatNumber, formatWait, plural} from '../../internal/core/format.js';
+import {formatDuration, formatNumber, formatWait, isolate, plural} from '../../internal/core/format.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {errorText} from '../../internal/error-messages.js';
@@ -41,7 +41,7 @@ function heading(el: El): string {
 
 /** Where the code is and how long it may take. */
 function where(el: El): string {
-  const destination = el.destination;
+  const destination = isolate(el.destination);
   switch (el.effectiveChannel) {
     case 'sms':
       return destination
@@ -95,7 +95,7 @@ function where(el: El): string {
 }
 
 function alternativeLabel(el: El, alternative: SereinOtpAlternative): string {
-  const destination = alternative.destination ?? '';
+  const destination = isolate(alternative.destination ?? '');
   switch (alternative.channel) {
     case 'sms':
       return destination
@@ -361,7 +361,7 @@ function fieldErrorText(el: El): string {
   const error = el.fieldError;
   if (!error) return '';
   if (error === 'incomplete') return incompleteText(el);
-  return [errorText(error, el.strings), error.message].filter(Boolean).join(' ');
+  return [errorText(error, el.strings), isolate(error.message ?? '')].filter(Boolean).join(' ');
 }
 
 function statusText(el: El): string {

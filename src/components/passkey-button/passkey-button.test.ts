@@ -277,7 +277,10 @@ describe('<serein-passkey-button>', () => {
       try {
         element.requestUpdate();
         await element.updateComplete;
-        expect(textOf(element.shadowRoot!.querySelector('[part="intro"]')!)).to.include('confirm with Windows Hello.');
+        // A product name, set apart from the sentence by bidi isolates (U+2068 … U+2069).
+        expect(textOf(element.shadowRoot!.querySelector('[part="intro"]')!)).to.include(
+          'confirm with \u2068Windows Hello\u2069.',
+        );
       } finally {
         delete (navigator as unknown as Record<string, unknown>).userAgentData;
       }

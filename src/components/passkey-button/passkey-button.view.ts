@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import type {SereinPasskeyMode} from '../../events/passkey.js';
+import {isolate} from '../../internal/core/format.js';
 import {renderFormError} from '../../internal/error-view.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
@@ -114,14 +115,14 @@ function introText(el: SereinPasskeyButton): string {
 /** How the device will ask: its own unlock method, or a neutral description. */
 function unlockText(el: SereinPasskeyButton): string {
   const kind = unlockMethod();
-  // Product names, the same in every language.
-  const faceId = 'Face ID';
-  const touchId = 'Touch ID';
+  // Product names, the same in every language, isolated from the sentence around them.
+  const faceId = isolate('Face ID');
+  const touchId = isolate('Touch ID');
   const method =
     kind === 'touch-id'
       ? touchId
       : kind === 'windows-hello'
-        ? 'Windows Hello'
+        ? isolate('Windows Hello')
         : kind === 'face-id-or-touch-id'
           ? el.t(
               'passkey-button.unlock-face-or-touch',

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber, plural} from '../../internal/core/format.js';
+import {formatNumber, isolate, plural} from '../../internal/core/format.js';
 import {formatDateIn} from '../../internal/date-format.js';
 import {getActiveLocale} from '../../internal/locale.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
@@ -66,12 +66,12 @@ function fieldErrorText(el: El, error: PasswordFieldError | undefined): string {
         }),
       );
     default:
-      return [errorText(error, el.strings), error.message].filter(Boolean).join(' ');
+      return [errorText(error, el.strings), isolate(error.message ?? '')].filter(Boolean).join(' ');
   }
 }
 
 function heading(el: El): string {
-  const brand = el.brand;
+  const brand = isolate(el.brand);
   return brand
     ? el.t(
         'password-change.title-brand',
@@ -187,7 +187,7 @@ function laterText(el: El): string {
 }
 
 function neverAskText(el: El): string {
-  const brand = el.brand;
+  const brand = isolate(el.brand);
   return brand
     ? el.t(
         'password-change.never-ask-brand',
@@ -262,7 +262,7 @@ function renderSignal(el: El) {
 /** The calm banner: why we ask, what happens next, when, and that we never ask by email or phone. */
 function renderBanner(el: El) {
   if (el.effectiveReason === 'user') return nothing;
-  const name = el.customerName;
+  const name = isolate(el.customerName);
   return html`<div class="serein-password-change__banner">
     ${name ? html`<p>${el.t('password-change.greeting', msg(str`Hello ${name},`, {id: 'password-change.greeting'}), {name})}</p>` : nothing}
     <p>${why(el)}</p>

@@ -163,7 +163,9 @@ describe('<serein-recovery-wizard>', () => {
       backend(element, {methods: []});
       await identify(element, 'nobody@example.com');
       const text = visibleStep(element).textContent!;
-      expect(text).to.include('If nobody@example.com matches an account, you can get a code to choose a new password.');
+      expect(text).to.include(
+        'If \u2068nobody@example.com\u2069 matches an account, you can get a code to choose a new password.',
+      );
       expect(text).to.include('Our support team can help you get back in.');
       expect(visibleStep(element).querySelector('form')).to.equal(null);
       expect(element.querySelector<HTMLAnchorElement>('a[href="/help"]')).to.exist;
@@ -310,7 +312,7 @@ describe('<serein-recovery-wizard>', () => {
       await until(() => visibleStep(element).querySelector('h2'), 'the code step');
       const text = visibleStep(element).textContent!;
       expect(text).to.include(
-        'If c•••@example.com belongs to an account, we have sent an email with a code and a link to that address.',
+        'If \u2068c•••@example.com\u2069 belongs to an account, we have sent an email with a code and a link to that address.',
       );
       expect(text).to.include('Either one works.');
       expect(text, 'whose email it is and what it never asks').to.include('Our email never asks for your password.');

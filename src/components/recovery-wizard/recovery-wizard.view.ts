@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber} from '../../internal/core/format.js';
+import {formatNumber, isolate} from '../../internal/core/format.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import type {SereinStrings} from '../../internal/core/strings.js';
@@ -29,7 +29,7 @@ function identifierErrorText(el: El): string {
 }
 
 function methodLabel(el: El, method: SereinRecoveryMethod): string {
-  const destination = method.destination ?? '';
+  const destination = isolate(method.destination ?? '');
   switch (method.channel) {
     case 'email':
       return destination
@@ -87,8 +87,8 @@ function methodHint(el: El, method: SereinRecoveryMethod): string {
 
 /** The embedded prompt's words where recovery needs other ones: it never says an account exists. */
 function otpStrings(el: El): SereinStrings {
-  const destination = el.codeMethod?.destination ?? '';
-  const brand = el.brand;
+  const destination = isolate(el.codeMethod?.destination ?? '');
+  const brand = isolate(el.brand);
   // The email is where a phishing lure would strike: say whose it is and what it never asks.
   const genuine = brand
     ? el.t(
@@ -225,7 +225,7 @@ function renderIdentify(el: El) {
 }
 
 function renderMethod(el: El) {
-  const identifier = el.identified;
+  const identifier = isolate(el.identified);
   const pending = el.flow.pending && el.step === 'method';
   const intro = el.t(
     'recovery-wizard.method.intro',

@@ -16,6 +16,17 @@ export function formatDuration(value: number, unit: 'day' | 'hour' | 'minute' | 
   return new Intl.NumberFormat(getActiveLocale(), {style: 'unit', unit, unitDisplay: 'long'}).format(value);
 }
 
+/**
+ * A value from the host (a phone number, an address, a brand, a name) set apart from the
+ * translated sentence it goes into: between U+2068 FIRST STRONG ISOLATE and U+2069 POP
+ * DIRECTIONAL ISOLATE. In right-to-left text, "+44 •••• ••• 123" then keeps its order and does
+ * not reorder the words next to it; the value takes the direction of its own first letter. The
+ * marks are invisible and not read out. Empty stays empty.
+ */
+export function isolate(value: string): string {
+  return value ? `\u2068${value}\u2069` : value;
+}
+
 /** A number written with the active language's digits. */
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(getActiveLocale()).format(value);
