@@ -143,6 +143,10 @@ export const ALLOWED = {
       // Text messages stay in the GSM-7 alphabet (one segment): "código" has an ó, "clave" does not.
       'messages.sign-in-code-sms.text': 'GSM-7: "clave", not "código"',
     },
+    'pt-BR': {
+      // The same: "código" would make the text message UCS-2.
+      'messages.sign-in-code-sms.text': 'GSM-7: "Use {code} para entrar", without "código"',
+    },
   },
 };
 
@@ -302,7 +306,8 @@ export const RULES = {
   'all-caps': {
     title: `no words in capitals (two letters or more; acronyms allowed: ${[...ACRONYMS].join(', ')})`,
     check: ({text}) => {
-      const words = withoutPlaceholders(text).match(/[\p{L}\p{M}]{2,}/gu) ?? [];
+      // Runs of letters that have a case: Japanese "SMSでコード" yields "SMS", not one long word.
+      const words = withoutPlaceholders(text).match(/[\p{Lu}\p{Ll}\p{Lt}][\p{Lu}\p{Ll}\p{Lt}\p{M}]+/gu) ?? [];
       const shouting = words.filter(
         (word) => word === word.toUpperCase() && word !== word.toLowerCase() && !ACRONYMS.has(word),
       );
@@ -372,7 +377,12 @@ export const RULES = {
         const wanted = terms[locale] ?? [];
         if (!wanted.length) continue;
         const source = withoutPlaceholders(unit.source);
-        const used = english.find((term) => termPattern(term, SOURCE_LOCALE).test(source));
+        // A term written with a capital is a control's label ("Continue", "Save the new password"):
+        // it binds the unit that is that label, not every sentence that uses the word.
+        const label = source.trim().replace(/[.…]$/, '').toLowerCase();
+        const used = english.find((term) =>
+          /^\p{Lu}/u.test(term) ? label === term.toLowerCase() : termPattern(term, SOURCE_LOCALE).test(source),
+        );
         if (!used) continue;
         if (wanted.some((term) => termPattern(term, locale).test(withoutPlaceholders(target)))) continue;
         problems.push(`“${used}” should be ${wanted.map((term) => `“${term}”`).join(' or ')}`);
