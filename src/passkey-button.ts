@@ -5,7 +5,7 @@ export {
   signalPasskeyUserDetails,
   type SereinAcceptedPasskeys,
   type SereinPasskeyUserDetails,
-} from './components/passkey-button/passkey-signals.js';
+} from './components/passkey-button/passkey-button.signals.js';
 export type {
   SereinPasskeyMode,
   SereinPasskeyOptionsJSON,

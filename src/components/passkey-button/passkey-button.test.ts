@@ -1,7 +1,9 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../define/passkey-button.js';
-import {aheadLifetime, UPGRADE_FAILED_KEY, type SereinPasskeyButton} from './passkey-button.js';
+import type {SereinPasskeyButton} from './passkey-button.js';
+import {aheadLifetime} from './passkey-button.prefetch.js';
+import {UPGRADE_FAILED_KEY} from './passkey-button.upgrade.js';
 import type {
   SereinPasskeyErrorDetail,
   SereinPasskeyOptionsDetail,

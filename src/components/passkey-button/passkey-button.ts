@@ -10,6 +10,9 @@ import {passkeyButtonStyles} from './passkey-button.styles.js';
 import {renderBase} from '../../internal/core/light-dom.js';
 import {lazy} from '../../internal/core/lazy.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
+import type {PasskeyPrefetch} from './passkey-button.prefetch.js';
+import type {UpgradeRun} from './passkey-button.upgrade.js';
+import {offerAutofill, type AutofillOffer} from './passkey-button.autofill.js';
 
 /** Every template and string of the button: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./passkey-button.view.js'), {now: true});
@@ -17,9 +20,19 @@ const view = lazy(() => import('./passkey-button.view.js'), {now: true});
 const webauthn = lazy(() => import('./passkey-button.webauthn.js'));
 /** The action protocol, loaded with it. */
 const protocol = lazy(() => import('../../internal/action-controller.js'));
-type Ceremony = NonNullable<typeof webauthn.value> & NonNullable<typeof protocol.value>;
-/** Both, as one object: what a ceremony needs. */
-const loadCeremony = async (): Promise<Ceremony> => ({...(await webauthn.load()), ...(await protocol.load())});
+/** The options fetched ahead of the click, loaded with them. */
+const prefetch = lazy(() => import('./passkey-button.prefetch.js'));
+/** The automatic upgrade, loaded by an element that asks for it (`mode="register" conditional`). */
+const upgrading = lazy(() => import('./passkey-button.upgrade.js'));
+type Ceremony = NonNullable<typeof webauthn.value> &
+  NonNullable<typeof protocol.value> &
+  NonNullable<typeof prefetch.value>;
+/** All three, as one object: what a ceremony needs. */
+const loadCeremony = async (): Promise<Ceremony> => ({
+  ...(await webauthn.load()),
+  ...(await protocol.load()),
+  ...(await prefetch.load()),
+});
 
 const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 
@@ -34,92 +47,12 @@ type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
  */
 type Upgrade = 'checking' | 'silent' | 'offer' | 'upgraded';
 
-/** Set for the browser session (no secret in it) when a silent upgrade failed: the next one is the visible offer. */
-export const UPGRADE_FAILED_KEY = 'serein-passkey-upgrade-failed';
-
 /** What the status line says after the system dialog. */
 /** @internal */
 export type Notice =
   {kind: 'problem'; problem: PasskeyProblem} | {kind: 'error'; error: SereinError} | {kind: 'success'};
 
-interface ConditionalCapabilities {
-  getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;
-  isConditionalMediationAvailable?: () => Promise<boolean>;
-}
-
 const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
-
-/** When the host's `timeout` is missing: the common default of WebAuthn libraries. */
-const DEFAULT_CEREMONY_MS = 60_000;
-/** The longest a ceremony window is trusted for, whatever `timeout` says. */
-const LONGEST_CEREMONY_MS = 300_000;
-
-/**
- * How long options fetched ahead of a click may still start a ceremony: half the host's
- * `timeout` (60 s when absent, 5 minutes at most). A ceremony started from them then ends at
- * most one and a half `timeout` after the host made the challenge.
- */
-/** @internal */
-export function aheadLifetime(options: unknown): number {
-  const timeout = (options as {timeout?: unknown}).timeout;
-  const span =
-    typeof timeout === 'number' && timeout > 0 ? Math.min(timeout, LONGEST_CEREMONY_MS) : DEFAULT_CEREMONY_MS;
-  return span / 2;
-}
-
-/** Options asked for before the click; used by one ceremony at most. */
-interface Ahead {
-  mode: SereinPasskeyMode;
-  /** Settles once the host answered (whatever the answer). */
-  answered: Promise<void>;
-  /** The host's options, once they arrived and look valid. */
-  options?: unknown;
-  /** `performance.now()` after which they are not used any more. */
-  expiresAt: number;
-}
-
-/**
- * Passkey autofill is offered only where the browser says it can (docs/requirements.md PK-01); a missing
- * capability key means "unknown", so the older check is asked next.
- */
-async function autofillAvailable(): Promise<boolean> {
-  const api = window.PublicKeyCredential as unknown as ConditionalCapabilities | undefined;
-  if (!api) return false;
-  try {
-    const capabilities = await api.getClientCapabilities?.();
-    if (typeof capabilities?.conditionalGet === 'boolean') return capabilities.conditionalGet;
-    return (await api.isConditionalMediationAvailable?.()) === true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the browser can create a passkey without a dialog (WebAuthn L3 conditional create). */
-async function silentCreateAvailable(): Promise<boolean> {
-  const api = window.PublicKeyCredential as unknown as ConditionalCapabilities | undefined;
-  try {
-    return (await api?.getClientCapabilities?.())?.conditionalCreate === true;
-  } catch {
-    return false;
-  }
-}
-
-/** Session storage can be missing or refuse (a sandboxed frame): then nothing is remembered. */
-function upgradeFailedBefore(): boolean {
-  try {
-    return sessionStorage.getItem(UPGRADE_FAILED_KEY) !== null;
-  } catch {
-    return false;
-  }
-}
-
-function rememberUpgradeFailed(): void {
-  try {
-    sessionStorage.setItem(UPGRADE_FAILED_KEY, '1');
-  } catch {
-    // Nothing remembered: the next suitable moment tries silently again.
-  }
-}
 
 /**
  * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
@@ -176,20 +109,15 @@ export class SereinPasskeyButton extends SereinElement {
   /** The protocol for passkey autofill, which never makes the button busy. */
   private background: ActionController | undefined;
   /** The current passkey autofill offer, if one was started; `cancelled` once the button took over. */
-  private autofill: {cancelled: boolean} | undefined;
+  private autofill: AutofillOffer | undefined;
   /** The silent upgrade, once started; `done` once it ended (it is not tried again by this element). */
-  private upgradeRun: {cancelled: boolean; done: boolean} | undefined;
-  private upgradePending = false;
+  private upgradeRun: UpgradeRun | undefined;
   /** A ceremony of this element is waiting for the browser. */
   private dialogOpen = false;
-  private autofillPending = false;
   /** Grows when the element leaves the page: work started before then stops quietly. */
   private generation = 0;
-  /** The protocol for options asked for ahead of the click, which never makes the button busy. */
-  private aheadActions: ActionController | undefined;
   /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. */
-  private ahead: Ahead | undefined;
-  private aheadTimer: ReturnType<typeof setTimeout> | undefined;
+  private ahead: PasskeyPrefetch | undefined;
 
   /** @internal */
   @state() supported = true;
@@ -243,18 +171,16 @@ export class SereinPasskeyButton extends SereinElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.generation += 1;
-    if (this.autofill) this.autofill.cancelled = true;
-    this.autofill = undefined;
     // Leaving the page ends this element's pending ceremony (docs/requirements.md PK-03).
-    if (this.dialogOpen || this.autofillPending || this.upgradePending) this.ceremony?.cancelCeremony();
-    this.dialogOpen = this.autofillPending = this.upgradePending = false;
+    if (this.dialogOpen) this.ceremony?.cancelCeremony();
+    this.dialogOpen = false;
+    this.stopAutofill();
     // An upgrade the page interrupted is tried again when the element is back.
     if (this.upgradeRun && !this.upgradeRun.done) {
-      this.upgradeRun.cancelled = true;
-      this.upgradeRun = undefined;
+      this.endUpgrade();
       this.upgrade = 'checking';
     }
-    this.dropAhead();
+    this.ahead?.drop();
     this.phase = 'idle';
     this.notice = undefined;
   }
@@ -266,10 +192,7 @@ export class SereinPasskeyButton extends SereinElement {
     const upgrading = this.conditional && this.effectiveMode === 'register' && this.supported;
     if (!upgrading) {
       // No longer asked for (the attribute went): a pending silent request ends quietly.
-      if (this.upgradeRun) this.upgradeRun.cancelled = true;
-      if (this.upgradePending) this.ceremony?.cancelCeremony();
-      this.upgradePending = false;
-      this.upgradeRun = undefined;
+      this.endUpgrade();
       this.upgrade = undefined;
     } else {
       // Decided before the first render, so that nothing shows while the browser is asked.
@@ -285,7 +208,7 @@ export class SereinPasskeyButton extends SereinElement {
       upgrading: this.quiet,
     });
     if (this.upgrade === 'checking' && !this.upgradeRun && this.isConnected && !this.hidden) {
-      void this.tryUpgrade();
+      this.startUpgrade();
     }
     if (
       this.conditional &&
@@ -296,7 +219,7 @@ export class SereinPasskeyButton extends SereinElement {
       !this.autofill &&
       this.phase === 'idle'
     ) {
-      void this.offerAutofill();
+      this.startAutofill();
     }
   }
 
@@ -326,55 +249,27 @@ export class SereinPasskeyButton extends SereinElement {
     return this.dismissible || this.upgrade === 'offer';
   }
 
-  /**
-   * The automatic upgrade: silently where the browser can, else (or after a failure earlier in
-   * this browser session) the visible offer. A silent failure shows nothing: the diagnostic
-   * event only, and the next upgrade of the session is the visible offer.
-   */
-  private async tryUpgrade(): Promise<void> {
-    const run = {cancelled: false, done: false};
+  /** The automatic upgrade (`passkey-button.upgrade.ts`), once per element unless the page interrupts it. */
+  private startUpgrade(): void {
+    const run: UpgradeRun = {cancelled: false, done: false, pending: false};
     this.upgradeRun = run;
-    const ended = () => run.cancelled || this.upgradeRun !== run;
-    if (upgradeFailedBefore() || !(await silentCreateAvailable())) {
-      if (ended()) return;
-      run.done = true;
-      this.upgrade = 'offer';
-      return;
-    }
-    if (ended()) return;
-    this.upgrade = 'silent';
-    const ceremony = await this.useCeremony();
-    if (ended()) return;
-    this.background ??= new ceremony.ActionController(this);
-    const options = await this.background.run('serein-passkey-options', {
-      mode: 'register',
-      conditional: true,
-      prefetch: false,
-    });
-    if (ended()) return;
-    if (options.status !== 'done' || !ceremony.validOptions('register', options.value)) {
-      if (options.status === 'done') {
-        this.warnOnce(
-          'serein-passkey-options was answered with something other than the options JSON of @simplewebauthn/server; no passkey upgrade.',
-        );
-      }
-      run.done = true;
-      rememberUpgradeFailed();
-      return;
-    }
-    this.upgradePending = true;
-    const outcome = await ceremony.perform('register', options.value, true);
-    this.upgradePending = false;
-    // Ended by leaving the page: tried again when the element is back.
-    if (ended()) return;
-    run.done = true;
-    if (outcome.status === 'error') {
-      this.reportError(outcome.name, true);
-      rememberUpgradeFailed();
-      return;
-    }
-    await this.verify(ceremony, options.value, outcome.response, true);
-    if (this.phase !== 'success') rememberUpgradeFailed();
+    void upgrading.load().then((module) =>
+      module.tryUpgrade(run, {
+        current: () => this.upgradeRun,
+        show: (upgrade) => (this.upgrade = upgrade),
+        prepare: () => this.useCeremony(),
+        options: () => {
+          this.background ??= new this.ceremony!.ActionController(this);
+          return this.background.run('serein-passkey-options', {mode: 'register', conditional: true, prefetch: false});
+        },
+        verify: async (options, response) => {
+          await this.verify(this.ceremony!, options, response, true);
+          return this.phase === 'success';
+        },
+        reportError: (name) => this.reportError(name, true),
+        warnOnce: (message) => this.warnOnce(message),
+      }),
+    );
   }
 
   private async useCeremony(): Promise<Ceremony> {
@@ -388,49 +283,17 @@ export class SereinPasskeyButton extends SereinElement {
   /** @internal */
   readonly preload = () => void this.fetchAhead();
 
-  /**
-   * Asks the host for the options before the click (`serein-passkey-options` with `prefetch`):
-   * a browser may refuse a WebAuthn call that does not closely follow the click (Safari), and a
-   * click that finds them ready calls `navigator.credentials` in its own task. Nothing is shown
-   * about this request; a failure is asked again by the click.
-   */
+  /** The options are asked for ahead (`passkey-button.prefetch.ts`) while the button can be used. */
   private async fetchAhead(): Promise<void> {
     const ceremony = await this.useCeremony();
-    const mode = this.effectiveMode;
     if (!this.isConnected || !this.supported || this.phase !== 'idle' || this.hidden) return;
-    if (this.ahead?.mode === mode && (!this.ahead.options || performance.now() < this.ahead.expiresAt)) return;
-    this.dropAhead();
-    const generation = this.generation;
-    let settle = () => {};
-    const entry: Ahead = {mode, answered: new Promise<void>((resolve) => (settle = resolve)), expiresAt: 0};
-    this.ahead = entry;
-    this.aheadActions ??= new ceremony.ActionController(this);
-    const answer = await this.aheadActions.run('serein-passkey-options', {mode, conditional: false, prefetch: true});
-    if (this.ahead === entry && generation === this.generation) {
-      if (answer.status === 'done' && ceremony.validOptions(mode, answer.value)) {
-        const lifetime = aheadLifetime(answer.value);
-        entry.options = answer.value;
-        entry.expiresAt = performance.now() + lifetime;
-        this.aheadTimer = setTimeout(() => this.expireAhead(entry), lifetime);
-      } else {
-        // Nothing to say now: the click asks again, and shows what goes wrong then.
-        this.ahead = undefined;
-      }
-    }
-    settle();
-  }
-
-  /** Expired options are dropped; new ones are asked for if the customer is still at the button. */
-  private expireAhead(entry: Ahead): void {
-    if (this.ahead !== entry) return;
-    this.dropAhead();
-    this.refetchIfNear();
-  }
-
-  private dropAhead(): void {
-    clearTimeout(this.aheadTimer);
-    this.aheadTimer = undefined;
-    this.ahead = undefined;
+    this.ahead ??= new ceremony.PasskeyPrefetch({
+      element: this,
+      generation: () => this.generation,
+      expired: () => this.refetchIfNear(),
+      validOptions: ceremony.validOptions,
+    });
+    await this.ahead.fetch(this.effectiveMode);
   }
 
   /** After a ceremony or an expiry, while the pointer or the focus is still on the button. */
@@ -439,82 +302,52 @@ export class SereinPasskeyButton extends SereinElement {
     if (control && (control.matches(':hover') || control.matches(':focus'))) void this.fetchAhead();
   }
 
-  /** The options asked for ahead, if they are ready and fresh; a challenge is used once, so they are taken. */
-  private takeAhead(mode: SereinPasskeyMode): unknown {
-    const entry = this.ahead;
-    if (!entry || entry.mode !== mode || entry.options === undefined) return undefined;
-    this.dropAhead();
-    // Timers of a page in the background may run late: the clock decides.
-    return performance.now() < entry.expiresAt ? entry.options : undefined;
-  }
-
-  /** The page's field that passkey autofill attaches to: `webauthn` as its last autocomplete token. */
-  private autofillField(): HTMLInputElement | undefined {
-    const selector = 'input[autocomplete~="webauthn" i]';
-    const root = this.getRootNode();
-    const found = [
-      ...(root instanceof ShadowRoot ? root.querySelectorAll<HTMLInputElement>(selector) : []),
-      ...document.querySelectorAll<HTMLInputElement>(selector),
-    ];
-    return found.find(
-      (input) => (input.getAttribute('autocomplete') ?? '').trim().toLowerCase().split(/\s+/).at(-1) === 'webauthn',
-    );
-  }
-
-  /** Conditional mediation: passkeys in the field's autofill list, until the button is used. */
-  private async offerAutofill(): Promise<void> {
-    const offer = {cancelled: false};
+  /** Passkey autofill (`passkey-button.autofill.ts`), offered again after a verification the host refused. */
+  private startAutofill(): void {
+    const offer: AutofillOffer = {cancelled: false, pending: false};
     this.autofill = offer;
     const generation = this.generation;
-    if (!this.autofillField()) {
-      this.warnOnce(
-        'conditional needs an <input autocomplete="username webauthn"> in the same document or shadow root; passkey autofill is not offered.',
-      );
-      return;
-    }
-    if (!(await autofillAvailable()) || offer.cancelled) return;
-    const ceremony = await this.useCeremony();
-    if (offer.cancelled) return;
-    this.background ??= new ceremony.ActionController(this);
-    const options = await this.background.run('serein-passkey-options', {
-      mode: 'signin',
-      conditional: true,
-      prefetch: false,
+    void offerAutofill(offer, {
+      element: this,
+      left: () => generation !== this.generation,
+      prepare: () => this.useCeremony(),
+      options: () => {
+        this.background ??= new this.ceremony!.ActionController(this);
+        return this.background.run('serein-passkey-options', {mode: 'signin', conditional: true, prefetch: false});
+      },
+      verify: async (options, response) => {
+        this.journey.start();
+        this.notice = undefined;
+        await this.verify(this.ceremony!, options, response, true);
+        // Not accepted: offer autofill again, beside the message.
+        if (this.phase === 'idle' && this.autofill === offer) {
+          this.autofill = undefined;
+          this.requestUpdate();
+        }
+      },
+      reportError: (name) => this.reportError(name, true),
+      warnOnce: (message) => this.warnOnce(message),
     });
-    if (offer.cancelled || options.status !== 'done') return;
-    if (!ceremony.validOptions('signin', options.value)) {
-      this.warnOnce(
-        'serein-passkey-options was answered with something other than the options JSON of @simplewebauthn/server; passkey autofill is not offered.',
-      );
-      return;
-    }
-    this.autofillPending = true;
-    const outcome = await ceremony.perform('signin', options.value, true);
-    this.autofillPending = false;
-    // Ended by the button or by leaving the page: quietly.
-    if (offer.cancelled || generation !== this.generation) return;
-    if (outcome.status === 'error') {
-      // Autofill is an offer, not a request: no message, only the diagnostic event.
-      this.reportError(outcome.name, true);
-      return;
-    }
-    this.journey.start();
-    this.notice = undefined;
-    await this.verify(ceremony, options.value, outcome.response, true);
-    // Not accepted: offer autofill again, beside the message.
-    if (this.phase === 'idle' && this.autofill === offer) {
-      this.autofill = undefined;
-      this.requestUpdate();
-    }
   }
 
+  /** Ends the autofill offer quietly; cleared, so that it is offered again once the button's own ceremony is over. */
   private stopAutofill(): void {
     const offer = this.autofill;
     if (!offer) return;
     offer.cancelled = true;
-    // Cleared, so that autofill is offered again once the button's own ceremony is over.
     this.autofill = undefined;
-    if (this.autofillPending) this.ceremony?.cancelCeremony();
+    if (offer.pending) this.ceremony?.cancelCeremony();
+    offer.pending = false;
+  }
+
+  /** Ends the current upgrade attempt quietly (a pending silent request is cancelled). */
+  private endUpgrade(): void {
+    const run = this.upgradeRun;
+    if (!run) return;
+    run.cancelled = true;
+    this.upgradeRun = undefined;
+    if (run.pending) this.ceremony?.cancelCeremony();
+    run.pending = false;
   }
 
   /**
@@ -530,7 +363,7 @@ export class SereinPasskeyButton extends SereinElement {
     this.copied = false;
     this.stopAutofill();
     const ceremony = this.ceremony;
-    const options = ceremony ? this.takeAhead(mode) : undefined;
+    const options = ceremony ? this.ahead?.take(mode) : undefined;
     if (ceremony && options !== undefined) void this.runCeremony(ceremony, mode, options);
     else void this.fetchThenRun(mode);
   };
@@ -541,10 +374,10 @@ export class SereinPasskeyButton extends SereinElement {
     this.phase = 'preparing';
     const ceremony = await this.useCeremony();
     if (generation !== this.generation) return;
-    const coming = this.ahead;
-    if (coming?.mode === mode && coming.options === undefined) await coming.answered;
+    const coming = this.ahead?.coming(mode);
+    if (coming) await coming;
     if (generation !== this.generation) return;
-    const ready = this.takeAhead(mode);
+    const ready = this.ahead?.take(mode);
     if (ready !== undefined) {
       await this.runCeremony(ceremony, mode, ready);
       return;
