@@ -5,7 +5,7 @@ import {tokenStyles} from '../../internal/core/tokens.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
-import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/passkey.js';
+import type {SereinPasskeyMode} from '../../events/passkey.js';
 import {passkeyButtonStyles} from './passkey-button.styles.js';
 import {renderBase} from '../../internal/core/light-dom.js';
 import {lazy} from '../../internal/core/lazy.js';
@@ -13,6 +13,7 @@ import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import type {PasskeyPrefetch} from './passkey-button.prefetch.js';
 import type {UpgradeRun} from './passkey-button.upgrade.js';
 import {offerAutofill, type AutofillOffer} from './passkey-button.autofill.js';
+import {fetchThenRun, reportError, runCeremony, verify} from './passkey-button.flow.js';
 
 /** Every template and string of the button: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./passkey-button.view.js'), {now: true});
@@ -24,7 +25,8 @@ const protocol = lazy(() => import('../../internal/action-controller.js'));
 const prefetch = lazy(() => import('./passkey-button.prefetch.js'));
 /** The automatic upgrade, loaded by an element that asks for it (`mode="register" conditional`). */
 const upgrading = lazy(() => import('./passkey-button.upgrade.js'));
-type Ceremony = NonNullable<typeof webauthn.value> &
+/** @internal */
+export type Ceremony = NonNullable<typeof webauthn.value> &
   NonNullable<typeof protocol.value> &
   NonNullable<typeof prefetch.value>;
 /** All three, as one object: what a ceremony needs. */
@@ -103,9 +105,11 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
 export class SereinPasskeyButton extends SereinElement {
   static override styles = [tokenStyles, passkeyButtonStyles];
 
-  private readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
+  /** @internal */
+  readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
   /** The protocol for the button's own ceremony (busy state), loaded on first interaction. */
-  private actions: ActionController | undefined;
+  /** @internal */
+  actions: ActionController | undefined;
   /** The protocol for passkey autofill, which never makes the button busy. */
   private background: ActionController | undefined;
   /** The current passkey autofill offer, if one was started; `cancelled` once the button took over. */
@@ -113,11 +117,14 @@ export class SereinPasskeyButton extends SereinElement {
   /** The silent upgrade, once started; `done` once it ended (it is not tried again by this element). */
   private upgradeRun: UpgradeRun | undefined;
   /** A ceremony of this element is waiting for the browser. */
-  private dialogOpen = false;
+  /** @internal */
+  dialogOpen = false;
   /** Grows when the element leaves the page: work started before then stops quietly. */
-  private generation = 0;
+  /** @internal */
+  generation = 0;
   /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. */
-  private ahead: PasskeyPrefetch | undefined;
+  /** @internal */
+  ahead: PasskeyPrefetch | undefined;
 
   /** @internal */
   @state() supported = true;
@@ -125,7 +132,8 @@ export class SereinPasskeyButton extends SereinElement {
   @state() phase: Phase = 'idle';
   /** @internal */
   @state() notice: Notice | undefined;
-  private ceremony: Ceremony | undefined;
+  /** @internal */
+  ceremony: Ceremony | undefined;
   /** @internal */
   @state() copied = false;
   /** @internal */
@@ -263,16 +271,17 @@ export class SereinPasskeyButton extends SereinElement {
           return this.background.run('serein-passkey-options', {mode: 'register', conditional: true, prefetch: false});
         },
         verify: async (options, response) => {
-          await this.verify(this.ceremony!, options, response, true);
+          await verify(this, this.ceremony!, options, response, true);
           return this.phase === 'success';
         },
-        reportError: (name) => this.reportError(name, true),
+        reportError: (name) => reportError(this, name, true),
         warnOnce: (message) => this.warnOnce(message),
       }),
     );
   }
 
-  private async useCeremony(): Promise<Ceremony> {
+  /** @internal */
+  async useCeremony(): Promise<Ceremony> {
     return (this.ceremony ??= await loadCeremony());
   }
 
@@ -297,7 +306,8 @@ export class SereinPasskeyButton extends SereinElement {
   }
 
   /** After a ceremony or an expiry, while the pointer or the focus is still on the button. */
-  private refetchIfNear(): void {
+  /** @internal */
+  refetchIfNear(): void {
     const control = this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]');
     if (control && (control.matches(':hover') || control.matches(':focus'))) void this.fetchAhead();
   }
@@ -318,14 +328,14 @@ export class SereinPasskeyButton extends SereinElement {
       verify: async (options, response) => {
         this.journey.start();
         this.notice = undefined;
-        await this.verify(this.ceremony!, options, response, true);
+        await verify(this, this.ceremony!, options, response, true);
         // Not accepted: offer autofill again, beside the message.
         if (this.phase === 'idle' && this.autofill === offer) {
           this.autofill = undefined;
           this.requestUpdate();
         }
       },
-      reportError: (name) => this.reportError(name, true),
+      reportError: (name) => reportError(this, name, true),
       warnOnce: (message) => this.warnOnce(message),
     });
   }
@@ -364,133 +374,9 @@ export class SereinPasskeyButton extends SereinElement {
     this.stopAutofill();
     const ceremony = this.ceremony;
     const options = ceremony ? this.ahead?.take(mode) : undefined;
-    if (ceremony && options !== undefined) void this.runCeremony(ceremony, mode, options);
-    else void this.fetchThenRun(mode);
+    if (ceremony && options !== undefined) void runCeremony(this, ceremony, mode, options);
+    else void fetchThenRun(this, mode);
   };
-
-  /** The click found no options ready: waits for those on their way, or asks for new ones. */
-  private async fetchThenRun(mode: SereinPasskeyMode): Promise<void> {
-    const generation = this.generation;
-    this.phase = 'preparing';
-    const ceremony = await this.useCeremony();
-    if (generation !== this.generation) return;
-    const coming = this.ahead?.coming(mode);
-    if (coming) await coming;
-    if (generation !== this.generation) return;
-    const ready = this.ahead?.take(mode);
-    if (ready !== undefined) {
-      await this.runCeremony(ceremony, mode, ready);
-      return;
-    }
-    this.actions ??= new ceremony.ActionController(this);
-    const options = await this.actions.run('serein-passkey-options', {mode, conditional: false, prefetch: false});
-    if (generation !== this.generation) return;
-    if (options.status !== 'done') {
-      this.phase = 'idle';
-      if (options.status === 'failed') this.fail(options.error);
-      return;
-    }
-    if (!ceremony.validOptions(mode, options.value)) {
-      this.warnOnce(
-        `serein-passkey-options must be answered with the options JSON of @simplewebauthn/server (${
-          mode === 'register' ? 'generateRegistrationOptions' : 'generateAuthenticationOptions'
-        }).`,
-      );
-      this.phase = 'idle';
-      this.fail({code: 'unknown'});
-      return;
-    }
-    await this.runCeremony(ceremony, mode, options.value);
-  }
-
-  /**
-   * The system dialog, then the host's verification. Everything before `perform()` is
-   * synchronous, so a caller in a click handler reaches `navigator.credentials` in that task.
-   */
-  private async runCeremony(ceremony: Ceremony, mode: SereinPasskeyMode, options: unknown): Promise<void> {
-    const generation = this.generation;
-    this.phase = 'waiting';
-    this.dialogOpen = true;
-    const outcome = await ceremony.perform(mode, options, false);
-    this.dialogOpen = false;
-    if (generation !== this.generation) return;
-    if (outcome.status === 'error') {
-      this.phase = 'idle';
-      this.reportError(outcome.name, false);
-    } else {
-      await this.verify(ceremony, options, outcome.response, false);
-      if (generation !== this.generation) return;
-    }
-    // Ready for another try: the next click finds fresh options if the customer is still here.
-    if (this.phase === 'idle') {
-      await this.updateComplete;
-      this.refetchIfNear();
-    }
-  }
-
-  /** The host's verification of the device's answer, then success or a calm message. */
-  private async verify(
-    ceremony: Ceremony,
-    options: unknown,
-    response: SereinPasskeyResponseJSON,
-    conditional: boolean,
-  ): Promise<void> {
-    const generation = this.generation;
-    const mode = this.effectiveMode;
-    this.actions ??= new ceremony.ActionController(this);
-    this.phase = 'verifying';
-    this.journey.submitted();
-    const result = await this.actions.run('serein-passkey-verify', {mode, conditional, response});
-    if (generation !== this.generation) return;
-    if (result.status === 'done') {
-      this.phase = 'success';
-      this.notice = {kind: 'success'};
-      if (this.upgrade === 'silent') {
-        // The customer did nothing: the line appears, focus stays where they are.
-        this.upgrade = 'upgraded';
-        this.emit('serein-passkey-success', {mode, conditional});
-        await this.updateComplete;
-        this.journey.step('upgraded');
-        this.journey.succeeded();
-        return;
-      }
-      this.journey.succeeded();
-      this.emit('serein-passkey-success', {mode, conditional});
-      // The buttons are gone: focus goes to the line that says what happened.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
-      return;
-    }
-    this.phase = 'idle';
-    if (result.status === 'failed') {
-      if (result.error.code === 'passkey-unknown-credential') ceremony.signalUnknownCredential(options, response.id);
-      this.fail(result.error);
-    }
-  }
-
-  private fail(error: SereinError): void {
-    this.journey.failed(error.code);
-    this.notice = {kind: 'error', error};
-  }
-
-  /** A WebAuthn error: the diagnostic event, then (for the button's own ceremony) a calm line. */
-  private reportError(name: string, conditional: boolean): void {
-    const ceremony = this.ceremony!;
-    const mode = this.effectiveMode;
-    const cancelled = ceremony.isCancel(name);
-    this.emit('serein-passkey-error', {mode, conditional, name, cancelled});
-    if (conditional) return;
-    const problem = ceremony.problemOf(name, mode);
-    if (problem === 'not-allowed-here') {
-      this.warnOnce(
-        'WebAuthn refused this page (SecurityError): check that the RP ID of your options is this page’s domain or a parent of it, and that an iframe has allow="publickey-credentials-get; publickey-credentials-create".',
-      );
-    }
-    // A cancel is a step of the journey, not a failure.
-    if (cancelled) this.journey.step('cancelled');
-    else this.journey.failed(name);
-    this.notice = {kind: 'problem', problem};
-  }
 
   /** @internal */
   markCopied(): void {

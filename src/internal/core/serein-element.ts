@@ -83,8 +83,9 @@ export class SereinElement extends LitElement {
   /**
    * Dispatches a Serein event (bubbling, composed). Its name and detail are checked against the
    * event maps of `src/events/` at compile time. Returns false when a listener cancelled it.
+   * Capability modules of a component call it too. @internal
    */
-  protected emit<K extends SereinEventName>(
+  emit<K extends SereinEventName>(
     type: K,
     detail: SereinEventDetail<K>,
     options: {cancelable?: boolean} = {},
