@@ -16,8 +16,6 @@ const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'))
 export const PSEUDO_LOCALE = 'en-XA';
 export const OPEN = '⟦';
 export const CLOSE = '⟧';
-/** How much longer than English every message gets (German and French run 20–35 % longer). */
-export const GROWTH = 0.4;
 
 const ACCENTS = {
   a: 'à',
@@ -74,36 +72,45 @@ const ACCENTS = {
   Z: 'Ž',
 };
 const VOWELS = new Set('aeiouAEIOU');
-/** Words added at the end to reach the target length: short, like real words, so lines still wrap. */
-const FILLER = ['ļöŕéɱ', 'îþšûɱ', 'ðöļöŕ', 'šîţ', 'àɱéţ', 'çöñšé'];
 
-/** One piece of English text (no placeholder), accented, with its vowels doubled. */
-function accent(text) {
+/**
+ * One English word, accented and longer: vowels doubled, and a word of four letters or more
+ * repeats its last letter. Word by word, so that a text keeps containing the words of another
+ * ("Show" in "Show new password": a visible label stays inside its accessible name, as axe's
+ * label-in-name rule checks).
+ */
+function accentWord(word) {
   let out = '';
-  for (const char of text) {
+  for (const char of word) {
     const accented = ACCENTS[char] ?? char;
     out += VOWELS.has(char) ? accented + accented.toLowerCase() : accented;
   }
-  return out;
+  return word.length >= 4 ? out + (ACCENTS[word.at(-1)] ?? word.at(-1)) : out;
+}
+
+/** English text (no placeholder), accented and lengthened word by word. */
+const accent = (text) => text.replace(/[A-Za-z]+/g, accentWord);
+
+/** How much longer the pseudo-locale's text is than English, over `messages` (characters). */
+export function growth(messages) {
+  let english = 0;
+  let pseudo = 0;
+  for (const parts of messages.values()) {
+    for (const part of parts) {
+      if (typeof part !== 'string') continue;
+      english += [...part].length;
+      pseudo += [...accent(part)].length;
+    }
+  }
+  return pseudo / english - 1;
 }
 
 /**
  * The pseudo-translation of a message made of text pieces and placeholders (`{index: n}`):
- * accented, padded to about 40 % longer than the English letters, wrapped in the markers.
+ * accented, about 40 % longer, wrapped in the markers.
  */
 export function pseudoParts(parts) {
-  const english = parts.reduce((sum, part) => sum + (typeof part === 'string' ? [...part].length : 0), 0);
-  const out = parts.map((part) => (typeof part === 'string' ? accent(part) : part));
-  let grown = out.reduce((sum, part) => sum + (typeof part === 'string' ? [...part].length : 0), 0);
-  const wanted = Math.round(english * (1 + GROWTH));
-  const filler = [];
-  for (let index = 0; grown < wanted; index += 1) {
-    const word = FILLER[index % FILLER.length];
-    filler.push(word);
-    grown += word.length + 1;
-  }
-  const tail = filler.length ? ` ${filler.join(' ')}` : '';
-  return [OPEN, ...out, `${tail}${CLOSE}`];
+  return [OPEN, ...parts.map((part) => (typeof part === 'string' ? accent(part) : part)), CLOSE];
 }
 
 const decode = (text) =>
@@ -150,6 +157,9 @@ import {str} from '@lit/localize';
 
 export const locale = ${JSON.stringify(PSEUDO_LOCALE)};
 
+/** How much longer than English the text is (characters; German and French run 20–35 % longer). */
+export const growth = ${growth(messages).toFixed(2)};
+
 export const templates = {
 ${lines.join('\n')}
 };
@@ -161,5 +171,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = join(root, 'src/generated');
   mkdirSync(dir, {recursive: true});
   writeFileSync(join(dir, 'pseudo-locale.ts'), pseudoModule(messages));
-  console.log(`pseudo-locale ${PSEUDO_LOCALE}: ${messages.size} messages → src/generated/pseudo-locale.ts`);
+  console.log(
+    `pseudo-locale ${PSEUDO_LOCALE}: ${messages.size} messages, ${Math.round(growth(messages) * 100)} % longer → src/generated/pseudo-locale.ts`,
+  );
 }

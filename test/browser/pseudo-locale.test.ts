@@ -118,6 +118,7 @@ describe(`the pseudo-locale ${pseudo.locale} on a plain ${WIDTH} px page`, () =>
   it('the pseudo-locale has every message, marked and longer than English', () => {
     const templates = Object.entries(pseudo.templates);
     expect(templates.length).to.be.greaterThan(150);
+    expect(pseudo.growth, 'about 40 % longer than English').to.be.within(0.35, 0.6);
     for (const [id, template] of templates) {
       const text = typeof template === 'string' ? template : template.strings.join('{}');
       expect(text.startsWith('⟦') && text.endsWith('⟧'), id).to.equal(true);
