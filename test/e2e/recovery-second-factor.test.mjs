@@ -1,10 +1,12 @@
 // Recovery of an account with two-step verification, in Chromium: after the email's code (or its
 // link), <serein-recovery-wizard> asks for the authenticator app's code before the new password,
 // and the server refuses the new password without that code, whatever the page does. The
-// wizard's last step offers a passkey for after the next sign-in.
+// wizard's last step offers a passkey for after the next sign-in; the password form offers one
+// right after a change.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {addressedClient} from './support/clients.mjs';
+import {addPlatformAuthenticator} from '../support/virtual-authenticator.mjs';
 import {
   expectAccessible,
   expectCleanStop,
@@ -34,6 +36,7 @@ let secret = '';
 let usedStep = -Infinity;
 const RECOVERED = 'a heron waits by the mill pond';
 const RECOVERED_BY_LINK = 'nine paper boats on the river';
+const CHANGED = 'a lantern swings above the door';
 
 before(async () => {
   [demo, browser] = await Promise.all([startDemo(), launchBrowser()]);
@@ -139,6 +142,30 @@ test('the link in the recovery email asks for the app’s code too', async () =>
 
   await visit(page, '/sign-in');
   await signInWithForm(page, {email: SEED.email, password: RECOVERED_BY_LINK}, '/two-factor');
+});
+
+test('after a password change, the form offers a passkey, and it is created there (virtual authenticator)', async () => {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('WebAuthn.enable');
+  await addPlatformAuthenticator(devtools);
+  // Still on the second step of the last sign-in.
+  const prompt = page.locator('serein-otp-prompt');
+  await prompt.getByLabel('Code', {exact: true}).pressSequentially(await appCode());
+  await prompt.getByRole('button', {name: 'Continue'}).click();
+  await page.waitForURL('**/account');
+
+  await visit(page, '/account/password');
+  const offer = page.locator('serein-password-change serein-passkey-button');
+  assert.equal(await offer.isVisible(), false, 'no offer before the change');
+  await page.getByLabel('Current password', {exact: true}).pressSequentially(RECOVERED_BY_LINK);
+  await page.getByLabel('New password', {exact: true}).pressSequentially(CHANGED);
+  await page.getByRole('button', {name: 'Save the new password'}).click();
+  await page.getByRole('heading', {name: 'Your password has been changed'}).waitFor();
+  await offer.getByRole('button', {name: 'Create a passkey'}).waitFor();
+  await expectAccessible(page);
+  await offer.getByRole('button', {name: 'Create a passkey'}).click();
+  await page.locator('#passkey-offer-status', {hasText: 'Passkey added.'}).waitFor();
+  assert.equal((await pageApi(page, '/api/me')).body.passkeys.length, 1);
 });
 
 test('no page threw an error', () => {
