@@ -2,6 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
 import {html} from 'lit';
 import '../src/define/password-change.js';
+import '../src/define/passkey-button.js';
 import type {SereinPasswordChange} from '../src/define/password-change.js';
 import {until} from './story-helpers.js';
 import type {SereinError} from '../src/index.js';
@@ -166,6 +167,28 @@ export const Success: Story = {
         event.detail.waitUntil(Promise.resolve())}
     >
       ${template(storyArgs, html`<p slot="success">🎁 You earned 200 points for keeping your account safe.</p>`)}
+    </div>`,
+  play: async ({canvasElement}) => {
+    const form = await fillAndSubmit(canvasElement);
+    await until(() => !form.querySelector('form'), 'the thank-you state');
+  },
+};
+
+/** After the change, a passkey offer in the `success` slot (the change has just proved who the customer is). */
+export const SuccessWithPasskeyOffer: Story = {
+  args: {'sign-out-others': true, 'support-href': '#help'},
+  render: (storyArgs) =>
+    html`<div
+      @serein-password-change=${(event: CustomEvent<{waitUntil(promise: Promise<unknown>): void}>) =>
+        event.detail.waitUntil(Promise.resolve())}
+    >
+      ${template(
+        storyArgs,
+        html`<div slot="success">
+          <p>Next time, sign in with your fingerprint, face or screen lock instead of a password.</p>
+          <serein-passkey-button mode="register"></serein-passkey-button>
+        </div>`,
+      )}
     </div>`,
   play: async ({canvasElement}) => {
     const form = await fillAndSubmit(canvasElement);

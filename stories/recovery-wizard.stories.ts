@@ -1,6 +1,6 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
-import {html} from 'lit';
+import {html, type TemplateResult} from 'lit';
 import '../src/define/recovery-wizard.js';
 import type {SereinRecoveryWizard} from '../src/define/recovery-wizard.js';
 import {until} from './story-helpers.js';
@@ -45,6 +45,9 @@ interface Backend {
   send?: () => Promise<unknown>;
   verify?: () => Promise<unknown>;
   reset?: () => Promise<unknown>;
+  secondFactor?: () => Promise<unknown>;
+  /** Slotted content (the done step's `success` slot). */
+  slotted?: TemplateResult;
 }
 
 type Settle = CustomEvent<{waitUntil(promise: Promise<unknown>): void; respondWith(promise: Promise<unknown>): void}>;
@@ -58,8 +61,11 @@ function withBackend(backend: Backend = {}) {
       @serein-recovery-send=${(event: Settle) => event.detail.waitUntil(backend.send?.() ?? Promise.resolve())}
       @serein-recovery-verify=${(event: Settle) => event.detail.waitUntil(backend.verify?.() ?? Promise.resolve())}
       @serein-recovery-reset=${(event: Settle) => event.detail.waitUntil(backend.reset?.() ?? Promise.resolve())}
+      @serein-recovery-second-factor=${(event: Settle) =>
+        event.detail.waitUntil(backend.secondFactor?.() ?? Promise.resolve())}
+      @serein-recovery-second-factor-send=${(event: Settle) => event.detail.waitUntil(Promise.resolve())}
     >
-      ${template(storyArgs)}
+      ${template(storyArgs, backend.slotted)}
     </div>`;
 }
 
@@ -78,8 +84,8 @@ function fill(input: HTMLInputElement | null, value: string): void {
 const submit = (element: SereinRecoveryWizard) =>
   element.querySelector<HTMLButtonElement>('[data-step]:not([hidden]) button[type="submit"]')!.click();
 
-type Target = 'method' | 'code' | 'password' | 'done';
-const ORDER: Target[] = ['method', 'code', 'password', 'done'];
+type Target = 'method' | 'code' | 'second-factor' | 'password' | 'done';
+const ORDER: Target[] = ['method', 'code', 'second-factor', 'password', 'done'];
 
 /** Walks the wizard to `target`, choosing `method` on the way. */
 async function walk(canvas: HTMLElement, target: Target, method = 'email'): Promise<SereinRecoveryWizard> {
@@ -95,6 +101,13 @@ async function walk(canvas: HTMLElement, target: Target, method = 'email'): Prom
   if (target === 'code') return element;
   fill(element.querySelector('input[autocomplete="one-time-code"]'), method === 'backup' ? 'K7PQ-2MZX' : '482107');
   submit(element);
+  await until(() => element.currentStep !== 'code', 'the next step');
+  if (element.currentStep === 'second-factor') {
+    await until(() => element.querySelector('[data-step="second-factor"] h2'), 'the second-factor step');
+    if (target === 'second-factor') return element;
+    fill(element.querySelector('[data-step="second-factor"] input[autocomplete="one-time-code"]'), '271828');
+    submit(element);
+  }
   await until(() => element.querySelector('[data-step="password"] h2'), 'the password step');
   if (ORDER.indexOf(target) < ORDER.indexOf('done')) return element;
   fill(element.querySelector('[data-step="password"] input[autocomplete="new-password"]'), 'mango kiwi 1987 pear');
@@ -133,6 +146,43 @@ export const Done = walkTo('done');
 
 /** Done, with `sign-in-href`: a link to the sign-in page. */
 export const DoneWithSignInLink: Story = {...walkTo('done'), args: {'sign-in-href': '#sign-in'}};
+
+/** The answer to the code says the account has two-step verification: "Confirm it is you" (step 4 of 5). */
+const TWO_STEP = {secondFactor: {channels: ['app', 'sms', 'backup-code'], destination: '•••• •• 42'}};
+export const SecondFactor = walkTo('second-factor', 'email', {verify: () => Promise.resolve(TWO_STEP)});
+
+/** Only the app: a lost phone leads to support. */
+export const SecondFactorAppOnly = walkTo('second-factor', 'email', {
+  verify: () => Promise.resolve({secondFactor: {channels: ['app']}}),
+});
+
+/** Two-step verification that cannot be confirmed here: support is the main action. */
+export const SecondFactorNoUsableWay = walkTo('second-factor', 'email', {
+  verify: () => Promise.resolve({secondFactor: {channels: []}}),
+});
+
+export const SecondFactorCodeIncorrect: Story = {
+  render: withBackend({
+    verify: () => Promise.resolve(TWO_STEP),
+    secondFactor: () => Promise.reject({code: 'code-incorrect', attemptsLeft: 2}),
+  }),
+  play: async ({canvasElement}) => {
+    const element = await walk(canvasElement, 'second-factor');
+    fill(element.querySelector('[data-step="second-factor"] input[autocomplete="one-time-code"]'), '111111');
+    submit(element);
+    await until(() => element.querySelector('[data-step="second-factor"] [aria-invalid="true"]'), 'the error');
+  },
+};
+
+/** Done, with the host's passkey offer in the `success` slot (for after the next sign-in). */
+export const DoneWithPasskeyOffer: Story = {
+  ...walkTo('done', 'email', {
+    slotted: html`<p slot="success">
+      Create a passkey so this does not happen again: your account page offers one after you sign in.
+    </p>`,
+  }),
+  args: {'sign-in-href': '#sign-in'},
+};
 
 export const Busy: Story = {
   render: withBackend({identify: () => new Promise(() => undefined)}),

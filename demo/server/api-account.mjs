@@ -103,6 +103,26 @@ export function rightCode(attempt) {
 }
 
 /**
+ * Uses an authenticator-app code of the account: true when it is right and was not used before.
+ * The condition makes two simultaneous requests with the same code succeed only once.
+ * @param {import('./store.mjs').Store} store
+ * @param {User} user
+ * @param {string} code
+ */
+export async function useTotp(store, user, code) {
+  if (!user.totp_secret) return false;
+  const step = await checkTotp(String(user.totp_secret), code, user.totp_last_step);
+  return (
+    step !== undefined &&
+    store.run('UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)', [
+      step,
+      user.id,
+      step,
+    ]).changes === 1
+  );
+}
+
+/**
  * @param {Deps} deps
  * @returns {Record<string, (context: Context) => unknown>}
  */
@@ -197,16 +217,8 @@ export function accountRoutes(deps) {
           throw new ApiError(400, 'code-expired');
         }
         if (outcome !== 'ok') throw wrongCode(attempt);
-      } else {
-        const step = await checkTotp(String(user.totp_secret), code, user.totp_last_step);
-        // The condition makes two simultaneous requests with the same code succeed only once.
-        const used =
-          step !== undefined &&
-          store.run(
-            'UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
-            [step, user.id, step],
-          ).changes === 1;
-        if (!used) throw wrongCode(attempt);
+      } else if (!(await useTotp(store, user, code))) {
+        throw wrongCode(attempt);
       }
       rightCode(attempt);
       accounts.startSession(context, user, 'full', `${session.method}+${channel}`);

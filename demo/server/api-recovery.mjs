@@ -1,12 +1,15 @@
-// Account recovery: identify → send a code (and a link) by email → verify → new password.
+// Account recovery: identify → send a code (and a link) by email → verify → (the authenticator
+// app's code, when the account has two-step verification) → new password.
 // The answers never tell whether an account exists: an unknown address gets the same methods,
 // the same cookie, the same cooldowns and the same "incorrect code", and no email is sent; the
 // requests do the same work for both (the code is issued and emailed after the answer).
 // The code and the link are two secrets, each used once; using one leaves the other valid until
-// the new password is set, which voids both.
+// the new password is set, which voids both. For an account with two-step verification, the
+// right email code (or the link) is not enough: the grant to set a new password is given only
+// after the app's code, which the server checks itself (the page cannot skip it).
 import {ApiError, cookie, fail} from './http.mjs';
 import {cleanCode, maskEmail, newToken, normaliseEmail, sha256, text} from './accounts.mjs';
-import {beginCodeAttempt, rightCode, wrongCode} from './api-account.mjs';
+import {beginCodeAttempt, rightCode, useTotp, wrongCode} from './api-account.mjs';
 import {endEverything} from './sessions.mjs';
 import {languageOf, renderRecoveryCode} from './mail.mjs';
 
@@ -31,6 +34,7 @@ export function recoveryRoutes(deps) {
    * @param {string} identifier
    * @param {number | null} userId
    * @param {number | null} grantExpiresAt
+   * @returns {string} the flow's token hash
    */
   function startFlow(context, identifier, userId, grantExpiresAt = null) {
     const token = newToken();
@@ -43,6 +47,35 @@ export function recoveryRoutes(deps) {
       );
     });
     context.setCookies.push(flowCookie(token, FLOW_MINUTES * 60));
+    return sha256(token);
+  }
+
+  /**
+   * After the first step of an account with two-step verification: the grant waits for the
+   * app's code. What the wizard is told to ask for (`serein-recovery-verify`'s answer).
+   * @param {string} tokenHash
+   */
+  function awaitSecondStep(tokenHash) {
+    store.run('INSERT OR REPLACE INTO recovery_second_steps (token_hash, expires_at) VALUES (?, ?)', [
+      tokenHash,
+      Date.now() + GRANT_MINUTES * 60_000,
+    ]);
+    // The demo has no backup codes or text messages for this step: a lost app leads to support.
+    return {channels: ['app']};
+  }
+
+  /**
+   * Grants the new password for `GRANT_MINUTES`, the second step being done.
+   * @param {string} tokenHash
+   */
+  function grant(tokenHash) {
+    store.transaction(() => {
+      store.run('DELETE FROM recovery_second_steps WHERE token_hash = ?', [tokenHash]);
+      store.run('UPDATE recovery_flows SET grant_expires_at = ? WHERE token_hash = ?', [
+        Date.now() + GRANT_MINUTES * 60_000,
+        tokenHash,
+      ]);
+    });
   }
 
   /**
@@ -125,10 +158,27 @@ export function recoveryRoutes(deps) {
       }
       if (outcome !== 'ok') throw wrongCode(attempt);
       rightCode(attempt);
-      store.run('UPDATE recovery_flows SET grant_expires_at = ? WHERE token_hash = ?', [
-        Date.now() + GRANT_MINUTES * 60_000,
-        flow.tokenHash,
-      ]);
+      // Only the owner of the email gets this far, so telling them about the second step is safe.
+      if (flow.user?.totp_secret) return {verified: true, secondFactor: awaitSecondStep(flow.tokenHash)};
+      grant(flow.tokenHash);
+      return {verified: true};
+    },
+
+    // The second step of an account with two-step verification: the authenticator app's code,
+    // with the same attempt budget as the second step of a sign-in (guesses add up).
+    'POST /api/recovery/second-factor': async (context) => {
+      const flow = currentFlow(context);
+      const {user} = flow;
+      const waiting = store.get(
+        'SELECT expires_at FROM recovery_second_steps WHERE token_hash = ? AND expires_at > ?',
+        [flow.tokenHash, Date.now()],
+      );
+      if (!user || !waiting) throw new ApiError(403, 'code-expired', {message: 'Confirm a new code first.'});
+      if (context.body.channel !== 'app') throw fail.badRequest('This way of confirming is not available.');
+      const attempt = beginCodeAttempt(deps, context, limits.codes, `second-factor:${user.id}`, user);
+      if (!(await useTotp(store, user, cleanCode(context.body.code)))) throw wrongCode(attempt);
+      rightCode(attempt);
+      grant(flow.tokenHash);
       return {verified: true};
     },
 
@@ -140,6 +190,11 @@ export function recoveryRoutes(deps) {
         throw new ApiError(400, 'code-expired', {
           message: 'This link has expired or was already used. Ask for a new one.',
         });
+      }
+      if (user.totp_secret) {
+        // The link stands for the email only: the app's code comes before the new password.
+        const tokenHash = startFlow(context, user.email, user.id);
+        return {identifier: user.email, secondFactor: awaitSecondStep(tokenHash)};
       }
       startFlow(context, user.email, user.id, Date.now() + GRANT_MINUTES * 60_000);
       return {identifier: user.email};

@@ -82,6 +82,12 @@ CREATE TABLE IF NOT EXISTS recovery_flows (
   grant_expires_at INTEGER,
   expires_at INTEGER NOT NULL
 );
+-- A recovery flow whose first code was right, for an account with two-step verification: the
+-- new password waits for the second step (the flow's grant is given only then).
+CREATE TABLE IF NOT EXISTS recovery_second_steps (
+  token_hash TEXT PRIMARY KEY REFERENCES recovery_flows(token_hash) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS outbox (
   id INTEGER PRIMARY KEY,
   created_at INTEGER NOT NULL,

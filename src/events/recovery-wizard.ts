@@ -1,8 +1,11 @@
 import type {SereinRespondWith, SereinWaitUntil} from './action.js';
 import type {SereinOtpChannel} from './otp-prompt.js';
 
-/** The steps of `<serein-recovery-wizard>`; the first four are numbered ("Step 2 of 4"). */
-export type SereinRecoveryStep = 'identify' | 'method' | 'code' | 'password' | 'done';
+/**
+ * The steps of `<serein-recovery-wizard>`; all but `done` are numbered ("Step 2 of 4"), and
+ * `second-factor` is there only when the host's answer to `serein-recovery-verify` asks for it.
+ */
+export type SereinRecoveryStep = 'identify' | 'method' | 'code' | 'second-factor' | 'password' | 'done';
 
 /** A way the host can help the customer back in, as `serein-recovery-identify` answers it. */
 export interface SereinRecoveryMethod {
@@ -42,6 +45,49 @@ export interface SereinRecoveryVerifyBody {
 /** Detail of `serein-recovery-verify`: the only event that carries the code. */
 export type SereinRecoveryVerifyDetail = SereinRecoveryVerifyBody & SereinWaitUntil;
 
+/** The ways a second step can be confirmed during a recovery. */
+export type SereinRecoverySecondFactorChannel = Extract<SereinOtpChannel, 'app' | 'sms' | 'backup-code'>;
+
+/**
+ * The account's second step, as the host asks for it in its answer to `serein-recovery-verify`.
+ * An empty (or unusable) list of channels still asks for the step: the wizard then says that
+ * none of them can be used here and leads to the support path.
+ */
+export interface SereinRecoverySecondFactor {
+  /** The ways the customer can confirm the second step; the first one is offered first. */
+  channels: SereinRecoverySecondFactorChannel[];
+  /** A masked hint of the phone number for `sms` (`•••• 42`), shown as text. */
+  destination?: string;
+}
+
+/**
+ * What `serein-recovery-verify`'s `waitUntil` promise may resolve with. Without `secondFactor`
+ * (or with any other value), the password step follows the code; with it, the second-factor step
+ * comes first, and the host refuses `serein-recovery-reset` until that step is confirmed.
+ */
+export interface SereinRecoveryVerifyResult {
+  secondFactor?: SereinRecoverySecondFactor;
+}
+
+/** What `serein-recovery-second-factor` carries besides `waitUntil`. */
+export interface SereinRecoverySecondFactorBody {
+  channel: SereinRecoverySecondFactorChannel;
+  /** The code in canonical form (ASCII digits, or capital letters and digits for a backup code). */
+  code: string;
+}
+
+/** Detail of `serein-recovery-second-factor`: check the second step's code (the only event that carries it). */
+export type SereinRecoverySecondFactorDetail = SereinRecoverySecondFactorBody & SereinWaitUntil;
+
+/** What `serein-recovery-second-factor-send` carries besides `waitUntil`. */
+export interface SereinRecoverySecondFactorSendBody {
+  /** Only `sms` needs sending. */
+  channel: 'sms';
+}
+
+/** Detail of `serein-recovery-second-factor-send`: send the second step's code by text message. */
+export type SereinRecoverySecondFactorSendDetail = SereinRecoverySecondFactorSendBody & SereinWaitUntil;
+
 export interface SereinRecoveryResetBody {
   /** Exactly as typed. */
   newPassword: string;
@@ -61,6 +107,8 @@ interface SereinRecoveryEvents {
   'serein-recovery-identify': CustomEvent<SereinRecoveryIdentifyDetail>;
   'serein-recovery-send': CustomEvent<SereinRecoverySendDetail>;
   'serein-recovery-verify': CustomEvent<SereinRecoveryVerifyDetail>;
+  'serein-recovery-second-factor': CustomEvent<SereinRecoverySecondFactorDetail>;
+  'serein-recovery-second-factor-send': CustomEvent<SereinRecoverySecondFactorSendDetail>;
   'serein-recovery-reset': CustomEvent<SereinRecoveryResetDetail>;
   'serein-recovery-complete': CustomEvent<SereinRecoveryCompleteDetail>;
   'serein-recovery-sign-in': CustomEvent<Record<string, never>>;

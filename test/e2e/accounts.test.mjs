@@ -1,7 +1,7 @@
 // A customer's journey through the demo in Chromium, with axe on every page: the start page's
 // account, password sign-in, the password change with <serein-password-change>, signing out and
 // in again, the "breach" reason, the authenticator app and the second step, recovery with the
-// code from the outbox page, and the funnel these journeys produce.
+// code from the outbox page and the app's code, and the funnel these journeys produce.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {generate} from 'otplib';
@@ -18,6 +18,7 @@ import {
   signInWithForm,
   startDemo,
   startRecovery,
+  totpAfter,
   visit,
 } from './support/demo.mjs';
 
@@ -187,6 +188,13 @@ test('recovery with <serein-recovery-wizard> and the code read from the outbox p
   const {code, link} = await readRecoveryEmail(page.context());
 
   await wizard.getByLabel('Code', {exact: true}).pressSequentially(code);
+  await wizard.getByLabel('Code', {exact: true}).press('Enter');
+  // Two-step verification is on: the app's code comes before the new password.
+  await wizard.getByRole('heading', {name: 'Confirm it is you'}).waitFor();
+  await expectAccessible(page);
+  // A code of a step after any used so far (the second step above used at most the next one).
+  const {code: appCode} = await totpAfter(totpSecret, Math.floor(Date.now() / 30_000) + 1);
+  await wizard.getByLabel('Code', {exact: true}).pressSequentially(appCode);
   await wizard.getByLabel('Code', {exact: true}).press('Enter');
   await wizard.getByRole('heading', {name: 'Choose a new password'}).waitFor();
   await expectAccessible(page);

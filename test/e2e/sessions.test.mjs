@@ -18,6 +18,7 @@ import {
   SEED,
   signInWithForm,
   startDemo,
+  totpAfter,
   visit,
 } from './support/demo.mjs';
 
@@ -170,6 +171,12 @@ test('a recovery ends every session, remembered device and pending code of the a
   assert.ok(recoveryCode, email.body);
   const verified = await recovery.request('/api/recovery/verify', {body: {method: 'email', code: recoveryCode}});
   assert.equal(verified.status, 200, JSON.stringify(verified.json));
+  // Two-step verification is on: the app's code before the new password (of a step after the
+  // remembered device's).
+  assert.deepEqual(verified.json.secondFactor, {channels: ['app']});
+  const {code: appCode} = await totpAfter(totpSecret, Math.floor(Date.now() / 30_000) + 1);
+  const second = await recovery.request('/api/recovery/second-factor', {body: {channel: 'app', code: appCode}});
+  assert.equal(second.status, 200, JSON.stringify(second.json));
   const reset = await recovery.request('/api/recovery/reset', {body: {newPassword: RECOVERED, signOutOthers: false}});
   assert.equal(reset.status, 200, JSON.stringify(reset.json));
   // This browser, the device kept by the change above, the remembered one, the half-way one.

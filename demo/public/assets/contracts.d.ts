@@ -12,6 +12,8 @@ export type {
   SereinRecoveryIdentifyDetail as RecoveryIdentifyDetail,
   SereinRecoverySendDetail as RecoverySendDetail,
   SereinRecoveryVerifyDetail as RecoveryVerifyDetail,
+  SereinRecoverySecondFactor as RecoverySecondFactor,
+  SereinRecoverySecondFactorDetail as RecoverySecondFactorDetail,
   SereinRecoveryResetDetail as RecoveryResetDetail,
 } from '../../../src/index.js';
 

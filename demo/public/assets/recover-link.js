@@ -2,7 +2,9 @@
 // the browser) becomes a short reset grant when the customer clicks "Continue" (opening the page
 // spends nothing: a mail scanner that follows links and runs scripts does not use the link up);
 // then <serein-password-change no-current> sets the new password through the same API as the
-// recovery wizard's last step.
+// recovery wizard's last step. For an account with two-step verification, the link stands for the
+// email only: <serein-otp-prompt> asks for the app's code first (the server refuses the new
+// password without it).
 import {api, describeError, link, on, passwordChangeForm, say} from './demo.js';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
@@ -21,11 +23,31 @@ function linkFailed(error) {
   document.querySelector('#recover-link-status')?.after(link('/recover', 'Ask for a new code'));
 }
 
+/**
+ * The app's code, before the new password. Lost app: the prompt's help link leads to support.
+ * @param {() => void} next what follows the right code
+ */
+function askForAppCode(next) {
+  const heading = document.createElement('h2');
+  heading.textContent = 'Confirm it is you';
+  const why = document.createElement('p');
+  why.textContent =
+    'Your account has two-step verification, so the link alone is not enough. If you cannot use your app, contact support.';
+  const prompt = document.createElement('serein-otp-prompt');
+  prompt.setAttribute('channel', 'app');
+  prompt.setAttribute('support-href', '/help');
+  on(prompt, 'serein-otp-submit', (/** @type {import('./contracts').OtpSubmitDetail} */ {code, waitUntil}) => {
+    waitUntil(api('/api/recovery/second-factor', {channel: 'app', code}));
+  });
+  prompt.addEventListener('serein-otp-verified', next);
+  slot.replaceChildren(heading, why, prompt);
+}
+
 async function useLink() {
   button.disabled = true;
   slot.setAttribute('aria-busy', 'true');
   try {
-    const {identifier} = await api('/api/recovery/link', {token});
+    const {identifier, secondFactor} = await api('/api/recovery/link', {token});
     const form = passwordChangeForm(
       {
         username: identifier,
@@ -42,7 +64,9 @@ async function useLink() {
     // No "sign out everywhere" box: a recovery always does it.
     const notice = document.createElement('p');
     notice.textContent = 'Saving a new password signs you out on every device.';
-    slot.replaceChildren(notice, form);
+    const showForm = () => slot.replaceChildren(notice, form);
+    if (secondFactor) askForAppCode(showForm);
+    else showForm();
   } catch (error) {
     linkFailed(error);
   } finally {

@@ -213,6 +213,38 @@ describe('<serein-password-change>', () => {
       expect(slot.assignedElements()[0].textContent).to.equal('You earned a reward.');
     });
 
+    it('shows a passkey offer placed in the success slot only after the change, after the help link in focus order', async () => {
+      const holder = await fixture<HTMLDivElement>(
+        html`<div>
+          <serein-password-change support-href="/help"
+            ><div slot="success">
+              <p>Next time, sign in with your fingerprint or face.</p>
+              <button type="button">Create a passkey</button>
+            </div></serein-password-change
+          >
+        </div>`,
+      );
+      const element = holder.querySelector('serein-password-change')!;
+      const offer = element.querySelector<HTMLButtonElement>('[slot="success"] button')!;
+      await element.updateComplete;
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="success"]')!;
+      expect(slot.hidden, 'hidden while the form is shown').to.equal(true);
+      expect(offer.checkVisibility()).to.equal(false);
+      answer(element, () => Promise.resolve());
+      fill(field(element, 'current-password'), 'old secret');
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      await until(() => document.activeElement?.tagName === 'H2', 'focus on the thank-you heading');
+      expect(slot.hidden).to.equal(false);
+      await until(() => offer.checkVisibility(), 'the offer shown');
+      // The thank-you heading, then the help link, then the host's offer.
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement!.getAttribute('href')).to.equal('/help');
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(offer);
+      await expect(holder).to.be.accessible();
+    });
+
     it('shows current-password-incorrect next to the current password, keeping what was typed', async () => {
       const element = await mount();
       answer(element, () => Promise.reject({code: 'current-password-incorrect'}));

@@ -49,7 +49,9 @@ export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | Se
  * @tagname serein-password-change
  * @summary A reassuring password-change form that works with password managers.
  *
- * @slot success - Host content shown after a successful change (a reward, a next step).
+ * @slot success - Host content shown after a successful change (a reward, a next step, a passkey
+ *   offer: `<serein-passkey-button mode="register" slot="success">`), after the thank-you words
+ *   and the help link.
  *
  * @csspart base - The wrapper of the component.
  *

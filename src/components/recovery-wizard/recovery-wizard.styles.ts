@@ -66,6 +66,13 @@ export function recoveryWizardLightStyles(): CSSResult {
         flex-wrap: wrap;
         gap: 0.75rem;
       }
+      serein-recovery-wizard .serein-recovery-wizard__lost {
+        display: grid;
+        gap: 0.5rem;
+      }
+      serein-recovery-wizard .serein-recovery-wizard__support {
+        text-decoration: none;
+      }
       /* A link in the page's own link colours (a page's unlayered rules for links win). */
       serein-recovery-wizard .serein-recovery-wizard__sign-in {
         font-weight: 600;

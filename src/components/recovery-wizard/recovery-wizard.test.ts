@@ -25,6 +25,8 @@ interface Host {
   send?: () => Promise<unknown>;
   verify?: () => Promise<unknown>;
   reset?: () => Promise<unknown>;
+  secondFactor?: () => Promise<unknown>;
+  secondFactorSend?: () => Promise<unknown>;
 }
 
 /** A host backend for the wizard's events; records every detail. */
@@ -43,6 +45,8 @@ function backend(element: HTMLElement, host: Host = {}) {
   record('serein-recovery-send', host.send ?? (() => Promise.resolve()));
   record('serein-recovery-verify', host.verify ?? (() => Promise.resolve()));
   record('serein-recovery-reset', host.reset ?? (() => Promise.resolve()));
+  record('serein-recovery-second-factor', host.secondFactor ?? (() => Promise.resolve()));
+  record('serein-recovery-second-factor-send', host.secondFactorSend ?? (() => Promise.resolve()));
   return calls;
 }
 
@@ -81,6 +85,25 @@ async function chooseAndSend(element: SereinRecoveryWizard, id = 'm-email') {
   submitIn(element).click();
   await until(() => element.currentStep === 'code', 'the code step');
   await until(() => codeInput(element), 'the code field');
+}
+
+const TWO_STEP = {secondFactor: {channels: ['app', 'sms', 'backup-code'], destination: '•••• 42'}};
+const secondStep = (element: Element) => element.querySelector<HTMLElement>('[data-step="second-factor"]')!;
+const secondCode = (element: Element) =>
+  element.querySelector<HTMLInputElement>('[data-step="second-factor"] input[autocomplete="one-time-code"]')!;
+const secondPrompt = (element: Element) =>
+  element.querySelector<HTMLElement & {channel: string; destination: string}>(
+    '[data-step="second-factor"] serein-otp-prompt',
+  )!;
+
+/** From the start to the second-factor step, the host's answer to the code being `answer`. */
+async function toSecondFactor(element: SereinRecoveryWizard) {
+  await identify(element);
+  await chooseAndSend(element);
+  fill(codeInput(element), '123456');
+  submitIn(element).click();
+  await until(() => element.currentStep === 'second-factor', 'the second-factor step');
+  await until(() => focusedHeading(element) === 'Confirm it is you', 'focus on its heading');
 }
 
 describe('<serein-recovery-wizard>', () => {
@@ -299,6 +322,210 @@ describe('<serein-recovery-wizard>', () => {
       submitIn(element).click();
       await until(() => element.currentStep === 'password', 'the password step');
       expect(calls.at(-1)!.detail).to.deep.include({method: METHODS[1], code: '654321'});
+    });
+  });
+
+  describe('the second factor', () => {
+    it('comes only when the host’s answer to the code asks for it, counted in "Step n of 5"', async () => {
+      const element = await mount();
+      const calls = backend(element, {verify: () => Promise.resolve(TWO_STEP)});
+      const journeys = recordEvents(element, ['serein-journey']);
+      await toSecondFactor(element);
+      expect(progress(element)).to.equal('Step 4 of 5');
+      expect(secondPrompt(element).channel, 'the first channel first').to.equal('app');
+      expect(secondStep(element).textContent).to.include('Your account has two-step verification.');
+      expect(element.querySelector('.serein-recovery-wizard__back'), 'the first code is used: no way back').to.equal(
+        null,
+      );
+      expect(newPassword(element), 'no password step before the second factor').to.equal(null);
+      fill(secondCode(element), '908172');
+      submitIn(element).click();
+      await until(() => focusedHeading(element) === 'Choose a new password', 'the password step');
+      expect(progress(element)).to.equal('Step 5 of 5');
+      const second = calls.filter((call) => call.type === 'serein-recovery-second-factor');
+      expect(second).to.have.length(1);
+      expect(second[0].detail).to.deep.include({channel: 'app', code: '908172'});
+      expect(
+        calls.filter((call) => call.type === 'serein-recovery-second-factor-send'),
+        'nothing to send',
+      ).to.deep.equal([]);
+      expect(
+        journeys.filter((event) => event.detail.action === 'step').map((event) => event.detail.step),
+      ).to.deep.equal(['method', 'code', 'second-factor', 'password']);
+    });
+
+    it('goes on to the new password without it, as before', async () => {
+      const element = await mount();
+      const calls = backend(element, {verify: () => Promise.resolve({verified: true})});
+      await identify(element);
+      await chooseAndSend(element);
+      fill(codeInput(element), '123456');
+      submitIn(element).click();
+      await until(() => element.currentStep === 'password', 'the password step');
+      expect(progress(element)).to.equal('Step 4 of 4');
+      expect(secondStep(element).childElementCount).to.equal(0);
+      expect(calls.some((call) => call.type.startsWith('serein-recovery-second-factor'))).to.equal(false);
+    });
+
+    it('keeps a wrong code on the step, with the error under the field, then takes the right one', async () => {
+      let tries = 0;
+      const element = await mount();
+      const calls = backend(element, {
+        verify: () => Promise.resolve(TWO_STEP),
+        secondFactor: () => (++tries === 1 ? Promise.reject({code: 'code-incorrect'}) : Promise.resolve()),
+      });
+      await toSecondFactor(element);
+      fill(secondCode(element), '111111');
+      submitIn(element).click();
+      await until(() => secondCode(element).getAttribute('aria-invalid') === 'true', 'the code error');
+      expect(element.currentStep).to.equal('second-factor');
+      expect(secondStep(element).textContent).to.include('That is not the right code');
+      expect(newPassword(element)).to.equal(null);
+      fill(secondCode(element), '222222');
+      submitIn(element).click();
+      await until(() => element.currentStep === 'password', 'the password step');
+      expect(
+        calls.filter((call) => call.type === 'serein-recovery-second-factor').map((call) => call.detail.code),
+      ).to.deep.equal(['111111', '222222']);
+    });
+
+    it('offers a backup code for a lost phone or app, and sends a text message only when chosen', async () => {
+      const element = await mount();
+      const calls = backend(element, {verify: () => Promise.resolve(TWO_STEP)});
+      await toSecondFactor(element);
+      const lost = secondStep(element).querySelector('.serein-recovery-wizard__lost')!;
+      expect(lost.textContent).to.include('use one of your backup codes instead');
+      expect(lost.querySelector<HTMLAnchorElement>('a[href="/help"]')!.textContent!.trim()).to.equal('Contact support');
+      // "Try another way" lists the other channels; the text message is sent when chosen.
+      const prompt = secondPrompt(element);
+      prompt.querySelector<HTMLButtonElement>('.serein-otp-prompt__others > button')!.click();
+      await until(() => prompt.querySelector('.serein-otp-prompt__others ul:not([hidden])'), 'the other ways');
+      const sms = [...prompt.querySelectorAll<HTMLButtonElement>('.serein-otp-prompt__others li button')].find(
+        (button) => button.textContent!.includes('•••• 42'),
+      )!;
+      sms.click();
+      await until(() => prompt.channel === 'sms', 'the text message channel');
+      expect(prompt.destination).to.equal('•••• 42');
+      expect(calls.filter((call) => call.type === 'serein-recovery-second-factor-send').map((call) => call.detail))
+        .to.have.length(1)
+        .and.to.satisfy((details: Record<string, unknown>[]) => details[0].channel === 'sms');
+      // "Use a backup code": the prompt takes letters, focus goes to its heading.
+      lost.querySelector<HTMLButtonElement>('button')!.click();
+      await until(() => prompt.channel === 'backup-code', 'the backup-code channel');
+      await until(() => focusedHeading(element) === 'Confirm it is you', 'focus on the heading');
+      expect(lost.querySelector('button'), 'no offer of what is already shown').to.equal(null);
+      fill(secondCode(element), 'abcd-efgh');
+      submitIn(element).click();
+      await until(() => element.currentStep === 'password', 'the password step');
+      expect(calls.filter((call) => call.type === 'serein-recovery-second-factor').at(-1)!.detail).to.deep.include({
+        channel: 'backup-code',
+        code: 'ABCDEFGH',
+      });
+    });
+
+    it('without backup codes, the lost path is support; with no usable channel, support is the main action', async () => {
+      const onlyApp = await mount();
+      backend(onlyApp, {verify: () => Promise.resolve({secondFactor: {channels: ['app']}})});
+      await toSecondFactor(onlyApp);
+      expect(secondStep(onlyApp).textContent).not.to.include('backup code');
+      expect(secondStep(onlyApp).textContent).to.include('our support team can help you get back in');
+      expect(secondStep(onlyApp).querySelector('a[href="/help"]')).to.exist;
+
+      for (const answer of [{secondFactor: {channels: []}}, {secondFactor: {channels: ['email', 'pigeon']}}]) {
+        const element = await mount();
+        const calls = backend(element, {verify: () => Promise.resolve(answer)});
+        await toSecondFactor(element);
+        const step = secondStep(element);
+        expect(step.textContent).to.include('none of its ways can be used here');
+        expect(step.querySelector('serein-otp-prompt'), 'no code to type').to.equal(null);
+        const support = step.querySelector<HTMLAnchorElement>('a.serein-button[href="/help"]')!;
+        expect(support.textContent!.trim()).to.equal('Contact support');
+        expect(progress(element)).to.equal('Step 4 of 5');
+        expect(calls.some((call) => call.type === 'serein-recovery-reset')).to.equal(false);
+        await expect(element).to.be.accessible();
+      }
+    });
+
+    it('goes through the second step with the keyboard alone', async () => {
+      const element = await mount();
+      const calls = backend(element, {verify: () => Promise.resolve(TWO_STEP)});
+      await toSecondFactor(element);
+      // From the heading: Tab reaches the code field first.
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(secondCode(element));
+      await sendKeys({type: '314159'});
+      await sendKeys({press: 'Enter'});
+      await until(() => focusedHeading(element) === 'Choose a new password', 'the password heading');
+      expect(calls.find((call) => call.type === 'serein-recovery-second-factor')!.detail).to.deep.include({
+        channel: 'app',
+        code: '314159',
+      });
+    });
+
+    it('is accessible on the second-factor step', async () => {
+      const element = await mount();
+      backend(element, {verify: () => Promise.resolve(TWO_STEP)});
+      await toSecondFactor(element);
+      await expect(element).to.be.accessible();
+    });
+
+    it('sends the second code only in its own event', async () => {
+      const seen: {type: string; json: string}[] = [];
+      const original = EventTarget.prototype.dispatchEvent;
+      EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+        if (event instanceof CustomEvent) seen.push({type: event.type, json: JSON.stringify(event.detail) ?? ''});
+        return original.call(this, event);
+      };
+      try {
+        const element = await mount();
+        backend(element, {verify: () => Promise.resolve(TWO_STEP)});
+        await toSecondFactor(element);
+        fill(secondCode(element), '271828');
+        submitIn(element).click();
+        await until(() => element.currentStep === 'password', 'the password step');
+      } finally {
+        EventTarget.prototype.dispatchEvent = original;
+      }
+      expect(seen.filter((entry) => entry.json.includes('271828')).map((entry) => entry.type)).to.deep.equal([
+        'serein-recovery-second-factor',
+      ]);
+    });
+  });
+
+  describe('the success slot', () => {
+    it('shows the host’s content on the done step only, after the wizard’s own content', async () => {
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      holder.innerHTML = `<serein-recovery-wizard support-href="/help" sign-in-href="/sign-in"
+        ><p slot="success">After you sign in, <button type="button">Create a passkey</button></p></serein-recovery-wizard
+      >`;
+      const element = holder.querySelector('serein-recovery-wizard')!;
+      await element.updateComplete;
+      backend(element);
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="success"]')!;
+      const offer = element.querySelector<HTMLButtonElement>('[slot="success"] button')!;
+      expect(slot.hidden).to.equal(true);
+      expect(offer.offsetParent, 'not shown before the end').to.equal(null);
+      await identify(element);
+      expect(slot.hidden).to.equal(true);
+      await chooseAndSend(element);
+      fill(codeInput(element), '123456');
+      submitIn(element).click();
+      await until(() => newPassword(element), 'the password step');
+      expect(slot.hidden).to.equal(true);
+      fill(newPassword(element), STRONG);
+      submitIn(element).click();
+      await until(() => focusedHeading(element) === 'Your password has been changed', 'the done heading');
+      expect(slot.hidden).to.equal(false);
+      expect(slot.assignedElements()[0].textContent).to.include('After you sign in');
+      expect(offer.offsetParent).not.to.equal(null);
+      // Focus order: the heading, "Continue to sign in", the help link, then the host's offer.
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement!.getAttribute('href')).to.equal('/sign-in');
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement!.getAttribute('href')).to.equal('/help');
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(offer);
+      await expect(element).to.be.accessible();
     });
   });
 

@@ -14,6 +14,10 @@ import type {
   SereinRecoveryIdentifyBody,
   SereinRecoveryMethod,
   SereinRecoveryResetBody,
+  SereinRecoverySecondFactor,
+  SereinRecoverySecondFactorBody,
+  SereinRecoverySecondFactorChannel,
+  SereinRecoverySecondFactorSendBody,
   SereinRecoverySendBody,
   SereinRecoveryStep,
   SereinRecoveryVerifyBody,
@@ -25,6 +29,7 @@ const view = lazy(() => import('./recovery-wizard.view.js'), {now: true});
 type View = typeof import('./recovery-wizard.view.js');
 
 const CHANNELS: readonly SereinOtpChannel[] = ['email', 'sms', 'app', 'backup-code'];
+const SECOND_CHANNELS: readonly SereinRecoverySecondFactorChannel[] = ['app', 'sms', 'backup-code'];
 const DEFAULT_MIN_LENGTH = 15;
 
 /** Codes that need no sending: the customer already has them. @internal */
@@ -32,15 +37,20 @@ export const needsSending = (method: SereinRecoveryMethod) => method.channel ===
 
 /**
  * Account recovery in five steps: identify → choose a way to get a code → enter the code → choose
- * a new password → done. It never tells whether an account exists, offers the help link at the
+ * a new password → done; when the host's answer to the code asks for it (the account has
+ * two-step verification), a sixth, "Confirm it is you", comes before the new password. It never tells whether an account exists, offers the help link at the
  * same place on every step, keeps what was entered when going back, and never signs the customer
  * in by itself. The code and new-password steps are `<serein-otp-prompt>` and
  * `<serein-password-change>`, embedded: their events are answered by this wizard's own
  * (`serein-recovery-verify`, `-send`, `-reset`), so the code and the password travel in one event
- * each.
+ * each. The second-factor step embeds another `<serein-otp-prompt>`, answered with
+ * `serein-recovery-second-factor` (and `-second-factor-send` for a text message).
  *
  * @tagname serein-recovery-wizard
  * @summary Private, guided account recovery that is never a dead end.
+ *
+ * @slot success - Host content shown on the done step only, after the wizard's own content (for
+ *   example an offer to create a passkey once the customer has signed in again).
  *
  * @csspart base - The wrapper of the component.
  *
@@ -55,11 +65,13 @@ export const needsSending = (method: SereinRecoveryMethod) => method.channel ===
  *
  * @fires {CustomEvent<SereinRecoveryIdentifyDetail>} serein-recovery-identify - The customer said who they are; `respondWith` the ways to get a code (the same answer whether or not an account matches).
  * @fires {CustomEvent<SereinRecoverySendDetail>} serein-recovery-send - Send a code (and a link, by email) with the chosen method; call `waitUntil`.
- * @fires {CustomEvent<SereinRecoveryVerifyDetail>} serein-recovery-verify - Check the code; call `waitUntil`. The only event that carries the code.
+ * @fires {CustomEvent<SereinRecoveryVerifyDetail>} serein-recovery-verify - Check the code; call `waitUntil`. The only event that carries the code. Resolve with `{secondFactor: {channels, destination?}}` (`SereinRecoveryVerifyResult`) when the account has two-step verification.
+ * @fires {CustomEvent<SereinRecoverySecondFactorDetail>} serein-recovery-second-factor - Check the second step's code (`{channel, code}`); call `waitUntil`. Only after a `secondFactor` answer; the only event that carries that code.
+ * @fires {CustomEvent<SereinRecoverySecondFactorSendDetail>} serein-recovery-second-factor-send - Send the second step's code by text message (`{channel: 'sms'}`); call `waitUntil`.
  * @fires {CustomEvent<SereinRecoveryResetDetail>} serein-recovery-reset - Set the new password; call `waitUntil`. The only event that carries it.
  * @fires {CustomEvent<SereinRecoveryCompleteDetail>} serein-recovery-complete - The password was reset; the customer is not signed in.
  * @fires {CustomEvent} serein-recovery-sign-in - The customer chose "Continue to sign in" (without `sign-in-href`).
- * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`method`, `code`, `password`, `done`), submitted, failed (with the step), succeeded, abandoned.
+ * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`method`, `code`, `second-factor` when asked, `password`, `done`), submitted, failed (with the step), succeeded, abandoned.
  */
 export class SereinRecoveryWizard extends SereinElement {
   static override styles = [tokenStyles, recoveryWizardStyles];
@@ -89,6 +101,8 @@ export class SereinRecoveryWizard extends SereinElement {
   protected override viewReady = () => this.light.ready();
   /** What the embedded prompt and form ask for: answered with this wizard's own events. @internal */
   readonly embedding: SereinEmbedding = {act: (type, detail) => this.actFor(type, detail)};
+  /** The same for the second-factor step's prompt. @internal */
+  readonly secondEmbedding: SereinEmbedding = {act: (type, detail) => this.actForSecond(type, detail)};
   /** @internal */
   identified = '';
 
@@ -100,6 +114,10 @@ export class SereinRecoveryWizard extends SereinElement {
   @state() chosen = '';
   /** The method the code step is for (its code was sent, or needs no sending). @internal */
   @state() codeMethod: SereinRecoveryMethod | undefined;
+  /** The second step the host asked for in its answer to the code; none without it. @internal */
+  @state() secondFactor: SereinRecoverySecondFactor | undefined;
+  /** The channel the second-factor step is on. @internal */
+  @state() secondChannel: SereinRecoverySecondFactorChannel | undefined;
   /** @internal */
   @state() identifierEmpty = false;
   /** @internal */
@@ -204,6 +222,8 @@ export class SereinRecoveryWizard extends SereinElement {
       this.methods = methods;
       this.chosen = methods[0]?.id ?? '';
       this.codeMethod = undefined;
+      this.secondFactor = undefined;
+      this.secondChannel = undefined;
     }
     this.go('method');
   }
@@ -268,7 +288,9 @@ export class SereinRecoveryWizard extends SereinElement {
     const method = this.codeMethod;
     if (type === 'serein-otp-submit' && method) {
       const code = (detail as SereinOtpSubmitBody).code;
-      return actions.run<unknown, SereinRecoveryVerifyBody>('serein-recovery-verify', {method, code});
+      const outcome = await actions.run<unknown, SereinRecoveryVerifyBody>('serein-recovery-verify', {method, code});
+      if (outcome.status === 'done') this.askSecondFactor(this.readSecondFactor(outcome.value));
+      return outcome;
     }
     if (type === 'serein-otp-resend' && method) {
       return actions.run<unknown, SereinRecoverySendBody>('serein-recovery-send', {method});
@@ -281,9 +303,76 @@ export class SereinRecoveryWizard extends SereinElement {
     return {status: 'busy'};
   }
 
+  /**
+   * The second step the host's answer to the code asks for, or none. An answer that asks for it
+   * in a shape the wizard cannot read still asks for it (with no usable channel, so the step
+   * leads to support): a recovery never skips a second step by mistake.
+   */
+  private readSecondFactor(value: unknown): SereinRecoverySecondFactor | undefined {
+    if (typeof value !== 'object' || value === null || !('secondFactor' in value)) return undefined;
+    const given = (value as {secondFactor: unknown}).secondFactor;
+    if (given === undefined || given === null) return undefined;
+    const {channels, destination} = given as Partial<SereinRecoverySecondFactor>;
+    if (!Array.isArray(channels)) {
+      this.warnOnce('secondFactor needs channels: an array among app, sms, backup-code.');
+      return {channels: []};
+    }
+    const usable = channels.filter((channel, index) => {
+      const ok = SECOND_CHANNELS.includes(channel);
+      if (!ok) this.warnOnce(`a second-factor channel was ignored: each is one of ${SECOND_CHANNELS.join(', ')}.`);
+      return ok && channels.indexOf(channel) === index;
+    });
+    return {channels: usable, ...(typeof destination === 'string' && destination ? {destination} : {})};
+  }
+
+  private askSecondFactor(secondFactor: SereinRecoverySecondFactor | undefined): void {
+    this.secondFactor = secondFactor;
+    this.secondChannel = secondFactor?.channels[0];
+  }
+
+  /** The second-factor prompt's actions, answered with `serein-recovery-second-factor` (and `-send`). */
+  private async secondAction(type: string, detail: object): Promise<SereinActionOutcome<unknown>> {
+    const actions = await this.flow.ensureActions();
+    const channel = this.secondChannel;
+    if (type === 'serein-otp-submit' && channel) {
+      const code = (detail as SereinOtpSubmitBody).code;
+      return actions.run<unknown, SereinRecoverySecondFactorBody>('serein-recovery-second-factor', {channel, code});
+    }
+    if (type === 'serein-otp-resend' && channel === 'sms') {
+      return actions.run<unknown, SereinRecoverySecondFactorSendBody>('serein-recovery-second-factor-send', {channel});
+    }
+    return {status: 'busy'};
+  }
+
+  /** Sends the second step's code by text message; true when the customer can go on. */
+  private async sendSecond(channel: SereinRecoverySecondFactorChannel): Promise<boolean> {
+    if (channel !== 'sms') return true;
+    const actions = await this.flow.ensureActions();
+    this.flow.copied = false;
+    const outcome = await actions.run<unknown, SereinRecoverySecondFactorSendBody>(
+      'serein-recovery-second-factor-send',
+      {channel},
+    );
+    if (outcome.status === 'failed') {
+      this.journey.failed(outcome.error.code, 'second-factor');
+      await this.flow.fail(outcome.error);
+    }
+    return outcome.status === 'done';
+  }
+
   /** Answers the embedded prompt's and form's actions with the wizard's own events. */
-  private async actFor(type: string, detail: object): Promise<unknown> {
-    const outcome = await this.ownAction(type, detail);
+  private actFor(type: string, detail: object): Promise<unknown> {
+    return this.settle(this.ownAction(type, detail));
+  }
+
+  /** Answers the second-factor prompt's actions with the wizard's own events. */
+  private actForSecond(type: string, detail: object): Promise<unknown> {
+    return this.settle(this.secondAction(type, detail));
+  }
+
+  /** Hands an outcome to the embedded part that asked: its value, or the error it shows. */
+  private async settle(pending: Promise<SereinActionOutcome<unknown>>): Promise<unknown> {
+    const outcome = await pending;
     if (outcome.status === 'done') return outcome.value;
     // The embedded part shows the message where it belongs (under the code, the password…).
     this.flow.actions?.clearError();
@@ -311,6 +400,36 @@ export class SereinRecoveryWizard extends SereinElement {
   /** @internal */
   readonly onVerified = (event: Event) => {
     event.stopPropagation();
+    const channel = this.secondChannel;
+    if (!this.secondFactor) return this.go('password');
+    this.go('second-factor');
+    if (channel) void this.sendSecond(channel);
+  };
+
+  /** "Try another way" on the second-factor step (or "Use a backup code"). @internal */
+  readonly onSecondSwitch = async (event: CustomEvent<SereinOtpSwitchDetail>) => {
+    event.stopPropagation();
+    await this.switchSecond(event.detail.channel as SereinRecoverySecondFactorChannel);
+  };
+
+  /** Moves the second-factor step to `channel`, once its code is on its way (text message). @internal */
+  async switchSecond(channel: SereinRecoverySecondFactorChannel): Promise<void> {
+    if (!this.secondFactor?.channels.includes(channel) || this.flow.pending) return;
+    if (await this.sendSecond(channel)) this.secondChannel = channel;
+  }
+
+  /** "Use a backup code" on the second-factor step: the prompt switches, focus goes to its heading. @internal */
+  async useBackupCode(): Promise<void> {
+    await this.switchSecond('backup-code');
+    await this.updateComplete;
+    const prompt = this.container('[data-step="second-factor"] serein-otp-prompt') as SereinElement | null;
+    await prompt?.updateComplete;
+    prompt?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** The second step was confirmed. @internal */
+  readonly onSecondVerified = (event: Event) => {
+    event.stopPropagation();
     this.go('password');
   };
 
@@ -329,6 +448,6 @@ export class SereinRecoveryWizard extends SereinElement {
   }
 
   protected override render() {
-    return renderBase(!this.light.view);
+    return renderBase(!this.light.view, [{name: 'success', hidden: this.step !== 'done'}]);
   }
 }

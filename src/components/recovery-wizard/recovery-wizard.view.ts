@@ -16,8 +16,11 @@ export const lightStyles = recoveryWizardLightStyles();
 
 type El = SereinRecoveryWizard;
 
-/** The steps numbered "Step n of 4". */
-const NUMBERED: readonly SereinRecoveryStep[] = ['identify', 'method', 'code', 'password'];
+/** The steps numbered "Step n of m": four, five when the host asked for a second step. */
+const numbered = (el: El): readonly SereinRecoveryStep[] =>
+  el.secondFactor
+    ? ['identify', 'method', 'code', 'second-factor', 'password']
+    : ['identify', 'method', 'code', 'password'];
 
 function identifierErrorText(el: El): string {
   return el.identifierEmpty
@@ -149,10 +152,11 @@ function passwordStrings(el: El): SereinStrings {
 }
 
 function renderProgress(el: El) {
-  const index = NUMBERED.indexOf(el.step);
+  const steps = numbered(el);
+  const index = steps.indexOf(el.step);
   if (index < 0) return nothing;
   const current = formatNumber(index + 1);
-  const total = formatNumber(NUMBERED.length);
+  const total = formatNumber(steps.length);
   return html`<p class="serein-recovery-wizard__progress">
     ${el.t('recovery-wizard.progress', msg(str`Step ${current} of ${total}`, {id: 'recovery-wizard.progress'}), {
       current,
@@ -312,6 +316,119 @@ function renderCode(el: El) {
   ></serein-otp-prompt>`;
 }
 
+/** The second-factor prompt's words: the step's own title on every channel, and why it is asked. */
+function secondFactorStrings(el: El): SereinStrings {
+  const title = secondFactorTitle(el);
+  return {
+    ...el.strings,
+    'otp-prompt.title.app': title,
+    'otp-prompt.title.sms': title,
+    'otp-prompt.title.backup-code': title,
+    'otp-prompt.why': el.t(
+      'recovery-wizard.second-factor.why',
+      msg(
+        'Your account has two-step verification. This second code makes sure that the first code alone is not enough to change your password.',
+        {id: 'recovery-wizard.second-factor.why'},
+      ),
+    ),
+  };
+}
+
+function secondFactorTitle(el: El): string {
+  return el.t(
+    'recovery-wizard.second-factor.title',
+    msg('Confirm it is you', {id: 'recovery-wizard.second-factor.title'}),
+  );
+}
+
+/** The support link of the "lost it?" path: a button-like link when it is the only way on. */
+function renderSupport(el: El, primary: boolean) {
+  const href = safeUrl(el.supportHref, {attribute: 'support-href', element: el});
+  if (!href) return nothing;
+  return html`<a class=${primary ? 'serein-button serein-recovery-wizard__support' : 'serein-link'} href=${href}>
+    ${el.t(
+      'recovery-wizard.second-factor.contact-support',
+      msg('Contact support', {id: 'recovery-wizard.second-factor.contact-support'}),
+    )}
+  </a>`;
+}
+
+/** "Lost it?": backup codes when the host listed them, then support. Never a dead end. */
+function renderLost(el: El, channels: readonly string[]) {
+  const backup = channels.includes('backup-code') && el.secondChannel !== 'backup-code';
+  return html`<div class="serein-recovery-wizard__lost">
+    ${
+      backup
+        ? html`<p>
+              ${el.t(
+                'recovery-wizard.second-factor.lost-backup',
+                msg('If you cannot use your phone or your app, use one of your backup codes instead.', {
+                  id: 'recovery-wizard.second-factor.lost-backup',
+                }),
+              )}
+            </p>
+            <div class="serein-recovery-wizard__actions">
+              <button
+                type="button"
+                class="serein-button serein-button--quiet"
+                aria-disabled=${el.flow.pending ? 'true' : 'false'}
+                @click=${() => void el.useBackupCode()}
+              >
+                ${el.t(
+                  'recovery-wizard.second-factor.use-backup',
+                  msg('Use a backup code', {id: 'recovery-wizard.second-factor.use-backup'}),
+                )}
+              </button>
+            </div>`
+        : nothing
+    }
+    <p>
+      ${el.t(
+        'recovery-wizard.second-factor.lost-support',
+        msg('If you cannot use any of these, our support team can help you get back in.', {
+          id: 'recovery-wizard.second-factor.lost-support',
+        }),
+      )}
+      ${renderSupport(el, false)}
+    </p>
+  </div>`;
+}
+
+function renderSecondFactor(el: El) {
+  const secondFactor = el.secondFactor;
+  if (!secondFactor) return nothing;
+  const channel = el.secondChannel;
+  if (!channel) {
+    // The host asks for a second step that cannot be confirmed here: say so, and lead to support.
+    return html`<h2 tabindex="-1">${secondFactorTitle(el)}</h2>
+      <p>
+        ${el.t(
+          'recovery-wizard.second-factor.none',
+          msg(
+            'Your account has two-step verification, and none of its ways can be used here. Our support team can help you get back in.',
+            {id: 'recovery-wizard.second-factor.none'},
+          ),
+        )}
+      </p>
+      <div class="serein-recovery-wizard__actions">${renderSupport(el, true)}</div>`;
+  }
+  const destination = secondFactor.destination ?? '';
+  const alternatives = secondFactor.channels
+    .filter((other) => other !== channel)
+    .map((other) => ({channel: other, ...(other === 'sms' && destination ? {destination} : {})}));
+  return html`<serein-otp-prompt
+      .sereinEmbedding=${el.secondEmbedding}
+      .strings=${secondFactorStrings(el)}
+      .alternatives=${alternatives}
+      channel=${channel}
+      destination=${channel === 'sms' ? destination : ''}
+      resend-after=${el.resendAfter}
+      @serein-otp-verified=${el.onSecondVerified}
+      @serein-otp-switch=${el.onSecondSwitch}
+    ></serein-otp-prompt>
+    ${renderLost(el, secondFactor.channels)}`;
+}
+
 function renderPassword(el: El) {
   if (el.step !== 'password' && el.step !== 'done') return nothing;
   // A recovery may follow someone else's use of the account: the host ends every session, so
@@ -383,7 +500,8 @@ export function renderSteps(el: El): TemplateResult {
   return html`
     ${renderBack(el)} ${renderProgress(el)} ${section('identify', renderIdentify(el))}
     ${section('method', el.identified ? renderMethod(el) : nothing)} ${section('code', renderCode(el))}
-    ${section('password', renderPassword(el))} ${section('done', step === 'done' ? renderDone(el) : nothing)}
+    ${section('second-factor', renderSecondFactor(el))} ${section('password', renderPassword(el))}
+    ${section('done', step === 'done' ? renderDone(el) : nothing)}
     <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
       ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
     </div>

@@ -249,6 +249,23 @@ export function nextTotp(secret) {
 }
 
 /**
+ * A TOTP code the server accepts now (one 30-second step of tolerance) for a step after
+ * `usedStep`, the last one the account used (each code works once). Waits, at most one step, when
+ * the clock has to move on first. Returns the code and its step.
+ * @param {string} secret
+ * @param {number} [usedStep]
+ */
+export async function totpAfter(secret, usedStep = -Infinity) {
+  for (;;) {
+    const current = Math.floor(Date.now() / 30_000);
+    // Never a past step: it would fall out of the tolerance if the clock moved on meanwhile.
+    const step = Math.max(usedStep + 1, current);
+    if (step <= current + 1) return {code: await generate({secret, epoch: step * 30}), step};
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
  * Records uncaught page errors, to assert there were none.
  * @param {import('playwright-core').Page} page
  */
