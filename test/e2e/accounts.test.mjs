@@ -90,7 +90,7 @@ test('<serein-password-change> changes the password, typed as a customer would',
   await fresh.pressSequentially(NEW_PASSWORD);
   await page.getByRole('button', {name: 'Save the new password'}).click();
   await page.locator('serein-password-change input[autocomplete="current-password"][aria-invalid="true"]').waitFor();
-  await page.getByText('This does not match your current password.').waitFor();
+  await page.getByText('This is not your current password.').waitFor();
   await expectAccessible(page);
 
   await current.fill('');

@@ -119,7 +119,7 @@ function render(summary) {
         'p',
         component.feedback.count === 0
           ? 'Feedback: no answer yet.'
-          : `Feedback (“How easy was this?”): ${component.feedback.average} out of 5, from ${component.feedback.count} answer(s).`,
+          : `Feedback (“How easy was it to change your password?”): ${component.feedback.average} out of 5, from ${component.feedback.count} ${component.feedback.count === 1 ? 'answer' : 'answers'}.`,
         {class: 'feedback'},
       ),
     );

@@ -376,7 +376,7 @@ describe('<serein-password-change>', () => {
       expect(values.slice(1)).to.deep.equal(['Chrome on Windows', '<img src=x onerror=alert(1)> Lyon']);
       expect(signal.querySelector('img'), 'host text is never markup').to.equal(null);
       // Next to the reassurance, so the two are read together.
-      expect(signal.nextElementSibling!.textContent).to.include('Acme will never ask for your password');
+      expect(signal.nextElementSibling!.textContent).to.include('\u2068Acme\u2069 will never ask for your password');
     });
 
     it('leaves out signal details it cannot trust, with one console warning each', async () => {
