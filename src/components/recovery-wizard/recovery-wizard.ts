@@ -15,9 +15,7 @@ import type {
   SereinRecoveryMethod,
   SereinRecoveryResetBody,
   SereinRecoverySecondFactor,
-  SereinRecoverySecondFactorBody,
   SereinRecoverySecondFactorChannel,
-  SereinRecoverySecondFactorSendBody,
   SereinRecoverySendBody,
   SereinRecoveryStep,
   SereinRecoveryVerifyBody,
@@ -26,10 +24,11 @@ import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 
 /** Every template and string of the wizard: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./recovery-wizard.view.js'), {now: true});
+/** The second-factor step's logic, loaded when the host's answer asks for that step. */
+const secondFactor = lazy(() => import('./recovery-wizard.second-factor.js'));
 type View = typeof import('./recovery-wizard.view.js');
 
 const CHANNELS: readonly SereinOtpChannel[] = ['email', 'sms', 'app', 'backup-code'];
-const SECOND_CHANNELS: readonly SereinRecoverySecondFactorChannel[] = ['app', 'sms', 'backup-code'];
 const DEFAULT_MIN_LENGTH = 15;
 
 /** Codes that need no sending: the customer already has them. @internal */
@@ -289,7 +288,10 @@ export class SereinRecoveryWizard extends SereinElement {
     if (type === 'serein-otp-submit' && method) {
       const code = (detail as SereinOtpSubmitBody).code;
       const outcome = await actions.run<unknown, SereinRecoveryVerifyBody>('serein-recovery-verify', {method, code});
-      if (outcome.status === 'done') this.askSecondFactor(this.readSecondFactor(outcome.value));
+      if (outcome.status === 'done') {
+        this.secondFactor = (await secondFactor.load()).readSecondFactor(this, outcome.value);
+        this.secondChannel = this.secondFactor?.channels[0];
+      }
       return outcome;
     }
     if (type === 'serein-otp-resend' && method) {
@@ -303,63 +305,6 @@ export class SereinRecoveryWizard extends SereinElement {
     return {status: 'busy'};
   }
 
-  /**
-   * The second step the host's answer to the code asks for, or none. An answer that asks for it
-   * in a shape the wizard cannot read still asks for it (with no usable channel, so the step
-   * leads to support): a recovery never skips a second step by mistake.
-   */
-  private readSecondFactor(value: unknown): SereinRecoverySecondFactor | undefined {
-    if (typeof value !== 'object' || value === null || !('secondFactor' in value)) return undefined;
-    const given = (value as {secondFactor: unknown}).secondFactor;
-    if (given === undefined || given === null) return undefined;
-    const {channels, destination} = given as Partial<SereinRecoverySecondFactor>;
-    if (!Array.isArray(channels)) {
-      this.warnOnce('secondFactor needs channels: an array among app, sms, backup-code.');
-      return {channels: []};
-    }
-    const usable = channels.filter((channel, index) => {
-      const ok = SECOND_CHANNELS.includes(channel);
-      if (!ok) this.warnOnce(`a second-factor channel was ignored: each is one of ${SECOND_CHANNELS.join(', ')}.`);
-      return ok && channels.indexOf(channel) === index;
-    });
-    return {channels: usable, ...(typeof destination === 'string' && destination ? {destination} : {})};
-  }
-
-  private askSecondFactor(secondFactor: SereinRecoverySecondFactor | undefined): void {
-    this.secondFactor = secondFactor;
-    this.secondChannel = secondFactor?.channels[0];
-  }
-
-  /** The second-factor prompt's actions, answered with `serein-recovery-second-factor` (and `-send`). */
-  private async secondAction(type: string, detail: object): Promise<SereinActionOutcome<unknown>> {
-    const actions = await this.flow.ensureActions();
-    const channel = this.secondChannel;
-    if (type === 'serein-otp-submit' && channel) {
-      const code = (detail as SereinOtpSubmitBody).code;
-      return actions.run<unknown, SereinRecoverySecondFactorBody>('serein-recovery-second-factor', {channel, code});
-    }
-    if (type === 'serein-otp-resend' && channel === 'sms') {
-      return actions.run<unknown, SereinRecoverySecondFactorSendBody>('serein-recovery-second-factor-send', {channel});
-    }
-    return {status: 'busy'};
-  }
-
-  /** Sends the second step's code by text message; true when the customer can go on. */
-  private async sendSecond(channel: SereinRecoverySecondFactorChannel): Promise<boolean> {
-    if (channel !== 'sms') return true;
-    const actions = await this.flow.ensureActions();
-    this.flow.copied = false;
-    const outcome = await actions.run<unknown, SereinRecoverySecondFactorSendBody>(
-      'serein-recovery-second-factor-send',
-      {channel},
-    );
-    if (outcome.status === 'failed') {
-      this.journey.failed(outcome.error.code, 'second-factor');
-      await this.flow.fail(outcome.error);
-    }
-    return outcome.status === 'done';
-  }
-
   /** Answers the embedded prompt's and form's actions with the wizard's own events. */
   private actFor(type: string, detail: object): Promise<unknown> {
     return this.settle(this.ownAction(type, detail));
@@ -367,7 +312,7 @@ export class SereinRecoveryWizard extends SereinElement {
 
   /** Answers the second-factor prompt's actions with the wizard's own events. */
   private actForSecond(type: string, detail: object): Promise<unknown> {
-    return this.settle(this.secondAction(type, detail));
+    return this.settle(secondFactor.load().then((module) => module.secondAction(this, type, detail)));
   }
 
   /** Hands an outcome to the embedded part that asked: its value, or the error it shows. */
@@ -403,7 +348,7 @@ export class SereinRecoveryWizard extends SereinElement {
     const channel = this.secondChannel;
     if (!this.secondFactor) return this.go('password');
     this.go('second-factor');
-    if (channel) void this.sendSecond(channel);
+    if (channel) void secondFactor.load().then((module) => module.sendSecond(this, channel));
   };
 
   /** "Try another way" on the second-factor step (or "Use a backup code"). @internal */
@@ -415,7 +360,7 @@ export class SereinRecoveryWizard extends SereinElement {
   /** Moves the second-factor step to `channel`, once its code is on its way (text message). @internal */
   async switchSecond(channel: SereinRecoverySecondFactorChannel): Promise<void> {
     if (!this.secondFactor?.channels.includes(channel) || this.flow.pending) return;
-    if (await this.sendSecond(channel)) this.secondChannel = channel;
+    if (await (await secondFactor.load()).sendSecond(this, channel)) this.secondChannel = channel;
   }
 
   /** "Use a backup code" on the second-factor step: the prompt switches, focus goes to its heading. @internal */
