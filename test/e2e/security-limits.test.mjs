@@ -176,7 +176,7 @@ function median(values) {
 }
 
 describe('recovery timing does not tell whether an account exists', () => {
-  test('80 sends for a known address and 80 for unknown ones, interleaved: the medians differ by at most 20 % or 2 ms', async (t) => {
+  test('80 sends for a known address and 80 for unknown ones, interleaved: the medians differ by at most half or 5 ms', async (t) => {
     /** @type {{known: number[], unknown: number[]}} */
     const times = {known: [], unknown: []};
     const warmUp = 10;
@@ -198,7 +198,9 @@ describe('recovery timing does not tell whether an account exists', () => {
     const difference = Math.abs(known - unknown);
     const summary = `medians: known ${known.toFixed(2)} ms, unknown ${unknown.toFixed(2)} ms`;
     t.diagnostic(summary);
-    assert.ok(!(difference > 0.2 * Math.min(known, unknown) && difference > 2), summary);
+    // The leak this guards against (per-account work such as hashing or sending before the
+    // answer) costs tens of milliseconds; the margin leaves room for a busy two-core machine.
+    assert.ok(!(difference > 0.5 * Math.min(known, unknown) && difference > 5), summary);
     // The codes were sent all the same.
     assert.ok((await outboxCodes()).length >= 80);
   });
