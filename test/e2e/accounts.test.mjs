@@ -251,14 +251,14 @@ test('the funnel page shows what these journeys add up to, live', async () => {
     .waitFor();
   await section.getByRole('table', {name: 'Why it was shown'}).getByRole('row', {name: 'breach 1'}).waitFor();
   await section.getByRole('table', {name: 'Time per step (medians)'}).waitFor();
-  await section.getByText('5 out of 5, from 1 answer(s)').waitFor();
+  await section.getByText('5 out of 5, from 1 answer.').waitFor();
   await expectAccessible(page);
 
   // Live: an event reported now (here, from this page) shows without reloading.
   await page.evaluate(() =>
     document.dispatchEvent(new CustomEvent('serein-feedback', {detail: {component: 'password-change', score: 3}})),
   );
-  await section.getByText('4 out of 5, from 2 answer(s)').waitFor();
+  await section.getByText('4 out of 5, from 2 answers.').waitFor();
 });
 
 test('no page threw an error', () => {
