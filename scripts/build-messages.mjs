@@ -5,6 +5,7 @@
 // Run by `npm run localize` and `npm run build`; fails when a translation file is out of date.
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
+import {decodeXml} from './xml-text.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
@@ -25,13 +26,7 @@ export function readWording(file = join(root, 'src/messages/wording.ts')) {
   return english;
 }
 
-const decode = (text) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+const decode = decodeXml;
 
 /** The messages.* units of one XLIFF file, as id → {source, target}. */
 export function readXliff(locale) {

@@ -5,6 +5,7 @@
 // The register, the glossary and the limits are described in locales/README.md.
 import {readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
+import {decodeXml} from './xml-text.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
@@ -153,15 +154,7 @@ export const ALLOWED = {
 /** The placeholders of lit-localize (`<x id="0" equiv-text="${name}"/>`), written `{name}`. */
 const X = /<x id="([^"]+)"(?: equiv-text="([^"]*)")?\s*\/>/g;
 
-const decode = (text) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, decimal) => String.fromCodePoint(Number(decimal)))
-    .replace(/&amp;/g, '&');
+const decode = decodeXml;
 
 const nameOf = (equiv) => /^\$\{\s*([\w.]+)\s*\}$/.exec(equiv ?? '')?.[1];
 

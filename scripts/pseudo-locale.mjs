@@ -9,6 +9,7 @@
 //   node scripts/pseudo-locale.mjs      (run by `npm run localize`, `typecheck` and the Storybook scripts)
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
+import {decodeXml} from './xml-text.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
@@ -113,13 +114,7 @@ export function pseudoParts(parts) {
   return [OPEN, ...parts.map((part) => (typeof part === 'string' ? accent(part) : part)), CLOSE];
 }
 
-const decode = (text) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+const decode = decodeXml;
 
 /** The components' messages of the English source, as id → parts (strings and `{index}`). */
 export function readSource(file = join(root, config.interchange.xliffDir, `${config.targetLocales[0]}.xlf`)) {

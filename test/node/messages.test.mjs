@@ -7,6 +7,7 @@ import {join, resolve} from 'node:path';
 import {test} from 'node:test';
 import {HtmlValidate} from 'html-validate';
 import {mailClientProblems} from '../support/email-rules.mjs';
+import {decodeXml} from '../../scripts/xml-text.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const messages = await import(join(root, 'dist/messages.js'));
@@ -14,13 +15,7 @@ const {MessageInputError} = messages;
 const LOCALES = [...messages.MESSAGE_LOCALES];
 
 /** The wording of every messages.* unit, read from the translation files (en from the sources). */
-const decode = (text) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+const decode = decodeXml;
 const wording = {en: {}};
 for (const locale of LOCALES.slice(1)) {
   wording[locale] = {};
