@@ -94,17 +94,15 @@ async function walk(canvas: HTMLElement, target: Target, method = 'email'): Prom
   fill(element.querySelector('[data-step="identify"] input'), 'camille@example.com');
   submit(element);
   await until(() => element.currentStep === 'method', 'the method step');
-  if (target === 'method') return element;
-  // The step is current before its radios are drawn and before the identify request has settled
-  // (a submission while one is pending is ignored): wait for both.
+  // The step is current before it is drawn and before the identify request has settled (a
+  // submission while one is pending is ignored): wait for both.
   await until(
-    () =>
-      element.querySelector(`[data-step="method"]:not([hidden]) input[type="radio"][value="${method}"]`) &&
-      !element.matches(':state(busy)'),
-    'the method to choose',
+    () => element.querySelector('[data-step="method"]:not([hidden])') && !element.matches(':state(busy)'),
+    'the method step drawn',
   );
   await element.updateComplete;
   await new Promise((resolve) => setTimeout(resolve, 300));
+  if (target === 'method') return element;
   element.querySelector<HTMLInputElement>(`input[type="radio"][value="${method}"]`)?.click();
   submit(element);
   await until(() => element.querySelector('[data-step="code"] h2'), 'the code step');
