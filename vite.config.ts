@@ -15,7 +15,13 @@ const external = [
   /^@lit\/localize($|\/)/,
 ];
 
-const workerEntry = {'chunks/estimator-worker': src('internal/estimator-worker.ts')};
+// The worker, and the compact word lists under fixed names beside it: the worker asks for the
+// active language's lists by name as soon as it starts (see src/internal/estimator-worker.ts).
+const compactLists = ['common', 'en', 'fr', 'de', 'es', 'ar', 'it', 'pt-BR', 'nl', 'pl', 'ja'];
+const workerEntry = {
+  'chunks/estimator-worker': src('internal/estimator-worker.ts'),
+  ...Object.fromEntries(compactLists.map((key) => [`chunks/compact-${key}`, src(`dictionaries/compact-${key}.js`)])),
+};
 
 const output = {
   // The shared core is one chunk that every component's entry imports (not several small ones,

@@ -15,6 +15,13 @@ import {startServer} from './server.mjs';
 export const SLOW_LINK = {label: '1.6 Mbit/s down, 150 ms round trip, gzip', rttMs: 150, bytesPerSecond: 200_000};
 /** Goals (issue: a meter that is ready in a blink on a phone). */
 export const FIRST_USE_GOALS = {ratio: 0.4, longTaskMs: 50};
+/**
+ * How long after the page has settled the customer reaches the field: a second, which is quick
+ * (on a password-change page the current password comes first). What the meter fetches ahead while
+ * the page is idle (its 1 KB estimator client) is ready by then; the worker and the word lists
+ * still wait for the focus, and are what this measures.
+ */
+const READING_MS = 1000;
 /** The password put into the field right after the focus. */
 const PASSWORD = 'Tr0ub4dor&3horse';
 
@@ -50,6 +57,10 @@ export async function runFirstUse({runs = 3, trace = true, log = () => {}} = {})
           fallback,
           dictionary,
         });
+        await meterPage.evaluate(
+          (ms) => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, ms))),
+          READING_MS,
+        );
         let tracing = false;
         if (traced) {
           try {

@@ -111,6 +111,9 @@ export function moduleEdges(file) {
     if (specifier === undefined) {
       // import(`./x.js`) without substitutions: es-module-lexer leaves the name out.
       const text = source.slice(entry.s, entry.e).trim();
+      // The worker's early request for the lists it was told about (import(new URL(…).href)):
+      // the same files are imported by name elsewhere, where they are followed.
+      if (/^new URL\(/.test(text)) continue;
       const match = /^`([^`$]*)`$/.exec(text);
       if (!match) throw new Error(`${rel(path)}: cannot follow the dynamic import ${text}`);
       specifier = match[1];

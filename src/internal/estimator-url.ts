@@ -1,7 +1,9 @@
 // Where the estimate's worker lives: a setting of its own, so that setting it does not load the
 // estimator itself (that stays a lazy chunk).
 
-let url: string | URL | null = './estimator-worker.js';
+/** @internal The library's own worker file, beside the estimator module. */
+export const DEFAULT_WORKER_URL = './estimator-worker.js';
+let url: string | URL | null = DEFAULT_WORKER_URL;
 let onChange: (() => void) | undefined;
 
 /**

@@ -1,6 +1,11 @@
 import type {DictionarySet, EstimateResult} from './zxcvbn-engine.js';
 import type {SereinLocale} from './locale.js';
-import {estimatorWorkerUrl, setEstimatorWorkerUrl, whenEstimatorWorkerUrlChanges} from './estimator-url.js';
+import {
+  DEFAULT_WORKER_URL,
+  estimatorWorkerUrl,
+  setEstimatorWorkerUrl,
+  whenEstimatorWorkerUrlChanges,
+} from './estimator-url.js';
 
 export interface EstimateRequest {
   id: number;
@@ -85,7 +90,21 @@ export function usesWorker(): Promise<boolean> {
   return startWorker();
 }
 
-function startWorker(): Promise<boolean> {
+/**
+ * The worker's name. With the library's own worker file and the compact set, it also names the
+ * word lists the first request will need (`serein-estimator compact-en`), so that the worker asks
+ * for them as soon as it starts, one round trip before it could otherwise (a host's bundler that
+ * moved the worker gets no such hint: see estimator-worker.ts).
+ */
+export function workerName(first?: Omit<EstimateRequest, 'id'>): string {
+  const hint =
+    first && (first.dictionary ?? 'compact') === 'compact' && estimatorWorkerUrl() === DEFAULT_WORKER_URL
+      ? ` compact-${first.locale}`
+      : '';
+  return `serein-estimator${hint}`;
+}
+
+function startWorker(first?: Omit<EstimateRequest, 'id'>): Promise<boolean> {
   if (workerReady) return workerReady;
   workerReady = new Promise<boolean>((resolve) => {
     const workerUrl = estimatorWorkerUrl();
@@ -94,7 +113,7 @@ function startWorker(): Promise<boolean> {
     try {
       started = new Worker(trustedWorkerUrl(new URL(workerUrl, import.meta.url)), {
         type: 'module',
-        name: 'serein-estimator',
+        name: workerName(first),
       });
     } catch {
       return resolve(false);
@@ -143,7 +162,7 @@ async function runOnMainThread(request: EstimateRequest): Promise<EstimateResult
 
 async function send(request: Omit<EstimateRequest, 'id'>): Promise<EstimateResult | undefined> {
   const full: EstimateRequest = {...request, id: nextId++};
-  if (!(await startWorker()) || !worker) return runOnMainThread(full);
+  if (!(await startWorker(request)) || !worker) return runOnMainThread(full);
   return new Promise((resolve, reject) => {
     pending.set(full.id, {request: full, resolve, reject});
     worker!.postMessage(full);

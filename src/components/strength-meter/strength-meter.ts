@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {tokenStyles} from '../../internal/core/tokens.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
-import {lazy} from '../../internal/core/lazy.js';
+import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {codePointLength} from '../../internal/core/format.js';
 import {getActiveLocale, onActiveLocaleChange, type SereinLocale} from '../../internal/locale.js';
@@ -45,7 +45,7 @@ const view = lazy(() => import('./strength-meter.view.js'), {now: true});
 type View = typeof import('./strength-meter.view.js');
 /** The wording of the breach error: loaded once a breach check has answered. */
 const errorWords = lazy(() => import('../../internal/error-messages.js'));
-/** The estimator and its dictionaries: loaded on first focus or input. */
+/** The estimator client (1 KB): fetched once idle after connecting; the worker and word lists wait for a focus. */
 const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
 /**
@@ -192,6 +192,7 @@ export class SereinStrengthMeter extends SereinElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.attached.attach(this, this.htmlFor);
+    loadWhenIdle(estimator);
     this.stopLocale = onActiveLocaleChange(() => {
       // The last announcement was in the previous language; it is not repeated in the new one.
       this.announcement = '';
@@ -335,8 +336,7 @@ export class SereinStrengthMeter extends SereinElement {
   async checkBreach(): Promise<void> {
     // Read from the input itself: a password manager may have filled it silently.
     if (this.attached.input) this.takeValue(this.attached.input.value);
-    const password = this.value;
-    const check = this.breachCheck;
+    const [password, check] = [this.value, this.breachCheck];
     if (!check || codePointLength(password) < this.effectiveMinLength) return;
     if (this.breach?.for === password && this.breach.state !== 'unavailable') return;
     // A check that hangs does not hold a form's submission for ever.
