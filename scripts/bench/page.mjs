@@ -32,7 +32,7 @@ window.Worker = class extends NativeWorker {
     this.addEventListener('message', () => (record.readyAt ??= now()), {once: true});
   }
 };
-const estimatorWorker = () => workers.find((record) => record.name === 'serein-estimator' && record.readyAt);
+const estimatorWorker = () => workers.find((record) => /^serein-estimator( |$)/.test(record.name) && record.readyAt);
 
 let engineEstimate;
 let estimator;
