@@ -303,9 +303,13 @@ export const CancelledSignIn: Story = {
   parameters: autoplay,
 };
 
+/** Settled: this device has a passkey already. The line says so; nothing more to create. */
 export const AlreadyRegistered: Story = {
   render: withBackend({device: 'already-registered'}),
-  play: ({canvasElement}) => pressAndWait(canvasElement, (passkey) => statusText(passkey), 'the message'),
+  play: async ({canvasElement}) => {
+    await pressAndWait(canvasElement, (passkey) => statusText(passkey), 'the message');
+    await expect(element(canvasElement).shadowRoot!.querySelector('button[part="button"]'), 'no button').toBeNull();
+  },
   parameters: autoplay,
 };
 
@@ -313,6 +317,57 @@ export const VerificationRejected: Story = {
   render: withBackend({verify: {code: 'passkey-not-verified', reference: 'ACME-4F7Q'}}),
   play: ({canvasElement}) =>
     pressAndWait(canvasElement, (passkey) => statusText(passkey).includes('ACME-4F7Q'), 'the message'),
+  parameters: autoplay,
+};
+
+/**
+ * A sign-in message that points to another way comes with it: here a link to the host's password
+ * sign-in (`alternative-href`), then the help link (`support-href`), last as in every state.
+ */
+export const AnotherWayLink: Story = {
+  args: {mode: 'signin', 'alternative-href': '#password-sign-in', 'support-href': '#help'},
+  render: withBackend({verify: {code: 'passkey-unknown-credential'}}),
+  play: ({canvasElement}) =>
+    pressAndWait(
+      canvasElement,
+      (passkey) => passkey.shadowRoot!.querySelector('a[part="alternative"]'),
+      'the other way to sign in',
+    ),
+  parameters: autoplay,
+};
+
+/** The host's own other way, in the `alternative` slot (in the page's language), after a cancel. */
+export const AnotherWaySlot: Story = {
+  args: {mode: 'signin', 'support-href': '#help'},
+  render: (storyArgs, context) => {
+    const labels: Record<string, string> = {
+      en: 'Use your password instead',
+      fr: 'Utiliser votre mot de passe',
+      de: 'Stattdessen Ihr Passwort verwenden',
+      es: 'Usar su contraseña',
+      ar: 'استخدام كلمة المرور بدلًا من ذلك',
+      it: 'Usi la Sua password',
+      'pt-BR': 'Usar sua senha',
+      nl: 'Uw wachtwoord gebruiken',
+      pl: 'Użyj hasła',
+      ja: 'パスワードを使う',
+    };
+    const locale = typeof context.globals.locale === 'string' ? context.globals.locale : 'en';
+    return html`<div
+      @serein-passkey-options=${(event: HTMLElementEventMap['serein-passkey-options']) => {
+        device = 'cancel';
+        event.detail.respondWith(optionsFor(event.detail.mode) as never);
+      }}
+    >
+      ${template(storyArgs, html`<a slot="alternative" href="#password-sign-in">${labels[locale] ?? labels.en}</a>`)}
+    </div>`;
+  },
+  play: ({canvasElement}) =>
+    pressAndWait(
+      canvasElement,
+      (passkey) => passkey.shadowRoot!.querySelector('[part="alternative"]'),
+      'the host’s other way',
+    ),
   parameters: autoplay,
 };
 
@@ -344,35 +399,45 @@ export const SuccessSignIn: Story = {
 };
 
 /**
- * A browser without WebAuthn, with `show-unsupported`: the element is created while
- * `PublicKeyCredential` is hidden from it, and the page gets it back right after.
+ * A browser without WebAuthn, with `show-unsupported`, signing in: why passkeys cannot be used
+ * here, the other way to sign in (`alternative-href`) and the help link (`support-href`). The
+ * element is created while `PublicKeyCredential` is hidden from it, and the page gets it back
+ * right after.
  */
 export const Unsupported: Story = {
-  args: {'show-unsupported': true},
+  args: {'show-unsupported': true, mode: 'signin', 'alternative-href': '#password-sign-in', 'support-href': '#help'},
   render: (storyArgs) => {
-    const place = (holder: Element | undefined) => {
-      // Lit calls this before the holder is in the page; the element must connect at once.
-      queueMicrotask(() => {
-        if (!holder?.isConnected || holder.firstElementChild) return;
-        const saved = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential');
-        Reflect.deleteProperty(window, 'PublicKeyCredential');
-        try {
-          const passkey = document.createElement('serein-passkey-button');
-          passkey.mode = storyArgs.mode === 'signin' ? 'signin' : 'register';
-          passkey.showUnsupported = storyArgs['show-unsupported'] !== false;
-          holder.append(passkey);
-        } finally {
-          if (saved) Object.defineProperty(window, 'PublicKeyCredential', saved);
-        }
-      });
+    const place = (holder: Element | undefined, frames = 0) => {
+      // Lit calls this before the holder is in the page, and a docs page may attach it later:
+      // the element is created once the holder is in the document, so it connects at once.
+      if (!holder || holder.firstElementChild) return;
+      if (!holder.isConnected) {
+        if (frames < 600) requestAnimationFrame(() => place(holder, frames + 1));
+        return;
+      }
+      const saved = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential');
+      Reflect.deleteProperty(window, 'PublicKeyCredential');
+      try {
+        const passkey = document.createElement('serein-passkey-button');
+        passkey.mode = storyArgs.mode === 'register' ? 'register' : 'signin';
+        passkey.showUnsupported = storyArgs['show-unsupported'] !== false;
+        passkey.alternativeHref = String(storyArgs['alternative-href'] ?? '');
+        passkey.supportHref = String(storyArgs['support-href'] ?? '');
+        holder.append(passkey);
+      } finally {
+        if (saved) Object.defineProperty(window, 'PublicKeyCredential', saved);
+      }
     };
-    return html`<div ${ref(place)}></div>`;
+    return html`<div ${ref((holder) => queueMicrotask(() => place(holder)))}></div>`;
   },
   play: async ({canvasElement}) => {
     await until(() => canvasElement.querySelector('serein-passkey-button'), 'the element');
     const passkey = element(canvasElement);
     await passkey.updateComplete;
     await expect(passkey.matches(':state(unsupported)')).toBe(true);
+    await until(() => statusText(passkey), 'the explanation');
+    await expect(passkey.shadowRoot!.querySelector('a[part="alternative"]'), 'the other way').not.toBeNull();
+    await expect(passkey.shadowRoot!.querySelector('.serein-help a'), 'the help link').not.toBeNull();
   },
   parameters: autoplay,
 };

@@ -3,6 +3,7 @@ import {getStorybookHelpers} from '@wc-toolkit/storybook-helpers';
 import {html, type TemplateResult} from 'lit';
 import '../src/define/recovery-wizard.js';
 import type {SereinRecoveryWizard} from '../src/define/recovery-wizard.js';
+import {expect} from 'storybook/test';
 import {until} from './story-helpers.js';
 import type {SereinError, SereinRecoveryMethod} from '../src/index.js';
 
@@ -135,8 +136,19 @@ export const Identify: Story = {render: withBackend()};
 /** Step 2: every kind of method on offer. */
 export const ChooseMethod = walkTo('method');
 
-/** Step 2 when the host has no way to send a code: the same words, then the support path. */
-export const NoMethods = walkTo('method', undefined, {methods: []});
+/**
+ * Step 2 when the host has no way to send a code: the heading says so (and has the focus), and
+ * "Contact support" is the main action.
+ */
+export const NoMethods: Story = {
+  render: withBackend({methods: []}),
+  play: async ({canvasElement}) => {
+    const element = await walk(canvasElement, 'method');
+    const step = element.querySelector('[data-step="method"]')!;
+    await expect(step.querySelector('a.serein-button'), 'support as the main action').not.toBeNull();
+    await expect(step.querySelector('input[type="radio"]'), 'nothing to choose').toBeNull();
+  },
+};
 
 /** Step 3, by email: the link and the code both work. */
 export const CodeByEmail = walkTo('code', 'email');

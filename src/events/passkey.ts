@@ -70,7 +70,10 @@ export interface SereinPasskeyErrorDetail {
   cancelled: boolean;
 }
 
-/** Detail of `serein-passkey-dismiss` ("Not now") and `serein-passkey-unsupported`. */
+/**
+ * Detail of `serein-passkey-dismiss` ("Not now"), `serein-passkey-unsupported`, and
+ * `serein-passkey-alternative` (the customer chose the other way to continue: take them there).
+ */
 export interface SereinPasskeyModeDetail {
   mode: SereinPasskeyMode;
 }
@@ -82,6 +85,7 @@ interface SereinPasskeyEvents {
   'serein-passkey-error': CustomEvent<SereinPasskeyErrorDetail>;
   'serein-passkey-dismiss': CustomEvent<SereinPasskeyModeDetail>;
   'serein-passkey-unsupported': CustomEvent<SereinPasskeyModeDetail>;
+  'serein-passkey-alternative': CustomEvent<SereinPasskeyModeDetail>;
 }
 
 // The events bubble and are composed: typed on elements and on the document.

@@ -4,6 +4,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../define/otp-prompt.js';
 import '../define/password-change.js';
 import '../define/recovery-wizard.js';
+import '../define/passkey-button.js';
 import type {SereinRecoveryWizard} from '../components/recovery-wizard/recovery-wizard.js';
 import {captureConsole, fill, until} from '../../test/support/helpers.js';
 import {GOOD_URLS, HOSTILE_URLS} from '../../test/support/urls.js';
@@ -123,4 +124,56 @@ describe('URLs from attributes', () => {
     await element.updateComplete;
     expect(signInLink()!.getAttribute('href')).to.equal('https://example.com/sign-in');
   });
+
+  // The passkey button renders in its shadow root; without WebAuthn, with show-unsupported, a
+  // sign-in button shows both its links at once.
+  for (const attribute of ['alternative-href', 'support-href']) {
+    it(`<serein-passkey-button ${attribute}>: only relative, http, https, mailto and tel URLs reach the DOM`, async () => {
+      const saved = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential');
+      Reflect.deleteProperty(window, 'PublicKeyCredential');
+      try {
+        const links = (element: Element) => element.shadowRoot!.querySelectorAll('a');
+        for (const value of HOSTILE_URLS) {
+          let element!: HTMLElement & {updateComplete: Promise<boolean>; requestUpdate(): void};
+          const lines = await captureConsole(async () => {
+            const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+            element = document.createElement('serein-passkey-button') as typeof element;
+            element.setAttribute('mode', 'signin');
+            element.setAttribute('show-unsupported', '');
+            element.setAttribute(attribute, value);
+            holder.append(element);
+            await until(() => element.shadowRoot?.querySelector('[part="status"]'), 'the explanation');
+            // Re-rendering does not warn again.
+            element.lang = 'en';
+            element.requestUpdate();
+            await element.updateComplete;
+          });
+          expectOnlySafeUrls(element.shadowRoot!.firstElementChild!, `${attribute}=${JSON.stringify(value)}`);
+          expect(links(element), JSON.stringify(value)).to.have.length(0);
+          if (attribute === 'alternative-href') {
+            // The other way stays offered, as a button that asks the host.
+            expect(element.shadowRoot!.querySelector('button[part="alternative"]'), 'the button').to.exist;
+          }
+          const warnings = lines.filter((line) => line.includes(`serein-passkey-button: ${attribute}`));
+          expect(warnings, `${attribute}=${JSON.stringify(value)}: ${JSON.stringify(lines)}`).to.have.length(1);
+        }
+        for (const value of GOOD_URLS) {
+          const lines = await captureConsole(async () => {
+            const element = await mount('serein-passkey-button', attribute, value);
+            element.setAttribute('mode', 'signin');
+            element.setAttribute('show-unsupported', '');
+            await until(() => element.shadowRoot?.querySelector('a'), 'the link');
+            const selector = attribute === 'support-href' ? '.serein-help a' : 'a[part="alternative"]';
+            expect(element.shadowRoot!.querySelector(selector)!.getAttribute('href'), value).to.equal(value);
+          });
+          expect(
+            lines.filter((line) => line.includes(attribute)),
+            value,
+          ).to.deep.equal([]);
+        }
+      } finally {
+        if (saved) Object.defineProperty(window, 'PublicKeyCredential', saved);
+      }
+    });
+  }
 });

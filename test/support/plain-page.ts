@@ -269,4 +269,17 @@ export const SCENES: Record<string, Scene> = {
   'passkey button, register': (container) => passkeyButton(container, 'register', false),
   'passkey button, sign in with a message': (container) => passkeyButton(container, 'signin', true),
   'passkey button, register with a message': (container) => passkeyButton(container, 'register', true),
+  'passkey button, sign in, another way and the help link': async (container) => {
+    const element = document.createElement('serein-passkey-button') as SereinPasskeyButton;
+    Object.assign(element, {mode: 'signin', supportHref: '#help'});
+    container.append(element);
+    await element.updateComplete;
+    element.addEventListener('serein-passkey-options', (event) =>
+      (event as CustomEvent).detail.respondWith(Promise.reject({code: 'passkey-unknown-credential'})),
+    );
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await until(() => element.shadowRoot!.querySelector('[part="alternative"]'), 'the other way', 20000);
+    await element.updateComplete;
+    return element;
+  },
 };

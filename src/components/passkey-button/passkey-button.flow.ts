@@ -134,4 +134,8 @@ export function reportError(el: SereinPasskeyButton, name: string, conditional: 
   if (cancelled) el.journey.step('cancelled');
   else el.journey.failed(name);
   el.notice = {kind: 'problem', problem};
+  // Nothing more to do on this device: the buttons are gone, focus goes to the line that says so.
+  if (problem === 'already-registered') {
+    void el.updateComplete.then(() => el.renderRoot.querySelector<HTMLElement>('.status')?.focus());
+  }
 }

@@ -62,7 +62,24 @@ export const passkeyButtonStyles = css`
     cursor: progress;
     opacity: 0.85;
   }
+  a.serein-button {
+    text-decoration: none;
+  }
+  /* The other way to continue, and the help link: links in the accent colour, 24 px tall at least. */
+  .alternative {
+    display: flex;
+    flex-wrap: wrap;
+  }
+  .serein-link {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  .serein-help .serein-link {
+    display: inline-block;
+    line-height: max(1.5em, 24px);
+  }
   .serein-button:focus-visible,
+  .serein-link:focus-visible,
   .status:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

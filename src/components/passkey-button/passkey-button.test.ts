@@ -475,9 +475,152 @@ describe('<serein-passkey-button>', () => {
         const text = textOf(statusOf(element));
         expect(text).to.match(message);
         expect(text).not.to.match(/no passkey (was )?found|not registered/i);
-        expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+        if (name === 'InvalidStateError') {
+          // Settled: nothing more to create on this device.
+          expect(button(element)).to.equal(null);
+        } else {
+          expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+        }
       });
     }
+  });
+
+  describe('never a dead end', () => {
+    const alternativeOf = (element: SereinPasskeyButton) =>
+      element.shadowRoot!.querySelector<HTMLElement>('[part="alternative"]');
+    const helpOf = (element: SereinPasskeyButton) =>
+      element.shadowRoot!.querySelector<HTMLAnchorElement>('.serein-help a');
+    /** The ceremony ends with `name`; resolves once the message is shown. */
+    async function endWith(element: SereinPasskeyButton, name: string) {
+      fixedHost(element);
+      const errors = recordEvents(element, ['serein-passkey-error']);
+      const restore = failCeremoniesWith(name);
+      try {
+        await captureConsole(async () => {
+          button(element).click();
+          await until(() => errors.length === 1, 'the ceremony to end');
+        });
+      } finally {
+        restore();
+      }
+      await element.updateComplete;
+    }
+
+    it('offers the other way with a message that points to it, and asks the host when it has no link', async () => {
+      const element = await mount('mode="signin" support-href="/help"');
+      expect(alternativeOf(element), 'nothing to point to yet').to.equal(null);
+      await endWith(element, 'NotAllowedError');
+      expect(textOf(statusOf(element))).to.include('choose another way to sign in');
+      const alternative = alternativeOf(element)!;
+      expect(alternative.localName).to.equal('button');
+      expect(textOf(alternative)).to.equal('Sign in another way');
+      const chosen = recordEvents(document, ['serein-passkey-alternative']);
+      alternative.click();
+      expect(chosen).to.have.length(1);
+      expect(chosen[0].detail).to.deep.equal({mode: 'signin'});
+      expect(chosen[0].composed, 'heard outside the shadow root').to.equal(true);
+      // The help link comes last, after the other way.
+      const base = element.shadowRoot!.querySelector('[part="base"]')!;
+      expect(base.lastElementChild!.contains(helpOf(element))).to.equal(true);
+      expect(helpOf(element)!.getAttribute('href')).to.equal('/help');
+      expect(textOf(helpOf(element)!)).to.equal('Need help? Contact support');
+      await expect(element).to.be.accessible();
+    });
+
+    it('links to alternative-href, or shows the host’s alternative slot instead', async () => {
+      const linked = await mount('mode="signin" alternative-href="/sign-in/password"');
+      linked.addEventListener('serein-passkey-options', (event) =>
+        event.detail.respondWith(Promise.reject({code: 'passkey-unknown-credential'})),
+      );
+      const chosen = recordEvents(document, ['serein-passkey-alternative']);
+      button(linked).click();
+      await until(() => alternativeOf(linked), 'the other way');
+      expect(textOf(statusOf(linked))).to.include('Please sign in another way');
+      expect(alternativeOf(linked)!.localName).to.equal('a');
+      expect(alternativeOf(linked)!.getAttribute('href')).to.equal('/sign-in/password');
+      expect(chosen, 'a link asks nobody').to.have.length(0);
+
+      const slotted = await mount('mode="signin"');
+      slotted.innerHTML = '<a slot="alternative" href="/password">Use your password</a>';
+      await endWith(slotted, 'NotAllowedError');
+      const slot = slotted.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="alternative"]')!;
+      expect(slot.assignedElements().map((node) => node.textContent)).to.deep.equal(['Use your password']);
+      // The built-in way is slot fallback: not rendered while the host's own is there.
+      expect(alternativeOf(slotted)!.getClientRects().length).to.equal(0);
+      await expect(slotted).to.be.accessible();
+    });
+
+    it('offers no other way where nothing points to one (register, or no message)', async () => {
+      const element = await mount('mode="register" alternative-href="/elsewhere"');
+      element.addEventListener('serein-passkey-options', (event) =>
+        event.detail.respondWith(Promise.reject({code: 'passkey-not-verified'})),
+      );
+      button(element).click();
+      await until(() => textOf(statusOf(element)).includes('We could not confirm this passkey'), 'the message');
+      // Signed in already: the message does not send the customer to sign in another way.
+      expect(textOf(statusOf(element))).to.include('You can try again whenever you are ready.');
+      expect(textOf(statusOf(element))).not.to.include('sign in another way');
+      expect(alternativeOf(element)).to.equal(null);
+      expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('settles when this device has a passkey already: no button to create another, focus on the line', async () => {
+      const element = await mount('mode="register" dismissible support-href="/help"');
+      await endWith(element, 'InvalidStateError');
+      expect(textOf(statusOf(element))).to.include('nothing more to do');
+      expect(button(element)).to.equal(null);
+      expect(element.shadowRoot!.querySelector('[part="dismiss"]')).to.equal(null);
+      expect(textOf(element.shadowRoot!.querySelector('[part="base"]')!)).not.to.include('Create a passkey');
+      await until(() => element.shadowRoot!.activeElement === statusOf(element), 'focus on the status line');
+      expect(helpOf(element)!.getAttribute('href')).to.equal('/help');
+      expect(alternativeOf(element)).to.equal(null);
+      await expect(element).to.be.accessible();
+    });
+
+    it('keeps the help link last in every state, and shows none without support-href', async () => {
+      const element = await mount('mode="signin" support-href="/help" support-label="Questions? Ask us"');
+      const helpIsLast = () => {
+        const base = element.shadowRoot!.querySelector('[part="base"]')!;
+        return !!helpOf(element) && base.lastElementChild!.contains(helpOf(element));
+      };
+      expect(textOf(helpOf(element)!)).to.equal('Questions? Ask us');
+      expect(helpIsLast(), 'before anything happens').to.equal(true);
+      let verdict: Promise<void> = Promise.reject({code: 'network'});
+      verdict.catch(() => undefined);
+      element.addEventListener('serein-passkey-options', (event) => event.detail.respondWith(SIGNIN_OPTIONS as never));
+      element.addEventListener('serein-passkey-verify', (event) => event.detail.waitUntil(verdict));
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      const buffer = (text: string) => new TextEncoder().encode(text).buffer;
+      // A device that answers at once (no real passkey: the host decides).
+      container.get = () =>
+        Promise.resolve({
+          id: 'c29tZS1wYXNza2V5',
+          rawId: buffer('some-passkey'),
+          type: 'public-key',
+          authenticatorAttachment: 'platform',
+          response: {
+            authenticatorData: buffer('authenticator-data'),
+            clientDataJSON: buffer('{}'),
+            signature: buffer('signature'),
+            userHandle: null,
+          },
+          getClientExtensionResults: () => ({}),
+        } as unknown as Credential);
+      try {
+        button(element).click();
+        await until(() => textOf(statusOf(element)).includes('We could not reach the server'), 'the error');
+        expect(helpIsLast(), 'after an error').to.equal(true);
+        verdict = Promise.resolve();
+        button(element).click();
+        await until(() => element.matches(':state(success)'), 'the success');
+        await element.updateComplete;
+        expect(helpIsLast(), 'after success').to.equal(true);
+      } finally {
+        Reflect.deleteProperty(container, 'get');
+      }
+      const none = await mount('mode="signin"');
+      expect(helpOf(none)).to.equal(null);
+    });
   });
 
   describe('as a host answers', () => {
@@ -1215,14 +1358,27 @@ describe('<serein-passkey-button>', () => {
       expect(element.matches(':state(unsupported)')).to.equal(true);
     });
 
-    it('explains calmly with show-unsupported', async () => {
-      const element = await mount('mode="signin" show-unsupported');
+    it('explains calmly with show-unsupported, with the other way and the help link', async () => {
+      const element = await mount('mode="signin" show-unsupported support-href="/help"');
       expect(getComputedStyle(element).display).to.equal('block');
       expect(button(element)).to.equal(null);
       expect(textOf(statusOf(element))).to.equal(
         'This browser cannot use passkeys. You can keep signing in the way you do now.',
       );
+      const alternative = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="alternative"]')!;
+      expect(textOf(alternative)).to.equal('Sign in another way');
+      const chosen = recordEvents(element, ['serein-passkey-alternative']);
+      alternative.click();
+      expect(chosen.map((event) => event.detail)).to.deep.equal([{mode: 'signin'}]);
+      const help = element.shadowRoot!.querySelector<HTMLAnchorElement>('.serein-help a')!;
+      expect(help.getAttribute('href')).to.equal('/help');
+      expect(element.shadowRoot!.querySelector('[part="base"]')!.lastElementChild!.contains(help)).to.equal(true);
       await expect(element).to.be.accessible();
+
+      // Creating a passkey: nothing to sign in with instead, the help link only.
+      const register = await mount('mode="register" show-unsupported support-href="/help"');
+      expect(register.shadowRoot!.querySelector('[part="alternative"]')).to.equal(null);
+      expect(register.shadowRoot!.querySelector('.serein-help a')).to.exist;
     });
   });
 

@@ -49,28 +49,27 @@ type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
  */
 type Upgrade = 'checking' | 'silent' | 'offer' | 'upgraded';
 
-/** What the status line says after the system dialog. */
-/** @internal */
+/** What the status line says after the system dialog. @internal */
 export type Notice =
   {kind: 'problem'; problem: PasskeyProblem} | {kind: 'error'; error: SereinError} | {kind: 'success'};
 
 const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
 
 /**
- * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
- * with a short explanation before the browser's own dialog that names how this device will ask
- * to confirm (Touch ID, Face ID, Windows Hello, or the fingerprint, face or screen lock), a busy
- * state while that dialog is open, and a calm line afterwards. A cancel is never shown as a
- * failure. The host's backend makes the options (`serein-passkey-options`, `respondWith`) and
- * verifies the answer (`serein-passkey-verify`, `waitUntil`); `@simplewebauthn/browser` runs
- * the ceremony and is loaded on the first interaction.
+ * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`), with a short
+ * explanation before the browser's own dialog that names how this device will ask to confirm (Touch ID, Face ID,
+ * Windows Hello, or the fingerprint, face or screen lock), a busy state while that dialog is open, and a calm line
+ * afterwards. A cancel is never shown as a failure. The host's backend makes the options (`serein-passkey-options`,
+ * `respondWith`) and verifies the answer (`serein-passkey-verify`, `waitUntil`); `@simplewebauthn/browser` runs the
+ * ceremony and is loaded on the first interaction. A message that points to another way to continue comes with
+ * that way (`alternative-href`, the `alternative` slot, or `serein-passkey-alternative`); the help link
+ * (`support-href`) is last in every state.
  *
- * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With
- * `conditional` (sign-in), passkeys are also offered in the autofill list of the page's
- * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly. With
- * `conditional` (register, just after a full sign-in), the automatic passkey upgrade: where the
- * browser can (`getClientCapabilities().conditionalCreate`), it creates the passkey without a
- * dialog and the element shows nothing unless that succeeds; elsewhere, or once a silent attempt
+ * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With `conditional`
+ * (sign-in), passkeys are also offered in the autofill list of the page's `<input autocomplete="username webauthn">`;
+ * pressing the button ends that offer quietly. With `conditional` (register, just after a full sign-in), the
+ * automatic passkey upgrade: where the browser can (`getClientCapabilities().conditionalCreate`), it creates the
+ * passkey without a dialog and the element shows nothing unless that succeeds; elsewhere, or once a silent attempt
  * of this browser session failed, the visible offer with "Not now".
  *
  * @tagname serein-passkey-button
@@ -82,6 +81,9 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @csspart icon - The key drawn in the button (decorative).
  * @csspart dismiss - The "Not now" button (with `dismissible`).
  * @csspart status - The status line (a live region): what happened after the system dialog, or why passkeys are not available.
+ * @csspart alternative - The other way to continue (a link with `alternative-href`, else a button), shown with every message that points to it.
+ *
+ * @slot alternative - Your own other way to continue (such as a link to the password sign-in), shown instead of the built-in one, with every message that points to it.
  *
  * @cssprop [--serein-passkey-button-max-width=32rem] - The largest width of the component.
  * @cssprop [--serein-color-accent] - The buttons (global token).
@@ -99,6 +101,7 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @fires {CustomEvent<SereinPasskeySuccessDetail>} serein-passkey-success - Your backend accepted the passkey.
  * @fires {CustomEvent<SereinPasskeyErrorDetail>} serein-passkey-error - The browser's ceremony ended without a passkey (`name` is the WebAuthn error name), for your diagnostics; never for an abort the button made itself.
  * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-dismiss - The customer chose "Not now" (with `dismissible`). Cancelable: unless a listener calls `preventDefault()`, the element then hides itself.
+ * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-alternative - The customer chose the other way to continue (the built-in button, shown when neither `alternative-href` nor the `alternative` slot is given): take them there.
  * @fires {CustomEvent<SereinPasskeyModeDetail>} serein-passkey-unsupported - This browser cannot use passkeys (sent once per connection, whether or not `show-unsupported` is set).
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`; `upgraded` before the `succeeded` of a silent upgrade), submitted, failed, succeeded, deferred, abandoned.
  */
@@ -107,8 +110,7 @@ export class SereinPasskeyButton extends SereinElement {
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
-  /** The protocol for the button's own ceremony (busy state), loaded on first interaction. */
-  /** @internal */
+  /** The protocol for the button's own ceremony (busy state), loaded on first interaction. @internal */
   actions: ActionController | undefined;
   /** The protocol for passkey autofill, which never makes the button busy. */
   private background: ActionController | undefined;
@@ -116,43 +118,32 @@ export class SereinPasskeyButton extends SereinElement {
   private autofill: AutofillOffer | undefined;
   /** The silent upgrade, once started; `done` once it ended (it is not tried again by this element). */
   private upgradeRun: UpgradeRun | undefined;
-  /** A ceremony of this element is waiting for the browser. */
-  /** @internal */
+  /** A ceremony of this element is waiting for the browser. @internal */
   dialogOpen = false;
-  /** Grows when the element leaves the page: work started before then stops quietly. */
-  /** @internal */
+  /** Grows when the element leaves the page: work started before then stops quietly. @internal */
   generation = 0;
-  /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. */
-  /** @internal */
+  /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. @internal */
   ahead: PasskeyPrefetch | undefined;
 
-  /** @internal */
-  @state() supported = true;
-  /** @internal */
-  @state() phase: Phase = 'idle';
-  /** @internal */
-  @state() notice: Notice | undefined;
-  /** @internal */
-  ceremony: Ceremony | undefined;
-  /** @internal */
-  @state() copied = false;
-  /** @internal */
-  @state() upgrade: Upgrade | undefined;
+  /** @internal */ @state() supported = true;
+  /** @internal */ @state() phase: Phase = 'idle';
+  /** @internal */ @state() notice: Notice | undefined;
+  /** @internal */ ceremony: Ceremony | undefined;
+  /** @internal */ @state() copied = false;
+  /** @internal */ @state() upgrade: Upgrade | undefined;
   protected override viewReady = () => view.load();
 
   /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */
   @property({reflect: true}) mode: SereinPasskeyMode = 'signin';
 
   /**
-   * Sign-in: also offer passkeys in the autofill list of the page's
-   * `<input autocomplete="username webauthn">` (same document or shadow root), where the browser
-   * supports it. Pressing the button ends that offer quietly.
+   * Sign-in: also offer passkeys in the autofill list of the page's `<input autocomplete="username webauthn">`
+   * (same document or shadow root), where the browser supports it. Pressing the button ends that offer quietly.
    *
-   * Register (place it just after a full sign-in, second step included): the automatic passkey
-   * upgrade. Where the browser reports `conditionalCreate`, the options are asked for at once
-   * (`conditional: true`) and the passkey is created without a dialog; nothing is shown unless it
-   * succeeds, and a failure is remembered for the browser session, whose next upgrade is the
-   * visible offer. Without the capability: the visible offer, with "Not now".
+   * Register (place it just after a full sign-in, second step included): the automatic passkey upgrade. Where
+   * the browser reports `conditionalCreate`, the options are asked for at once (`conditional: true`) and the
+   * passkey is created without a dialog; nothing is shown unless it succeeds, and a failure is remembered for
+   * the browser session, whose next upgrade is the visible offer. Without the capability: the visible offer.
    */
   @property({type: Boolean}) conditional = false;
 
@@ -161,6 +152,15 @@ export class SereinPasskeyButton extends SereinElement {
 
   /** In a browser without passkeys, explain calmly instead of hiding the element. */
   @property({type: Boolean, attribute: 'show-unsupported'}) showUnsupported = false;
+
+  /** The other way to continue (such as the password sign-in), offered with every message that points to it. */
+  @property({attribute: 'alternative-href'}) alternativeHref = '';
+
+  /** A help page; the link is always shown at the same place, last. */
+  @property({attribute: 'support-href'}) supportHref = '';
+
+  /** The text of the help link (default "Need help? Contact support"). */
+  @property({attribute: 'support-label'}) supportLabel = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -245,14 +245,12 @@ export class SereinPasskeyButton extends SereinElement {
     return !this.hidden && (this.supported || this.showUnsupported) && !this.quiet;
   }
 
-  /** The upgrade is being decided or tried silently: nothing is shown. */
-  /** @internal */
+  /** The upgrade is being decided or tried silently: nothing is shown. @internal */
   get quiet(): boolean {
     return this.upgrade === 'checking' || this.upgrade === 'silent';
   }
 
-  /** "Not now" is offered: asked for, or an upgrade offer the customer did not ask for. */
-  /** @internal */
+  /** "Not now" is offered: asked for, or an upgrade offer the customer did not ask for. @internal */
   get offersDismiss(): boolean {
     return this.dismissible || this.upgrade === 'offer';
   }
@@ -288,8 +286,8 @@ export class SereinPasskeyButton extends SereinElement {
   /**
    * The customer comes near the button (pointer or focus): the ceremony module loads, and the
    * options are asked for now, so that the click can start the ceremony at once.
+   * @internal
    */
-  /** @internal */
   readonly preload = () => void this.fetchAhead();
 
   /** The options are asked for ahead (`passkey-button.prefetch.ts`) while the button can be used. */
@@ -305,8 +303,7 @@ export class SereinPasskeyButton extends SereinElement {
     await this.ahead.fetch(this.effectiveMode);
   }
 
-  /** After a ceremony or an expiry, while the pointer or the focus is still on the button. */
-  /** @internal */
+  /** After a ceremony or an expiry, while the pointer or the focus is still on the button. @internal */
   refetchIfNear(): void {
     const control = this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]');
     if (control && (control.matches(':hover') || control.matches(':focus'))) void this.fetchAhead();
@@ -363,8 +360,8 @@ export class SereinPasskeyButton extends SereinElement {
   /**
    * With options fetched ahead (and the ceremony module loaded), the system dialog is asked for
    * in the click's own task; otherwise the options are asked for first, as before.
+   * @internal
    */
-  /** @internal */
   readonly onClick = () => {
     if (this.busy || this.phase === 'success') return;
     const mode = this.effectiveMode;

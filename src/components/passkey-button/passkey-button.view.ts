@@ -3,6 +3,8 @@ import {msg, str} from '@lit/localize';
 import type {SereinPasskeyMode} from '../../events/passkey.js';
 import {isolate} from '../../internal/core/format.js';
 import {renderFormError} from '../../internal/error-view.js';
+import {renderHelpLink} from '../../internal/core/help-link.js';
+import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import {unlockMethod} from './unlock-method.js';
@@ -165,11 +167,61 @@ function renderNotice(el: SereinPasskeyButton) {
     case 'problem':
       return html`<p>${problemText(notice.problem, el.effectiveMode, t)}</p>`;
     default:
-      return renderFormError(notice.error, el.strings, el.copied, () => el.markCopied());
+      return renderFormError(notice.error, errorStrings(el, notice.error.code), el.copied, () => el.markCopied());
   }
 }
 
-function renderUnsupported(el: SereinPasskeyButton) {
+/**
+ * The host's wording, with the button's own for a refused new passkey: the shared sentence
+ * points to signing in another way, which means nothing to a customer who is signed in already.
+ */
+function errorStrings(el: SereinPasskeyButton, code: string) {
+  if (code !== 'passkey-not-verified' || el.effectiveMode !== 'register') return el.strings;
+  const own = msg('We could not confirm this passkey. You can try again whenever you are ready.', {
+    id: 'passkey-button.not-verified-register',
+  });
+  return {'error.passkey-not-verified': el.t('passkey-button.not-verified-register', own), ...el.strings};
+}
+
+/** Sign-in messages that point to another way: this browser or device, a cancel, or a passkey the host refused. */
+function pointsElsewhere(el: SereinPasskeyButton): boolean {
+  if (el.effectiveMode !== 'signin') return false;
+  if (!el.supported) return true;
+  const notice = el.notice;
+  if (notice?.kind === 'error') return notice.error.code.startsWith('passkey-');
+  return notice?.kind === 'problem' && notice.problem !== 'device';
+}
+
+/**
+ * The other way to continue, with every message that points to it: the host's `alternative`
+ * slot, else a link to `alternative-href`, else a button that asks the host
+ * (`serein-passkey-alternative`). `href` went through safeUrl() on every render.
+ */
+function renderAlternative(el: SereinPasskeyButton, href: string) {
+  if (!pointsElsewhere(el)) return nothing;
+  const label = el.t('passkey-button.alternative', msg('Sign in another way', {id: 'passkey-button.alternative'}));
+  const own = href
+    ? html`<a part="alternative" class="serein-button serein-button--quiet" href=${href}>${label}</a>`
+    : html`<button
+        part="alternative"
+        type="button"
+        class="serein-button serein-button--quiet"
+        @click=${() => el.emit('serein-passkey-alternative', {mode: el.effectiveMode})}
+      >
+        ${label}
+      </button>`;
+  return html`<div class="alternative"><slot name="alternative">${own}</slot></div>`;
+}
+
+/** The help link, last in every state shown. */
+function renderHelp(el: SereinPasskeyButton) {
+  return renderHelpLink(
+    safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
+    () => el.supportLabel || el.t('help', msg('Need help? Contact support', {id: 'help'})),
+  );
+}
+
+function renderUnsupported(el: SereinPasskeyButton, alternativeHref: string) {
   if (!el.showUnsupported) return nothing;
   return html`<div part="base" class="base">
     <p part="status" class="status" role="status">
@@ -180,16 +232,20 @@ function renderUnsupported(el: SereinPasskeyButton) {
         }),
       )}
     </p>
+    ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
   </div>`;
 }
 
 /** The shadow tree of the button, in every phase. */
 export function render(el: SereinPasskeyButton) {
-  if (!el.supported) return renderUnsupported(el);
+  // Checked on every render, shown or not, so that a hostile URL is reported once and at once.
+  const alternativeHref = safeUrl(el.alternativeHref, {attribute: 'alternative-href', element: el});
+  if (!el.supported) return renderUnsupported(el, alternativeHref);
   // The automatic upgrade, decided or tried silently: nothing on screen.
   if (el.quiet) return nothing;
   const busy = el.busy;
-  const done = el.phase === 'success';
+  // Settled: the passkey is ready, or this device has one already. Nothing more to create.
+  const done = el.phase === 'success' || (el.notice?.kind === 'problem' && el.notice.problem === 'already-registered');
   const tone =
     el.notice?.kind === 'success'
       ? 'success'
@@ -200,6 +256,7 @@ export function render(el: SereinPasskeyButton) {
   return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
     ${done ? nothing : renderActions(el, busy)}
     <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
+    ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
   </div>`;
 }
 

@@ -181,17 +181,27 @@ describe('<serein-recovery-wizard>', () => {
       expect(await markupFor('camille@example.com')).to.equal(await markupFor('nobody@example.com'));
     });
 
-    it('leads an empty list of ways to the same words and the support path', async () => {
+    it('leads an empty list of ways to a heading that says so and support as the main action', async () => {
       const element = await mount();
       backend(element, {methods: []});
       await identify(element, 'nobody@example.com');
-      const text = visibleStep(element).textContent!;
-      expect(text).to.include(
-        'If \u2068nobody@example.com\u2069 matches an account, you can get a code to choose a new password.',
-      );
+      // The heading says what happened, and has the focus (not a question with nothing to choose).
+      expect(focusedHeading(element)).to.equal('We cannot send you a code');
+      const text = visibleStep(element).textContent!.replace(/\s+/g, ' ');
+      expect(text).not.to.include('How would you like to get a code?');
+      expect(text).to.include('No way to get a code is set up for \u2068nobody@example.com\u2069.');
       expect(text).to.include('Our support team can help you get back in.');
-      expect(visibleStep(element).querySelector('form')).to.equal(null);
-      expect(element.querySelector<HTMLAnchorElement>('a[href="/help"]')).to.exist;
+      expect(visibleStep(element).querySelector('form, input'), 'nothing to choose').to.equal(null);
+      // Support is the main action: the link looks like the primary button; the help link stays last.
+      const support = visibleStep(element).querySelector<HTMLAnchorElement>('a.serein-button[href="/help"]')!;
+      expect(support.textContent!.trim()).to.equal('Contact support');
+      expect(support.classList.contains('serein-button--quiet')).to.equal(false);
+      const primary = visibleStep(element).querySelector<HTMLElement>(
+        'button.serein-button:not(.serein-button--quiet)',
+      );
+      expect(primary, 'no other main action').to.equal(null);
+      expect(element.querySelector('.serein-help a[href="/help"]')).to.exist;
+      await expect(element).to.be.accessible();
     });
 
     it('sends the code only in the verify event, the new password only in the reset event', async () => {

@@ -241,18 +241,7 @@ function renderMethod(el: El) {
   const heading = html`<h2 tabindex="-1" id=${el.ids.method}>
     ${el.t('recovery-wizard.method.title', msg('How would you like to get a code?', {id: 'recovery-wizard.method.title'}))}
   </h2>`;
-  if (!el.methods.length) {
-    return html`${heading}
-      <p>${intro}</p>
-      <p>
-        ${el.t(
-          'recovery-wizard.method.none',
-          msg('We cannot offer a way to get a code here. Our support team can help you get back in.', {
-            id: 'recovery-wizard.method.none',
-          }),
-        )}
-      </p>`;
-  }
+  if (!el.methods.length) return renderNoMethod(el, identifier);
   return html`${heading}
     <p>${intro}</p>
     <form novalidate aria-labelledby=${el.ids.method} aria-busy=${pending ? 'true' : 'false'} @submit=${el.onMethod}>
@@ -285,6 +274,27 @@ function renderMethod(el: El) {
         </button>
       </div>
     </form>`;
+}
+
+/**
+ * No way to get a code: a heading that says so (it takes the focus, as every step's heading does),
+ * and support as the main action. The same words whether or not an account matches.
+ */
+function renderNoMethod(el: El, identifier: string) {
+  return html`<h2 tabindex="-1" id=${el.ids.method}>
+      ${el.t('recovery-wizard.method.none-title', msg('We cannot send you a code', {id: 'recovery-wizard.method.none-title'}))}
+    </h2>
+    <p>
+      ${el.t(
+        'recovery-wizard.method.none-why',
+        msg(str`No way to get a code is set up for ${identifier}. Our support team can help you get back in.`, {
+          id: 'recovery-wizard.method.none-why',
+        }),
+        {identifier},
+        'recovery-wizard.method.none',
+      )}
+    </p>
+    <div class="serein-recovery-wizard__actions">${renderSupport(el, true)}</div>`;
 }
 
 /** The method step's button: sending, "Send the code" for a code still to send, else "Continue". */
