@@ -1,10 +1,11 @@
-import {css} from 'lit';
+import {css, unsafeCSS} from 'lit';
+import {busyCss} from '../../internal/busy-label.js';
 
 /** Shadow styles: the explanation, the buttons and the status line. */
 export const passkeyButtonStyles = css`
   :host {
     display: block;
-    max-inline-size: var(--serein-passkey-button-max-width, 32rem);
+    max-inline-size: var(--serein-passkey-button-max-width, var(--_max-width));
   }
   :host([hidden]),
   :host(:state(unsupported):not([show-unsupported])) {
@@ -59,13 +60,24 @@ export const passkeyButtonStyles = css`
     background: transparent;
   }
   .serein-button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.85;
+    cursor: not-allowed;
+    opacity: 0.75;
   }
-  .serein-button:focus-visible,
-  .status:focus-visible {
+  ${unsafeCSS(busyCss(':host'))}
+  /* The spinner takes the key's place, at the key's size. */
+  .serein-button .serein-spinner {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+  .serein-button:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+  /* Focus moved to the status (after the system dialog): a ring well clear of its border. */
+  .status:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0.375rem;
+    border-radius: var(--_radius);
   }
   .icon {
     flex: none;

@@ -83,7 +83,7 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @csspart dismiss - The "Not now" button (with `dismissible`).
  * @csspart status - The status line (a live region): what happened after the system dialog, or why passkeys are not available.
  *
- * @cssprop [--serein-passkey-button-max-width=32rem] - The largest width of the component.
+ * @cssprop [--serein-passkey-button-max-width=var(--serein-max-width, 32rem)] - The largest width of the component; the global `--serein-max-width` (32rem) sets it for every component at once.
  * @cssprop [--serein-color-accent] - The buttons (global token).
  * @cssprop [--serein-color-danger] - The border of an error (global token).
  * @cssprop [--serein-color-success] - The mark beside a success (global token).
