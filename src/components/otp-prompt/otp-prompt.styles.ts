@@ -173,8 +173,10 @@ export function otpPromptLightStyles(): CSSResult {
         gap: 0.5rem;
         text-align: start;
       }
+      /* The disclosure's button reads as a control that opens, not as one more outlined action. */
       serein-otp-prompt .serein-otp-prompt__others-toggle {
-        padding-inline: 0.75rem;
+        padding-inline: 0.5rem;
+        border-color: transparent;
       }
       serein-otp-prompt .serein-otp-prompt__chevron,
       serein-otp-prompt .serein-otp-prompt__icon {
