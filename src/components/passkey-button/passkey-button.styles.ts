@@ -1,5 +1,5 @@
 import {css, unsafeCSS} from 'lit';
-import {busyCss} from '../../internal/busy-label.js';
+import {busyCss} from '../../internal/core/busy-styles.js';
 
 /** Shadow styles: the explanation, the buttons and the status line. */
 export const passkeyButtonStyles = css`

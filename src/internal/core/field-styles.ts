@@ -1,5 +1,5 @@
 import {unsafeCSS, type CSSResult} from 'lit';
-import {busyCss} from '../busy-label.js';
+import {busyCss} from './busy-styles.js';
 
 /**
  * Light-DOM styles shared by every component whose fields live in the page: labels, inputs,
