@@ -152,6 +152,10 @@ export function otpPromptLightStyles(): CSSResult {
         }
       }
       @media (forced-colors: active) {
+        /* The input under the boxes stays invisible: its text is drawn in the boxes. */
+        serein-otp-prompt .serein-code:not(.serein-code--grouped) .serein-code__input {
+          forced-color-adjust: none;
+        }
         serein-otp-prompt .serein-code__box {
           border-color: CanvasText;
         }

@@ -76,7 +76,7 @@ export const passkeyButtonStyles = css`
   /* Focus moved to the status (after the system dialog): a ring well clear of its border. */
   .status:focus-visible {
     outline: 3px solid var(--_focus);
-    outline-offset: 0.375rem;
+    outline-offset: 0.25rem;
     border-radius: var(--_radius);
   }
   .icon {
@@ -113,6 +113,8 @@ export const passkeyButtonStyles = css`
   @media (forced-colors: active) {
     .serein-button {
       border: 1px solid ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
     }
   }
 `;

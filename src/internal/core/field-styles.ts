@@ -22,7 +22,7 @@ export function fieldStyles(tag: string): CSSResult {
   }
   ${tag} .serein-input::placeholder { color: var(--_muted); opacity: 1; font-style: italic; }
   ${tag} .serein-input[aria-invalid='true'] { border-color: var(--_danger); border-width: 2px; }
-  ${tag} form[aria-busy='true'] :is(.serein-input, .serein-code__box) {
+  ${tag} form[aria-busy='true'] :is(.serein-input:not(.serein-code__input), .serein-code--grouped .serein-code__input, .serein-code__box) {
     background: color-mix(in srgb, var(--_muted) 14%, var(--_surface)); color: var(--_muted); cursor: progress;
   }
   ${tag} .serein-input:focus-visible, ${tag} .serein-button:focus-visible, ${tag} .serein-link:focus-visible,
@@ -31,7 +31,7 @@ export function fieldStyles(tag: string): CSSResult {
   }
   ${tag} h2[tabindex='-1'] { border-radius: var(--_radius); }
   ${tag} h2[tabindex='-1']:focus-visible, ${tag} .serein-alert[tabindex='-1']:focus-visible {
-    outline: 3px solid var(--_focus); outline-offset: 0.375rem;
+    outline: 3px solid var(--_focus); outline-offset: 0.25rem;
   }
   ${tag} .serein-button {
     font: inherit; min-block-size: 2.75rem; min-inline-size: 2.75rem; padding: 0.5rem 1rem; border-radius: var(--_radius);
@@ -75,9 +75,9 @@ export function fieldStyles(tag: string): CSSResult {
   }
   ${busyCss(tag)}
   @media (forced-colors: active) {
-    ${tag} form[aria-busy='true'] :is(.serein-input, .serein-code__box) { color: GrayText; }
+    ${tag} form[aria-busy='true'] :is(.serein-input:not(.serein-code__input), .serein-code--grouped .serein-code__input, .serein-code__box) { color: GrayText; }
     ${tag} .serein-check input { appearance: auto; border: 0; }
-    ${tag} .serein-button { border: 1px solid ButtonText; }
+    ${tag} .serein-button { border: 1px solid ButtonText; background: ButtonFace; color: ButtonText; }
     ${tag} .serein-error::before { forced-color-adjust: auto; }
   }
 }
