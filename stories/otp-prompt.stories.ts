@@ -147,6 +147,20 @@ export const ResendSent: Story = {
   },
 };
 
+/** A new code on its way: the spinner inside "Send a new code", which keeps its width. */
+export const Resending: Story = {
+  args: {channel: 'email', destination: 'c•••@example.com'},
+  render: withBackend(
+    () => Promise.resolve(),
+    () => new Promise(() => undefined),
+  ),
+  play: async ({canvasElement}) => {
+    const resend = await resendReady(canvasElement);
+    resend.click();
+    await until(() => resend.querySelector('.serein-spinner'), 'the spinner');
+  },
+};
+
 export const WithHelpLink: Story = {args: {'support-href': '#help'}};
 
 export const Busy: Story = {

@@ -5,7 +5,7 @@ import {fieldStyles} from '../../internal/core/field-styles.js';
 export const otpPromptStyles = css`
   :host {
     display: block;
-    max-inline-size: var(--serein-otp-prompt-max-width, 30rem);
+    max-inline-size: var(--serein-otp-prompt-max-width, var(--_max-width));
     --_box: var(--serein-otp-prompt-box-size, 2.75rem);
   }
   :host([hidden]) {
@@ -75,6 +75,10 @@ export function otpPromptLightStyles(): CSSResult {
         caret-color: transparent;
         outline: none;
         font-variant-numeric: tabular-nums;
+      }
+      /* The boxes draw the focus (the active box's ring): the transparent input draws none. */
+      serein-otp-prompt .serein-code:not(.serein-code--grouped) .serein-code__input:focus-visible {
+        outline: none;
       }
       serein-otp-prompt .serein-code--grouped {
         display: block;
@@ -148,6 +152,10 @@ export function otpPromptLightStyles(): CSSResult {
         }
       }
       @media (forced-colors: active) {
+        /* The input under the boxes stays invisible: its text is drawn in the boxes. */
+        serein-otp-prompt .serein-code:not(.serein-code--grouped) .serein-code__input {
+          forced-color-adjust: none;
+        }
         serein-otp-prompt .serein-code__box {
           border-color: CanvasText;
         }
@@ -163,13 +171,43 @@ export function otpPromptLightStyles(): CSSResult {
         flex-wrap: wrap;
         gap: 0.75rem;
       }
+      serein-otp-prompt .serein-otp-prompt__others button {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+        text-align: start;
+      }
+      /* The disclosure's button reads as a control that opens, not as one more outlined action. */
+      serein-otp-prompt .serein-otp-prompt__others-toggle {
+        padding-inline: 0.5rem;
+        border-color: transparent;
+      }
+      serein-otp-prompt .serein-otp-prompt__chevron,
+      serein-otp-prompt .serein-otp-prompt__icon {
+        flex: none;
+        inline-size: 1.25rem;
+        block-size: 1.25rem;
+      }
+      serein-otp-prompt .serein-otp-prompt__others-toggle[aria-expanded='true'] .serein-otp-prompt__chevron {
+        transform: rotate(180deg);
+      }
+      /* The other ways: one column of buttons of the same (full) width, icon first. */
       serein-otp-prompt .serein-otp-prompt__others ul {
         list-style: none;
         margin: 0.5rem 0 0;
         padding: 0;
         display: grid;
-        gap: 0.25rem;
-        justify-items: start;
+        gap: 0.5rem;
+      }
+      serein-otp-prompt .serein-otp-prompt__others li button {
+        inline-size: 100%;
+        justify-content: start;
+        border-color: var(--_border);
+        color: var(--_text);
+        font-weight: 500;
+      }
+      serein-otp-prompt .serein-otp-prompt__others li .serein-otp-prompt__icon {
+        color: var(--_accent);
       }
       serein-otp-prompt .serein-otp-prompt__others ul[hidden] {
         display: none;

@@ -670,6 +670,108 @@ describe('<serein-otp-prompt>', () => {
     });
   });
 
+  describe('busy, focus and the other ways', () => {
+    const width = (element: Element) => element.getBoundingClientRect().width;
+
+    it('keeps the width of its buttons while busy, with a spinner, and shows the code as read-only', async () => {
+      const element = await mount('channel="email" resend-after="0"');
+      const checkLater = deferred();
+      answer(element, () => checkLater.promise);
+      const sendLater = deferred();
+      element.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(sendLater.promise));
+      const submit = submitButton(element);
+      const resend = buttonNamed(element, /send a new code/i)!;
+      const idle = {
+        submit: width(submit),
+        resend: width(resend),
+        box: getComputedStyle(boxes(element)[0]).backgroundColor,
+      };
+      expect(submit.querySelector('.serein-spinner'), 'no spinner while idle').to.equal(null);
+
+      resend.click();
+      await until(() => resend.querySelector('.serein-spinner'), 'the spinner in the resend button');
+      expect(resend.textContent).to.include('Sending a new code');
+      expect(width(resend), 'the resend button keeps its width').to.equal(idle.resend);
+      sendLater.resolve();
+      await until(() => !resend.querySelector('.serein-spinner'), 'the end of the resend');
+
+      fill(codeInput(element), '123456');
+      submit.click();
+      await until(() => submit.querySelector('.serein-spinner'), 'the spinner in the submit button');
+      expect(submit.textContent).to.include('Checking the code');
+      expect(width(submit), 'the submit button keeps its width').to.equal(idle.submit);
+      expect(getComputedStyle(boxes(element)[0]).backgroundColor, 'the code looks read-only').not.to.equal(idle.box);
+      expect(getComputedStyle(submit).cursor).to.equal('progress');
+      checkLater.resolve();
+      await until(() => element.matches(':state(success)'), 'the success state');
+    });
+
+    it('draws one focus ring on the code (the active box), and a clear ring on a focused heading', async () => {
+      const element = await mount();
+      const input = codeInput(element);
+      input.focus();
+      await sendKeys({type: '1'});
+      await element.updateComplete;
+      expect(getComputedStyle(input).outlineStyle, 'the transparent input draws no ring').to.equal('none');
+      expect(getComputedStyle(boxes(element)[1]).outlineStyle, 'the active box draws it').to.equal('solid');
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(submitButton(element));
+      const buttonRing = getComputedStyle(submitButton(element)).outlineColor;
+      const heading = element.querySelector('h2')!;
+      heading.focus();
+      await until(() => heading.matches(':focus-visible'), 'a visible focus on the heading');
+      const ring = getComputedStyle(heading);
+      expect(ring.outlineStyle).to.equal('solid');
+      expect(ring.outlineWidth).to.equal('3px');
+      expect(ring.outlineColor, 'the same focus colour as buttons').to.equal(buttonRing);
+      expect(parseFloat(ring.outlineOffset), 'the ring stands clear of the letters').to.be.at.least(4);
+    });
+
+    it('shows "Try another way" as a disclosure: Enter and Space toggle it, then the ways follow in order', async () => {
+      const element = await mount('channel="sms" destination="•••• 42"', (el) => {
+        el.alternatives = [
+          {channel: 'email', destination: 'c•••@example.com'},
+          {channel: 'app'},
+          {channel: 'backup-code'},
+        ];
+      });
+      const toggle = buttonNamed(element, /try another way/i)!;
+      const list = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+      expect(toggle.querySelector('svg[aria-hidden="true"]'), 'a chevron').not.to.equal(null);
+      expect(list.hidden).to.equal(true);
+      toggle.focus();
+      await sendKeys({press: ' '});
+      await element.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(list.hidden).to.equal(false);
+      await expect(element).to.be.accessible();
+      const ways = [...list.querySelectorAll('button')];
+      expect(ways).to.have.length(3);
+      for (const way of ways) expect(way.querySelector('svg[aria-hidden="true"]'), 'an icon').not.to.equal(null);
+      const widths = new Set(ways.map((way) => width(way)));
+      expect(widths.size, 'every way is as wide as the others').to.equal(1);
+      for (const way of ways) {
+        await sendKeys({press: 'Tab'});
+        expect(document.activeElement).to.equal(way);
+      }
+      // Back to the toggle (Shift held by hand: the Firefox launcher takes no chords).
+      await sendKeys({down: 'Shift'});
+      try {
+        for (let step = 0; step < ways.length; step += 1) await sendKeys({press: 'Tab'});
+      } finally {
+        await sendKeys({up: 'Shift'});
+      }
+      expect(document.activeElement).to.equal(toggle);
+      await sendKeys({press: 'Enter'});
+      await element.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(list.hidden).to.equal(true);
+      await sendKeys({press: ' '});
+      await element.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    });
+  });
+
   it('warns once about a bad attribute and falls back', async () => {
     const warnings: string[] = [];
     const warn = console.warn;

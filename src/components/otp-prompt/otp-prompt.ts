@@ -49,7 +49,7 @@ export type OtpFieldError = '' | 'incomplete' | SereinError;
  *
  * @csspart base - The wrapper of the component.
  *
- * @cssprop [--serein-otp-prompt-max-width=30rem] - The largest width of the prompt.
+ * @cssprop [--serein-otp-prompt-max-width=var(--serein-max-width, 32rem)] - The largest width of the prompt; the global `--serein-max-width` (32rem) sets it for every component at once.
  * @cssprop [--serein-otp-prompt-box-size=2.75rem] - The width of one code box.
  * @cssprop [--serein-color-accent] - Buttons, links and the active box (global token).
  * @cssprop [--serein-color-danger] - Errors (global token).

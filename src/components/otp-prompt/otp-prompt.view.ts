@@ -1,10 +1,10 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, svg, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatDuration, formatNumber, formatWait, isolate, plural} from '../../internal/core/format.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {errorText} from '../../internal/error-messages.js';
-import type {SereinOtpAlternative} from '../../events/otp-prompt.js';
+import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 
 // Every template and every string of <serein-otp-prompt>: loaded by the one view mechanism
@@ -12,6 +12,7 @@ import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 // element keeps its space until it is here.
 import {otpPromptLightStyles} from './otp-prompt.styles.js';
 import {safeUrl} from '../../internal/safe-url.js';
+import {busyLabel} from '../../internal/busy-label.js';
 
 export const lightStyles = otpPromptLightStyles();
 
@@ -265,6 +266,16 @@ function renderRemember(el: El) {
   </div>`;
 }
 
+/** "Send a new code", or "Sending…" with the spinner, in a button of one width. */
+function resendLabel(el: El) {
+  const idle = {text: el.t('otp-prompt.resend', msg('Send a new code', {id: 'otp-prompt.resend'})), busy: false};
+  const busy = {
+    text: el.t('otp-prompt.resending', msg('Sending a new code…', {id: 'otp-prompt.resending'})),
+    busy: true,
+  };
+  return el.resending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
+}
+
 /** "Send a new code", always visible, with a countdown that is read, not announced. */
 function renderResend(el: El) {
   if (!el.canResend) return nothing;
@@ -278,11 +289,7 @@ function renderResend(el: El) {
       aria-describedby=${waiting ? el.ids.wait : nothing}
       @click=${() => void el.resend()}
     >
-      ${
-        el.resending
-          ? el.t('otp-prompt.resending', msg('Sending a new code…', {id: 'otp-prompt.resending'}))
-          : el.t('otp-prompt.resend', msg('Send a new code', {id: 'otp-prompt.resend'}))
-      }
+      ${resendLabel(el)}
     </button>
     ${
       waiting
@@ -299,25 +306,49 @@ function renderResend(el: El) {
   </div>`;
 }
 
-/** "Try another way": a disclosure listing the other ways to get a code. */
+/** Drawn icons of the ways to get a code (decorative: each button says its way in words). */
+const icon = (paths: readonly string[], className = 'serein-otp-prompt__icon') =>
+  html`<svg class=${className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <g fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      ${paths.map((d) => svg`<path d=${d} />`)}
+    </g>
+  </svg>`;
+const ICONS: Partial<Record<SereinOtpChannel, TemplateResult>> = {
+  sms: icon(['M4 5h16v11H9l-5 4z', 'M8 9.5h8M8 12.5h5']),
+  email: icon(['M5 5h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z', 'm4 7 8 6 8-6']),
+  app: icon([
+    'M8.5 2.5h7A2.5 2.5 0 0 1 18 5v14a2.5 2.5 0 0 1-2.5 2.5h-7A2.5 2.5 0 0 1 6 19V5a2.5 2.5 0 0 1 2.5-2.5z',
+    'M10.5 18h3',
+  ]),
+  'backup-code': icon([
+    'M6 3h12a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z',
+    'M8 8h8M8 12h8M8 16h5',
+  ]),
+};
+const chevron = icon(['m6 9 6 6 6-6'], 'serein-otp-prompt__chevron');
+
+/**
+ * "Try another way": a disclosure (a button with a chevron, `aria-expanded`, `aria-controls`)
+ * over a list of the other ways, each a button of the list's full width with its icon.
+ */
 function renderAlternatives(el: El) {
   if (!otherWays(el).length) return nothing;
   return html`<div class="serein-otp-prompt__others">
     <button
       type="button"
-      class="serein-button serein-button--quiet"
+      class="serein-button serein-button--quiet serein-otp-prompt__others-toggle"
       aria-expanded=${el.othersOpen ? 'true' : 'false'}
       aria-controls=${el.ids.others}
       @click=${() => el.toggleOthers()}
     >
-      ${el.t('otp-prompt.others', msg('Try another way', {id: 'otp-prompt.others'}))}
+      <span>${el.t('otp-prompt.others', msg('Try another way', {id: 'otp-prompt.others'}))}</span>${chevron}
     </button>
     <ul id=${el.ids.others} ?hidden=${!el.othersOpen}>
       ${otherWays(el).map(
         (alternative) =>
           html`<li>
             <button type="button" class="serein-button serein-button--quiet" @click=${() => el.switchTo(alternative)}>
-              ${alternativeLabel(el, alternative)}
+              ${ICONS[alternative.channel] ?? nothing}<span>${alternativeLabel(el, alternative)}</span>
             </button>
           </li>`,
       )}
@@ -342,11 +373,14 @@ function renderDone(el: El) {
     ${renderHelp(el)}`;
 }
 
-/** The words of the submit button. */
-function submitText(el: El, checking: boolean): string {
-  return checking
-    ? el.t('otp-prompt.submitting', msg('Checking the code…', {id: 'otp-prompt.submitting'}))
-    : el.t('otp-prompt.submit', msg('Continue', {id: 'otp-prompt.submit'}));
+/** The words of the submit button, with the spinner while the code is checked (one width). */
+function submitLabel(el: El, checking: boolean) {
+  const idle = {text: el.t('otp-prompt.submit', msg('Continue', {id: 'otp-prompt.submit'})), busy: false};
+  const busy = {
+    text: el.t('otp-prompt.submitting', msg('Checking the code…', {id: 'otp-prompt.submitting'})),
+    busy: true,
+  };
+  return checking ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
 }
 
 /** The label of the code field. */
@@ -401,7 +435,7 @@ export function renderForm(el: El): TemplateResult {
       </div>
       <div class="serein-otp-prompt__actions">
         <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>
-          ${submitText(el, pending && !el.resending)}
+          ${submitLabel(el, pending && !el.resending)}
         </button>
       </div>
     </form>

@@ -1,10 +1,11 @@
-import {css} from 'lit';
+import {css, unsafeCSS} from 'lit';
+import {busyCss} from '../../internal/core/busy-styles.js';
 
 /** Shadow styles: the explanation, the buttons and the status line. */
 export const passkeyButtonStyles = css`
   :host {
     display: block;
-    max-inline-size: var(--serein-passkey-button-max-width, 32rem);
+    max-inline-size: var(--serein-passkey-button-max-width, var(--_max-width));
   }
   :host([hidden]),
   :host(:state(unsupported):not([show-unsupported])) {
@@ -59,8 +60,8 @@ export const passkeyButtonStyles = css`
     background: transparent;
   }
   .serein-button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.85;
+    cursor: not-allowed;
+    opacity: 0.75;
   }
   a.serein-button {
     text-decoration: none;
@@ -78,11 +79,23 @@ export const passkeyButtonStyles = css`
     display: inline-block;
     line-height: max(1.5em, 24px);
   }
+  ${unsafeCSS(busyCss(':host'))}
+  /* The spinner takes the key's place, at the key's size. */
+  .serein-button .serein-spinner {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
   .serein-button:focus-visible,
   .serein-link:focus-visible,
   .status:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+  /* Focus moved to the status (after the system dialog): a ring well clear of its border. */
+  .status:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0.25rem;
+    border-radius: var(--_radius);
   }
   .icon {
     flex: none;
@@ -118,6 +131,8 @@ export const passkeyButtonStyles = css`
   @media (forced-colors: active) {
     .serein-button {
       border: 1px solid ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
     }
   }
 `;

@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
+import {emulateMedia, executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../define/passkey-button.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import {aheadLifetime} from './passkey-button.prefetch.js';
@@ -651,6 +651,39 @@ describe('<serein-passkey-button>', () => {
         expect(signal!.aborted, 'the pending ceremony is aborted').to.equal(true);
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(errors).to.have.length(0);
+      } finally {
+        Reflect.deleteProperty(container, 'create');
+      }
+    });
+
+    it('keeps its width while busy, with a spinner in place of the key, still under reduced motion', async () => {
+      const element = await mount('mode="register"');
+      fixedHost(element);
+      const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
+      let signal: AbortSignal | undefined;
+      container.create = (options?: CredentialCreationOptions) =>
+        new Promise((_resolve, reject) => {
+          signal = options!.signal!;
+          signal.addEventListener('abort', () => reject(signal!.reason));
+        });
+      try {
+        const idle = button(element).getBoundingClientRect().width;
+        expect(button(element).querySelector('.serein-spinner')).to.equal(null);
+        button(element).click();
+        await until(() => signal, 'the system dialog');
+        await element.updateComplete;
+        const spinner = button(element).querySelector('.serein-spinner')!;
+        expect(spinner, 'the spinner').not.to.equal(null);
+        expect(button(element).querySelector('[part="icon"]'), 'in place of the key').to.equal(null);
+        expect(textOf(button(element))).to.equal('Waiting for your device…');
+        expect(button(element).getBoundingClientRect().width, 'the button keeps its width').to.equal(idle);
+        expect(getComputedStyle(spinner).animationName).to.equal('serein-spin');
+        if (engine === 'chromium') {
+          await emulateMedia({reducedMotion: 'reduce'});
+          expect(getComputedStyle(spinner).animationName, 'a still spinner without motion').to.equal('none');
+          await emulateMedia({reducedMotion: 'no-preference'});
+        }
+        element.remove();
       } finally {
         Reflect.deleteProperty(container, 'create');
       }

@@ -85,7 +85,7 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  *
  * @slot alternative - Your own other way to continue (such as a link to the password sign-in), shown instead of the built-in one, with every message that points to it.
  *
- * @cssprop [--serein-passkey-button-max-width=32rem] - The largest width of the component.
+ * @cssprop [--serein-passkey-button-max-width=var(--serein-max-width, 32rem)] - The largest width of the component; the global `--serein-max-width` (32rem) sets it for every component at once.
  * @cssprop [--serein-color-accent] - The buttons (global token).
  * @cssprop [--serein-color-danger] - The border of an error (global token).
  * @cssprop [--serein-color-success] - The mark beside a success (global token).

@@ -8,6 +8,7 @@ import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import {unlockMethod} from './unlock-method.js';
+import {busyLabel, spinner, type ButtonLabel} from '../../internal/busy-label.js';
 
 // Every template and string of <serein-passkey-button> (CONTRIBUTING.md, the file rule). Loaded
 // by lazy() from the moment the element module is evaluated.
@@ -142,19 +143,25 @@ function unlockText(el: SereinPasskeyButton): string {
   );
 }
 
-function buttonText(el: SereinPasskeyButton): string {
-  switch (el.phase) {
-    case 'preparing':
-      return el.t('passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'}));
-    case 'waiting':
-      return el.t('passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'}));
-    case 'verifying':
-      return el.t('passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'}));
-    default:
-      return el.effectiveMode === 'register'
+/**
+ * The button's words: the current one, and every other it can show in this mode, which keep
+ * its width (the key and the spinner are the same size, outside the words).
+ */
+function buttonLabel(el: SereinPasskeyButton) {
+  const labels: Record<'idle' | 'preparing' | 'waiting' | 'verifying', string> = {
+    idle:
+      el.effectiveMode === 'register'
         ? el.t('passkey-button.register', msg('Create a passkey', {id: 'passkey-button.register'}))
-        : el.t('passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'}));
-  }
+        : el.t('passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'})),
+    preparing: el.t('passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'})),
+    waiting: el.t('passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'})),
+    verifying: el.t('passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'})),
+  };
+  const phase = el.phase === 'preparing' || el.phase === 'waiting' || el.phase === 'verifying' ? el.phase : 'idle';
+  const others: ButtonLabel[] = Object.entries(labels)
+    .filter(([key]) => key !== phase)
+    .map(([, text]) => ({text, busy: false}));
+  return busyLabel({text: labels[phase], busy: false}, others);
 }
 
 function renderNotice(el: SereinPasskeyButton) {
@@ -275,7 +282,7 @@ function renderActions(el: SereinPasskeyButton, busy: boolean) {
         @focus=${el.preload}
         @click=${el.onClick}
       >
-        ${keyIcon}<span>${buttonText(el)}</span>
+        ${busy ? spinner : keyIcon}${buttonLabel(el)}
       </button>
       ${
         el.offersDismiss

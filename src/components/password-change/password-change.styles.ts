@@ -5,7 +5,7 @@ import {fieldStyles} from '../../internal/core/field-styles.js';
 export const passwordChangeStyles = css`
   :host {
     display: block;
-    max-inline-size: var(--serein-password-change-max-width, 32rem);
+    max-inline-size: var(--serein-password-change-max-width, var(--_max-width));
     --_banner: var(--serein-password-change-banner-background, light-dark(#ddf4ff, #0c2d6b));
   }
   :host([hidden]),
@@ -44,6 +44,9 @@ export function passwordChangeLightStyles(): CSSResult {
       serein-password-change [data-serein-light] {
         display: grid;
         gap: 1rem;
+      }
+      serein-password-change serein-strength-meter {
+        max-inline-size: none;
       }
       serein-password-change h2 {
         margin: 0;

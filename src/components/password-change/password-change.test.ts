@@ -11,6 +11,7 @@ import {lightDomFields} from '../../../test/suites/light-dom.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
 import {formFlowSuite} from '../../../test/suites/form-flow.js';
+import {atNarrowGerman, expectSteadyControls} from '../../../test/support/controls.js';
 
 const STRONG = 'mango kiwi 1987 pear';
 
@@ -318,6 +319,38 @@ describe('<serein-password-change>', () => {
       submitButton(element).click();
       await until(() => submitted, 'the native submission');
       expect(element.querySelector('form')!.getAttribute('action')).to.equal('/change');
+    });
+  });
+
+  describe('busy and controls', () => {
+    it('keeps the width of its button while saving, with a spinner, and shows the fields as read-only', async () => {
+      const element = await mount('no-current');
+      let resolve!: () => void;
+      const details = answer(element, () => new Promise<void>((done) => (resolve = done)));
+      const input = field(element, 'new-password');
+      fill(input, STRONG);
+      const button = submitButton(element);
+      const idle = {width: button.getBoundingClientRect().width, field: getComputedStyle(input).backgroundColor};
+      expect(button.querySelector('.serein-spinner')).to.equal(null);
+      button.click();
+      await until(() => details.length === 1, 'the event');
+      await until(() => button.querySelector('.serein-spinner'), 'the spinner');
+      expect(button.textContent).to.include('Saving your new password');
+      expect(button.getBoundingClientRect().width, 'the button keeps its width').to.equal(idle.width);
+      expect(getComputedStyle(input).backgroundColor, 'the field looks read-only').not.to.equal(idle.field);
+      resolve();
+      await until(() => element.querySelector('form') === null, 'the thank-you state');
+    });
+
+    it('keeps its checkbox at 24 px and at the edge when the hint wraps, at 320 px in German', async () => {
+      await atNarrowGerman(async () => {
+        const element = await mount('reason="suspicious-activity" sign-out-others');
+        await until(
+          () => element.querySelector('.serein-check .serein-hint')?.textContent?.includes('Gerät'),
+          'German',
+        );
+        expectSteadyControls(element);
+      });
     });
   });
 

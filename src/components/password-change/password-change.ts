@@ -55,7 +55,7 @@ export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | Se
  *
  * @csspart base - The wrapper of the component.
  *
- * @cssprop [--serein-password-change-max-width=32rem] - The largest width of the form.
+ * @cssprop [--serein-password-change-max-width=var(--serein-max-width, 32rem)] - The largest width of the form; the global `--serein-max-width` (32rem) sets it for every component at once.
  * @cssprop [--serein-password-change-banner-background=light-dark(#ddf4ff, #0c2d6b)] - Background of the reason banner.
  * @cssprop [--serein-color-accent] - Buttons and links (global token).
  * @cssprop [--serein-color-danger] - Errors (global token).

@@ -13,6 +13,7 @@ import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './pa
 // mechanism (CONTRIBUTING.md, "The loading rule"); the element reserves its space meanwhile.
 import {passwordChangeLightStyles} from './password-change.styles.js';
 import {safeUrl} from '../../internal/safe-url.js';
+import {busyLabel} from '../../internal/busy-label.js';
 
 export const lightStyles = passwordChangeLightStyles();
 
@@ -357,15 +358,24 @@ function renderSignOut(el: El) {
   </div>`;
 }
 
+/** The submit button's words, with the spinner while saving, in a button of one width. */
+function submitLabel(el: El, pending: boolean) {
+  const idle = {
+    text: el.t('password-change.submit', msg('Save the new password', {id: 'password-change.submit'})),
+    busy: false,
+  };
+  const busy = {
+    text: el.t('password-change.submitting', msg('Saving your new password…', {id: 'password-change.submitting'})),
+    busy: true,
+  };
+  return pending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
+}
+
 function renderActions(el: El) {
   const pending = el.flow.pending;
   return html`<div class="serein-password-change__actions">
     <button type="submit" class="serein-button" aria-disabled=${el.flow.blocked ? 'true' : 'false'}>
-      ${
-        pending
-          ? el.t('password-change.submitting', msg('Saving your new password…', {id: 'password-change.submitting'}))
-          : el.t('password-change.submit', msg('Save the new password', {id: 'password-change.submit'}))
-      }
+      ${submitLabel(el, pending)}
     </button>
     ${
       el.deferrable

@@ -5,7 +5,7 @@ import {fieldStyles} from '../../internal/core/field-styles.js';
 export const recoveryWizardStyles = css`
   :host {
     display: block;
-    max-inline-size: var(--serein-recovery-wizard-max-width, 32rem);
+    max-inline-size: var(--serein-recovery-wizard-max-width, var(--_max-width));
   }
   :host([hidden]) {
     display: none;
@@ -35,6 +35,11 @@ export function recoveryWizardLightStyles(): CSSResult {
       serein-recovery-wizard form {
         display: grid;
         gap: 1rem;
+      }
+      /* Every step as wide as the wizard: the prompts it nests take its width, not their own. */
+      serein-recovery-wizard serein-otp-prompt,
+      serein-recovery-wizard serein-password-change {
+        max-inline-size: none;
       }
       serein-recovery-wizard .serein-recovery-wizard__step[hidden] {
         display: none;

@@ -11,6 +11,7 @@ import {lightDomFields} from '../../../test/suites/light-dom.js';
 import {layoutSuite} from '../../../test/suites/layout.js';
 import {strictCspSuite} from '../../../test/suites/csp.js';
 import {formFlowSuite} from '../../../test/suites/form-flow.js';
+import {atNarrowGerman, expectSteadyControls} from '../../../test/support/controls.js';
 
 const STRONG = 'mango kiwi 1987 pear';
 const METHODS: SereinRecoveryMethod[] = [
@@ -536,6 +537,73 @@ describe('<serein-recovery-wizard>', () => {
       await sendKeys({press: 'Tab'});
       expect(document.activeElement).to.equal(offer);
       await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('busy, controls and width', () => {
+    /** A host answer that the test gives when it wants. */
+    function later() {
+      let resolve!: (value?: unknown) => void;
+      const promise = new Promise((done) => (resolve = done));
+      return {promise, resolve};
+    }
+
+    it('keeps the width of each step’s button while busy, with a spinner, and shows the field as read-only', async () => {
+      const identifyAnswer = later();
+      const sendAnswer = later();
+      const element = await mount();
+      backend(element, {
+        identify: () => identifyAnswer.promise.then(() => METHODS),
+        send: () => sendAnswer.promise,
+      });
+      await until(() => identifierInput(element), 'the first step');
+      const input = identifierInput(element);
+      fill(input, 'camille@example.com');
+      let button = submitIn(element);
+      let idle = button.getBoundingClientRect().width;
+      const idleField = getComputedStyle(input).backgroundColor;
+      button.click();
+      await until(() => button.querySelector('.serein-spinner'), 'the spinner on the first step');
+      expect(button.getBoundingClientRect().width, 'the first step’s button keeps its width').to.equal(idle);
+      expect(getComputedStyle(input).backgroundColor, 'the field looks read-only').not.to.equal(idleField);
+      identifyAnswer.resolve();
+      await until(() => element.currentStep === 'method', 'the method step');
+      await until(() => focusedHeading(element), 'focus on the method heading');
+      element.querySelector<HTMLInputElement>('input[type="radio"][value="m-email"]')!.click();
+      await element.updateComplete;
+      button = submitIn(element);
+      idle = button.getBoundingClientRect().width;
+      button.click();
+      await until(() => button.querySelector('.serein-spinner'), 'the spinner on the method step');
+      expect(button.textContent).to.include('Sending the code');
+      expect(button.getBoundingClientRect().width, 'the method step’s button keeps its width').to.equal(idle);
+      sendAnswer.resolve();
+      await until(() => element.currentStep === 'code', 'the code step');
+    });
+
+    it('keeps its radios at 24 px and at the edge when their hints wrap, at 320 px in German', async () => {
+      await atNarrowGerman(async () => {
+        const element = await mount();
+        backend(element);
+        await until(() => identifierInput(element), 'the first step');
+        await identify(element);
+        expectSteadyControls(visibleStep(element));
+      });
+    });
+
+    it('gives every step one width, the nested prompts included', async () => {
+      const element = await mount();
+      element.style.setProperty('--serein-max-width', '36rem');
+      backend(element);
+      await until(() => identifierInput(element), 'the first step');
+      const wide = element.getBoundingClientRect().width;
+      expect(wide, 'the shared width token').to.equal(
+        36 * parseFloat(getComputedStyle(document.documentElement).fontSize),
+      );
+      await identify(element);
+      await chooseAndSend(element);
+      const prompt = visibleStep(element).querySelector('serein-otp-prompt')!;
+      expect(prompt.getBoundingClientRect().width, 'the code step is as wide as the wizard').to.equal(wide);
     });
   });
 

@@ -2,6 +2,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatNumber, isolate} from '../../internal/core/format.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
+import {busyLabel} from '../../internal/busy-label.js';
 import {renderFormError} from '../../internal/error-view.js';
 import type {SereinStrings} from '../../internal/core/strings.js';
 import type {SereinRecoveryMethod, SereinRecoveryStep} from '../../events/recovery-wizard.js';
@@ -218,11 +219,7 @@ function renderIdentify(el: El) {
       </div>
       <div class="serein-recovery-wizard__actions">
         <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
-          ${
-            pending
-              ? el.t('recovery-wizard.identify.checking', msg('Checking…', {id: 'recovery-wizard.identify.checking'}))
-              : el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}))
-          }
+          ${identifySubmitLabel(el, pending)}
         </button>
       </div>
     </form>`;
@@ -297,15 +294,36 @@ function renderNoMethod(el: El, identifier: string) {
     <div class="serein-recovery-wizard__actions">${renderSupport(el, true)}</div>`;
 }
 
-/** The method step's button: sending, "Send the code" for a code still to send, else "Continue". */
-function methodSubmitText(el: El, pending: boolean): string {
+/** The first step's button: "Continue", or "Checking…" with the spinner, at one width. */
+function identifySubmitLabel(el: El, pending: boolean) {
+  const idle = {text: el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'})), busy: false};
+  const busy = {
+    text: el.t('recovery-wizard.identify.checking', msg('Checking…', {id: 'recovery-wizard.identify.checking'})),
+    busy: true,
+  };
+  return pending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
+}
+
+/**
+ * The method step's button: sending (with the spinner), "Send the code" for a code still to
+ * send, else "Continue"; every one of them sizes the button, so it keeps one width.
+ */
+function methodSubmitText(el: El, pending: boolean) {
   const chosen = el.method;
-  if (pending) {
-    return el.t('recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'}));
-  }
-  return chosen && needsSending(chosen) && el.codeMethod?.id !== chosen.id
-    ? el.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'}))
-    : el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'}));
+  const sending = {
+    text: el.t('recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'})),
+    busy: true,
+  };
+  const send = {
+    text: el.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'})),
+    busy: false,
+  };
+  const next = {text: el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'})), busy: false};
+  const current = pending ? sending : chosen && needsSending(chosen) && el.codeMethod?.id !== chosen.id ? send : next;
+  return busyLabel(
+    current,
+    [sending, send, next].filter((label) => label !== current),
+  );
 }
 
 function renderCode(el: El) {

@@ -4,6 +4,7 @@ import {css} from 'lit';
 export const meterStyles = css`
   :host {
     display: block;
+    max-inline-size: var(--_max-width);
     --_track: var(--serein-strength-meter-track-color, light-dark(#eaeef2, #21262d));
     --_segment-height: var(--serein-strength-meter-height, 0.375rem);
   }

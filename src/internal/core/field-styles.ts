@@ -1,4 +1,5 @@
 import {unsafeCSS, type CSSResult} from 'lit';
+import {busyCss} from './busy-styles.js';
 
 /**
  * Light-DOM styles shared by every component whose fields live in the page: labels, inputs,
@@ -19,10 +20,18 @@ export function fieldStyles(tag: string): CSSResult {
     border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.625rem; min-block-size: 2.75rem;
     box-sizing: border-box;
   }
+  ${tag} .serein-input::placeholder { color: var(--_muted); opacity: 1; font-style: italic; }
   ${tag} .serein-input[aria-invalid='true'] { border-color: var(--_danger); border-width: 2px; }
+  ${tag} form[aria-busy='true'] :is(.serein-input:not(.serein-code__input), .serein-code--grouped .serein-code__input, .serein-code__box) {
+    background: color-mix(in srgb, var(--_muted) 14%, var(--_surface)); color: var(--_muted); cursor: progress;
+  }
   ${tag} .serein-input:focus-visible, ${tag} .serein-button:focus-visible, ${tag} .serein-link:focus-visible,
   ${tag} .serein-check input:focus-visible {
     outline: 3px solid var(--_focus); outline-offset: 2px;
+  }
+  ${tag} h2[tabindex='-1'] { border-radius: var(--_radius); }
+  ${tag} h2[tabindex='-1']:focus-visible, ${tag} .serein-alert[tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_focus); outline-offset: 0.25rem;
   }
   ${tag} .serein-button {
     font: inherit; min-block-size: 2.75rem; min-inline-size: 2.75rem; padding: 0.5rem 1rem; border-radius: var(--_radius);
@@ -37,9 +46,21 @@ export function fieldStyles(tag: string): CSSResult {
   ${tag} .serein-error:empty { display: none; }
   ${tag} .serein-error::before { content: '⚠ '; }
   ${tag} .serein-check { display: flex; gap: 0.5rem; align-items: start; }
-  ${tag} .serein-check > div { padding-block-start: 0.125rem; min-inline-size: 0; }
+  ${tag} .serein-check > div { flex: 1 1 0; padding-block-start: 0.125rem; min-inline-size: 0; }
   ${tag} .serein-check input {
-    flex: none; inline-size: max(1.5rem, 24px); block-size: max(1.5rem, 24px); margin: 0; accent-color: var(--_accent);
+    appearance: none; display: grid; place-content: center; box-sizing: border-box; flex: none;
+    inline-size: max(1.5rem, 24px); min-inline-size: max(1.5rem, 24px); block-size: max(1.5rem, 24px);
+    margin: 0; border: 2px solid var(--_border); border-radius: 0.25rem; background: var(--_surface); cursor: pointer;
+  }
+  ${tag} .serein-check input[type='radio'] { border-radius: 50%; }
+  ${tag} .serein-check input:checked { border-color: var(--_accent); }
+  ${tag} .serein-check input[type='radio']:checked::before {
+    content: ''; inline-size: 0.75rem; block-size: 0.75rem; border-radius: 50%; background: var(--_accent);
+  }
+  ${tag} .serein-check input[type='checkbox']:checked { background: var(--_accent); }
+  ${tag} .serein-check input[type='checkbox']:checked::before {
+    content: ''; inline-size: 0.375rem; block-size: 0.75rem; margin-block-start: -0.1875rem;
+    border: solid var(--_surface); border-width: 0 0.1875rem 0.1875rem 0; transform: rotate(45deg);
   }
   ${tag} .serein-link { color: var(--_accent); text-underline-offset: 0.15em; }
   ${tag} .serein-help .serein-link { display: inline-block; line-height: max(1.5em, 24px); }
@@ -52,8 +73,11 @@ export function fieldStyles(tag: string): CSSResult {
     position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; border: 0;
   }
+  ${busyCss(tag)}
   @media (forced-colors: active) {
-    ${tag} .serein-button { border: 1px solid ButtonText; }
+    ${tag} form[aria-busy='true'] :is(.serein-input:not(.serein-code__input), .serein-code--grouped .serein-code__input, .serein-code__box) { color: GrayText; }
+    ${tag} .serein-check input { appearance: auto; border: 0; }
+    ${tag} .serein-button { border: 1px solid ButtonText; background: ButtonFace; color: ButtonText; }
     ${tag} .serein-error::before { forced-color-adjust: auto; }
   }
 }

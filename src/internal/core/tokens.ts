@@ -20,6 +20,7 @@ export const tokenStyles = css`
     --_focus: var(--serein-color-focus, light-dark(#0969da, #4493f8));
     --_radius: var(--serein-radius, 0.375rem);
     --_space: var(--serein-space, 0.5rem);
+    --_max-width: var(--serein-max-width, 32rem);
     font-family: var(--_font);
     color: var(--_text);
   }
