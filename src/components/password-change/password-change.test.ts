@@ -136,6 +136,36 @@ describe('<serein-password-change>', () => {
       expect(errorOf(input)).to.include('15');
     });
 
+    it('asks for a new password when it is empty, not for its length', async () => {
+      const element = await mount('no-current');
+      submitButton(element).click();
+      const input = field(element, 'new-password');
+      await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
+      expect(element.querySelector(`#${input.id}-error`)!.textContent!.trim()).to.equal('Enter a new password.');
+      expect(document.activeElement).to.equal(input);
+    });
+
+    it('says the length rule once, and the meter describes what the field holds, even filled without events', async () => {
+      const element = await mount('no-current');
+      const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+      const input = field(element, 'new-password');
+      // A password manager may fill the field silently: the meter reads it at submit time.
+      input.value = 'too short';
+      submitButton(element).click();
+      await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
+      await until(() => meter.level === 'too-short', 'the meter to judge the 9 characters');
+      await meter.updateComplete;
+      const text = element.querySelector('form')!.textContent!;
+      expect(text.match(/Use at least 15 characters/g), 'the rule, once').to.have.length(1);
+      expect(text).not.to.include('Nothing entered yet');
+      expect(meter.querySelector('[role="meter"]')!.textContent).to.include('Too short');
+      // Typing again clears the error; the meter takes the rule back, with the count.
+      fill(input, 'too short, yet');
+      await until(() => !input.hasAttribute('aria-invalid'), 'the error cleared');
+      await until(() => meter.textContent!.includes('So far: 14'), 'the meter’s own hint');
+      expect(element.querySelector('form')!.textContent!.match(/Use at least 15 characters/g)).to.have.length(1);
+    });
+
     it('asks for the current password and a matching confirmation, focusing the first error', async () => {
       const element = await mount('confirm');
       fill(field(element, 'new-password'), STRONG);

@@ -27,6 +27,11 @@ function fieldErrorText(el: El, error: PasswordFieldError | undefined): string {
         'password-change.error.current-empty',
         msg('Enter your current password.', {id: 'password-change.error.current-empty'}),
       );
+    case 'new-empty':
+      return el.t(
+        'password-change.error.new-empty',
+        msg('Enter a new password.', {id: 'password-change.error.new-empty'}),
+      );
     case 'too-short': {
       const min = formatNumber(el.effectiveMinLength);
       return el.t(

@@ -592,6 +592,34 @@ describe('<serein-recovery-wizard>', () => {
       expect(meter.acceptable).to.equal(false);
     });
 
+    it('on the password step: asks for a password when empty, says the length rule once, and a breach refusal once, never “Strong”', async () => {
+      const element = await mount();
+      backend(element, {reset: () => Promise.reject({code: 'password-breached'})});
+      await identify(element);
+      await chooseAndSend(element);
+      fill(codeInput(element), '123456');
+      submitIn(element).click();
+      await until(() => newPassword(element), 'the password step');
+      const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+      const stepText = () => visibleStep(element).textContent!;
+      submitIn(element).click();
+      await until(() => newPassword(element).getAttribute('aria-invalid') === 'true', 'the empty error');
+      expect(stepText()).to.include('Enter a new password.');
+      fill(newPassword(element), 'too short');
+      submitIn(element).click();
+      await until(() => stepText().includes('for your new password'), 'the length error');
+      await until(() => meter.level === 'too-short', 'the meter on the 9 characters');
+      await meter.updateComplete;
+      expect(stepText().match(/Use at least 15 characters/g), 'the rule, once').to.have.length(1);
+      fill(newPassword(element), STRONG);
+      await until(() => meter.level === 'strong', 'a strong verdict before the host answers');
+      submitIn(element).click();
+      await until(() => meter.level === 'breached', 'the refusal on the meter');
+      await meter.updateComplete;
+      expect(meter.querySelector('[role="meter"]')!.textContent).not.to.include('Strong');
+      expect(stepText().match(/appears in data breaches/g), 'the refusal, once').to.have.length(1);
+    });
+
     it('explains a refusal on the first steps in the alert, with the support reference', async () => {
       const element = await mount();
       backend(element, {
