@@ -352,6 +352,29 @@ describe('<serein-otp-prompt>', () => {
       expect(resend.getAttribute('aria-disabled')).to.equal('false');
     });
 
+    it('makes “Send a new code” the main action while the code is expired, and “Continue” secondary', async () => {
+      const element = await mount('channel="sms" destination="•••• 42"');
+      answer(element, () => Promise.reject({code: 'code-expired'}));
+      const resend = buttonNamed(element, /send a new code/i)!;
+      const primary = (button: HTMLButtonElement) => !button.classList.contains('serein-button--quiet');
+      expect(primary(submitButton(element)), 'Continue leads before').to.equal(true);
+      expect(primary(resend)).to.equal(false);
+      fill(codeInput(element), '111111');
+      submitButton(element).click();
+      await until(() => descriptionOf(codeInput(element)).includes('expired'), 'the expiry message');
+      expect(primary(resend), 'Send a new code leads').to.equal(true);
+      expect(primary(submitButton(element)), 'Continue steps back').to.equal(false);
+      expect(resend.getAttribute('aria-disabled')).to.equal('false');
+      expect(getComputedStyle(resend).backgroundColor, 'the two look different').not.to.equal(
+        getComputedStyle(submitButton(element)).backgroundColor,
+      );
+      element.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(Promise.resolve()));
+      resend.click();
+      await until(() => statusText(element).startsWith('We sent a new code'), 'the new code');
+      expect(primary(submitButton(element)), 'Continue leads again').to.equal(true);
+      expect(primary(resend)).to.equal(false);
+    });
+
     it('after too many attempts: says how long to wait, clears the code and keeps submit disabled', async () => {
       const element = await mount();
       answer(element, () => Promise.reject({code: 'too-many-attempts', retryAfterSeconds: 120}));

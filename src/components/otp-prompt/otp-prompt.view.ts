@@ -265,6 +265,11 @@ function renderRemember(el: El) {
   </div>`;
 }
 
+/** The code expired and a new one can be sent: "Send a new code" is the main action, "Continue" steps back. */
+function expired(el: El): boolean {
+  return el.canResend && typeof el.fieldError === 'object' && el.fieldError.code === 'code-expired';
+}
+
 /** "Send a new code", always visible, with a countdown that is read, not announced. */
 function renderResend(el: El) {
   if (!el.canResend) return nothing;
@@ -273,7 +278,7 @@ function renderResend(el: El) {
   return html`<div class="serein-otp-prompt__resend">
     <button
       type="button"
-      class="serein-button serein-button--quiet"
+      class=${expired(el) ? 'serein-button' : 'serein-button serein-button--quiet'}
       aria-disabled=${waiting || el.resending ? 'true' : 'false'}
       aria-describedby=${waiting ? el.ids.wait : nothing}
       @click=${() => void el.resend()}
@@ -400,7 +405,11 @@ export function renderForm(el: El): TemplateResult {
         ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
       </div>
       <div class="serein-otp-prompt__actions">
-        <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class=${expired(el) ? 'serein-button serein-button--quiet' : 'serein-button'}
+          aria-disabled=${blocked ? 'true' : 'false'}
+        >
           ${submitText(el, pending && !el.resending)}
         </button>
       </div>
