@@ -25,7 +25,7 @@ async function mount(attributes = '') {
 const field = (element: Element, token: string, index = 0) =>
   element.querySelectorAll<HTMLInputElement>(`input[autocomplete="${token}"]`)[index];
 const submitButton = (element: Element) => element.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-const errorOf = (input: HTMLInputElement) =>
+const errorOf = (input: HTMLElement) =>
   (input.getAttribute('aria-describedby') ?? '')
     .split(' ')
     .map((id) => document.getElementById(id)?.textContent ?? '')
@@ -331,11 +331,40 @@ describe('<serein-password-change>', () => {
       submitButton(element).click();
       const alert = element.querySelector<HTMLElement>('[role="alert"]')!;
       await until(() => alert.textContent!.includes('REF-42'), 'the alert');
-      expect(alert.textContent).to.include('2 minutes');
+      expect(alert.textContent, 'one wait: the live one under the alert').not.to.include('2 minutes');
+      expect(errorOf(submitButton(element))).to.match(/You can try again in \u2068(2:00|1:59)/);
       expect(alert.textContent).to.include('REF-42');
       expect(alert.querySelector('button')).to.exist;
       expect(document.activeElement).to.equal(alert);
       expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('shows a lock-out as one live remaining time, said politely at its start and end, the submit blocked meanwhile', async () => {
+      const element = await mount('no-current');
+      const seen = answer(element, () => Promise.reject({code: 'rate-limited', retryAfterSeconds: 2}));
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      const button = submitButton(element);
+      await until(() => errorOf(button).includes('You can try again in \u20680:02'), 'the live wait');
+      const line = element.querySelector<HTMLElement>(`#${button.getAttribute('aria-describedby')}`)!;
+      expect(line.closest('[aria-live], [role="status"], [role="alert"]'), 'the countdown is not live').to.equal(null);
+      const status = element.querySelector('form > p[role="status"]')!;
+      expect(status.textContent!.trim()).to.equal('You can try again in 2 seconds.');
+      let mutations = 0;
+      const observer = new MutationObserver((records) => (mutations += records.length));
+      observer.observe(status, {childList: true, subtree: true, characterData: true});
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(button).cursor, 'looks blocked').to.equal('not-allowed');
+      await until(() => line.textContent!.includes('0:01'), 'the countdown to tick', 3000);
+      button.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen, 'nothing is sent while locked out').to.have.length(1);
+      await until(() => button.getAttribute('aria-disabled') === 'false', 'the end of the wait', 4000);
+      await element.updateComplete;
+      observer.disconnect();
+      expect(status.textContent!.trim()).to.equal('You can try again now.');
+      expect(mutations, 'the live region changed once, at the end').to.be.at.most(2);
+      expect(button.hasAttribute('aria-describedby')).to.equal(false);
     });
 
     it('posts the form natively when nobody handles the event and an action is set', async () => {

@@ -85,6 +85,7 @@ export class SereinPasswordChange extends SereinElement {
     signOut: uniqueId('serein-password-change-sign-out'),
     signOutHint: uniqueId('serein-password-change-sign-out-hint'),
     alert: uniqueId('serein-password-change-alert'),
+    wait: uniqueId('serein-password-change-wait'),
     success: uniqueId('serein-password-change-success'),
   };
   /** @internal */

@@ -7,6 +7,7 @@ import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {errorText} from '../../internal/error-messages.js';
 import {renderPasswordField} from '../../internal/password-field.js';
+import {liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
 import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './password-change.js';
 
 // Every template and every string of <serein-password-change>: loaded by the one view
@@ -365,7 +366,12 @@ function renderSignOut(el: El) {
 function renderActions(el: El) {
   const pending = el.flow.pending;
   return html`<div class="serein-password-change__actions">
-    <button type="submit" class="serein-button" aria-disabled=${el.flow.blocked ? 'true' : 'false'}>
+    <button
+      type="submit"
+      class="serein-button"
+      aria-disabled=${el.flow.blocked ? 'true' : 'false'}
+      aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
+    >
       ${
         pending
           ? el.t('password-change.submitting', msg('Saving your new password…', {id: 'password-change.submitting'}))
@@ -396,6 +402,30 @@ function renderHelp(el: El) {
   );
 }
 
+/** The form-level error; a lock-out's duration is the live one under it, not a fixed one. */
+function renderAlert(el: El) {
+  const {error, strings} = liveError(el.flow.error, el.strings);
+  return renderFormError(error, strings, el.flow.copied, () => el.flow.markCopied());
+}
+
+/** A lock-out: one live remaining time (not a live region), announced politely at its start and end. */
+function renderWait(el: El) {
+  const wait = el.flow.wait;
+  return html`${renderWaitLine(
+      el.ids.wait,
+      wait,
+      (left) => retryText(el, left),
+      () => retryNowText(el),
+    )}
+    <p class="serein-visually-hidden" role="status">
+      ${waitNews(
+        wait,
+        (total) => retryText(el, total, true),
+        () => retryNowText(el),
+      )}
+    </p>`;
+}
+
 /** Everything the customer reads and types, rendered in the page's DOM. */
 export function renderForm(el: El): TemplateResult {
   if (el.success) return html`${renderSuccess(el)}${renderHelp(el)}`;
@@ -424,10 +454,8 @@ export function renderForm(el: El): TemplateResult {
       />
       ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
       ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
-      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
-        ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
-      </div>
-      ${renderActions(el)}
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${error ? renderAlert(el) : nothing}</div>
+      ${renderWait(el)} ${renderActions(el)}
     </form>
     ${renderHelp(el)}
   `;
