@@ -114,14 +114,9 @@ export class SereinOtpPrompt extends SereinElement {
   /** @internal */
   @state() resending = false;
   /** Before a new code can be asked for: a quiet countdown whose end is said. @internal */
-  readonly resendWait = new Countdown(
-    () => this.requestUpdate(),
-    () => {
-      if (this.canResend) this.status = 'resend-ready';
-    },
-  );
-  /** The polite status line (a new code was sent, resend is available again). @internal */
-  @state() status: '' | 'resend-ready' | 'resend-sent' = '';
+  readonly resendWait = new Countdown(() => this.requestUpdate());
+  /** The polite status line: a new code was sent (the view says when the wait is over). @internal */
+  @state() status: '' | 'resend-sent' = '';
   /** @internal */
   @state() othersOpen = false;
 

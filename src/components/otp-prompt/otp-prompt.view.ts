@@ -405,7 +405,7 @@ function fieldErrorText(el: El): string {
 }
 
 function statusText(el: El): string {
-  if (el.status === 'resend-ready') return resendReadyText(el);
+  if (el.resendWait.ended) return resendReadyText(el);
   if (el.status === 'resend-sent') return resendSentText(el);
   return '';
 }

@@ -21,24 +21,20 @@ export class Countdown {
   private at = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly changed: () => void,
-    private readonly onEnd?: () => void,
-  ) {}
+  constructor(private readonly changed: () => void) {}
 
   /** Starts a wait of `seconds` from now (0 or less: no wait). */
   start(seconds: number): void {
     this.stop();
-    this.total = Math.max(0, Math.ceil(seconds));
-    this.left = this.total;
-    this.at = Date.now() + Math.max(0, seconds) * 1000;
+    this.left = this.total = Math.max(0, Math.ceil(seconds));
+    this.at = Date.now() + this.total * 1000;
     this.resume();
     this.changed();
   }
 
   /** No wait any more, and nothing to say about it. */
   stop(): void {
-    clearTimeout(this.timer);
+    this.pause();
     this.left = 0;
     this.ended = false;
   }
@@ -49,19 +45,15 @@ export class Countdown {
   }
 
   resume(): void {
-    clearTimeout(this.timer);
-    if (this.left <= 0) return;
-    const remaining = this.at - Date.now();
-    this.timer = setTimeout(() => this.tick(), remaining > 0 ? remaining % 1000 || 1000 : 0);
+    this.pause();
+    // The next tick falls on the next whole second left.
+    if (this.left > 0) this.timer = setTimeout(() => this.tick(), (this.at - Date.now()) % 1000 || 1000);
   }
 
   private tick(): void {
     this.left = Math.max(0, Math.ceil((this.at - Date.now()) / 1000));
-    if (this.left > 0) this.resume();
-    else {
-      this.ended = true;
-      this.onEnd?.();
-    }
+    this.resume();
+    this.ended = !this.left;
     this.changed();
   }
 }
