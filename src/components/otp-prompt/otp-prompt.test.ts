@@ -576,6 +576,9 @@ describe('<serein-otp-prompt>', () => {
       expect(resend.getAttribute('aria-disabled')).to.equal('false');
       await element.updateComplete;
       expect(statusText(element)).to.equal('You can ask for a new code now.');
+      element.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(Promise.resolve()));
+      resend.click();
+      await until(() => statusText(element).startsWith('We sent a new code'), 'the new code, said');
     });
 
     it('is not offered for codes the customer already has (app, backup code)', async () => {

@@ -338,7 +338,8 @@ export class SereinOtpPrompt extends SereinElement {
   /** "Send a new code". @internal */
   async resend(): Promise<void> {
     if (this.resendWait.left > 0 || this.flow.blocked || this.resending || this.flow.submitting || this.success) return;
-    this.flow.copied = false;
+    // A new attempt: the last error and the lock-out's "now" are over.
+    this.flow.reset();
     this.status = '';
     this.resending = true;
     try {
