@@ -135,15 +135,26 @@ export const ResendAvailable: Story = {
   play: async ({canvasElement}) => void (await resendReady(canvasElement)),
 };
 
-/** A new code was sent; the countdown starts again. */
+/** A new code was sent; the countdown starts again (the story made the first wait 0 s, the next one is 30 s). */
 export const ResendSent: Story = {
   args: {channel: 'sms', destination: '•••• •• 42'},
-  render: withBackend(() => Promise.resolve()),
+  render: (storyArgs) =>
+    html`<div
+      @serein-otp-resend=${(event: Answer) => {
+        (event.currentTarget as HTMLElement).querySelector<HTMLElement & {resendAfter: number}>(
+          'serein-otp-prompt',
+        )!.resendAfter = 30;
+        event.detail.waitUntil(Promise.resolve());
+      }}
+    >
+      ${template(storyArgs)}
+    </div>`,
   play: async ({canvasElement}) => {
     const resend = await resendReady(canvasElement);
     const element = await prompt(canvasElement);
     resend.click();
     await until(() => element.querySelector('[role="status"]')?.textContent?.trim(), 'the confirmation');
+    await until(() => resend.getAttribute('aria-disabled') === 'true', 'the countdown restarted');
   },
 };
 

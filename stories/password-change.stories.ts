@@ -121,9 +121,21 @@ export const ValidationErrors: Story = {
     const form = element(canvasElement);
     await form.updateComplete;
     const inputs = [...form.querySelectorAll<HTMLInputElement>('input[type="password"]')];
+    // Typed, as a customer does: the meter judges the 9 characters as they arrive.
     inputs[1].value = 'too short';
+    inputs[1].dispatchEvent(new InputEvent('input', {bubbles: true}));
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await until(() => form.querySelector('[aria-invalid="true"]'), 'the field errors');
+  },
+};
+
+/** Submitted with nothing typed: each field asks for what is missing. */
+export const ValidationEmpty: Story = {
+  play: async ({canvasElement}) => {
+    const form = element(canvasElement);
+    await form.updateComplete;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => form.querySelectorAll('[aria-invalid="true"]').length === 2, 'the field errors');
   },
 };
 

@@ -352,12 +352,39 @@ describe('<serein-otp-prompt>', () => {
       expect(resend.getAttribute('aria-disabled')).to.equal('false');
     });
 
-    it('after too many attempts: says how long to wait, clears the code and keeps submit disabled', async () => {
+    it('makes “Send a new code” the main action while the code is expired, and “Continue” secondary', async () => {
+      const element = await mount('channel="sms" destination="•••• 42"');
+      answer(element, () => Promise.reject({code: 'code-expired'}));
+      const resend = buttonNamed(element, /send a new code/i)!;
+      const primary = (button: HTMLButtonElement) => !button.classList.contains('serein-button--quiet');
+      expect(primary(submitButton(element)), 'Continue leads before').to.equal(true);
+      expect(primary(resend)).to.equal(false);
+      fill(codeInput(element), '111111');
+      submitButton(element).click();
+      await until(() => descriptionOf(codeInput(element)).includes('expired'), 'the expiry message');
+      expect(primary(resend), 'Send a new code leads').to.equal(true);
+      expect(primary(submitButton(element)), 'Continue steps back').to.equal(false);
+      expect(resend.getAttribute('aria-disabled')).to.equal('false');
+      expect(getComputedStyle(resend).backgroundColor, 'the two look different').not.to.equal(
+        getComputedStyle(submitButton(element)).backgroundColor,
+      );
+      element.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(Promise.resolve()));
+      resend.click();
+      await until(() => statusText(element).startsWith('We sent a new code'), 'the new code');
+      expect(primary(submitButton(element)), 'Continue leads again').to.equal(true);
+      expect(primary(resend)).to.equal(false);
+    });
+
+    it('after too many attempts: says how long to wait, live, clears the code and keeps submit disabled', async () => {
       const element = await mount();
       answer(element, () => Promise.reject({code: 'too-many-attempts', retryAfterSeconds: 120}));
       fill(codeInput(element), '111111');
       submitButton(element).click();
-      await until(() => alertText(element).includes('2 minutes'), 'the wait in the alert');
+      await until(
+        () => /You can try again in \u20682:00|1:59/.test(descriptionOf(submitButton(element))),
+        'the live wait',
+      );
+      expect(alertText(element), 'one wait: the live one').not.to.match(/minute/);
       await until(() => document.activeElement === element.querySelector('[role="alert"]'), 'focus on the alert');
       expect(codeInput(element).value).to.equal('');
       expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
@@ -369,8 +396,9 @@ describe('<serein-otp-prompt>', () => {
       answer(element, () => Promise.reject({code: 'rate-limited', retryAfterSeconds: 1, reference: 'REF-42'}));
       fill(codeInput(element), '123456');
       submitButton(element).click();
-      await until(() => alertText(element).includes('1 second'), 'the wait in the alert');
+      await until(() => descriptionOf(submitButton(element)).includes('You can try again in \u20680:01'), 'the wait');
       expect(alertText(element)).to.include('REF-42');
+      expect(alertText(element), 'one wait: the live one').not.to.match(/second/);
       expect(codeInput(element).value).to.equal('123456');
       expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
       submitButton(element).click();
@@ -453,7 +481,7 @@ describe('<serein-otp-prompt>', () => {
       const resend = buttonNamed(element, /send a new code/i)!;
       const events = recordEvents(element, ['serein-otp-resend']);
       expect(resend.getAttribute('aria-disabled')).to.equal('true');
-      expect(descriptionOf(resend)).to.match(/You can ask for a new code in 2 seconds/);
+      expect(descriptionOf(resend)).to.match(/You can ask for a new code in \u20680:02/);
       expect(resend.closest('[aria-live], [role="status"], [role="alert"]'), 'the countdown is not live').to.equal(
         null,
       );
@@ -498,7 +526,7 @@ describe('<serein-otp-prompt>', () => {
       element.resendAfter = 30;
       await element.updateComplete;
       expect(resend.getAttribute('aria-disabled')).to.equal('true');
-      expect(descriptionOf(resend)).to.include('30 seconds');
+      expect(descriptionOf(resend)).to.include('0:30');
     });
 
     it('waits as long as the host says when resending is rate-limited', async () => {
@@ -507,10 +535,50 @@ describe('<serein-otp-prompt>', () => {
         event.detail.waitUntil(Promise.reject({code: 'rate-limited', retryAfterSeconds: 90})),
       );
       buttonNamed(element, /send a new code/i)!.click();
-      await until(() => alertText(element).includes('2 minutes'), 'the wait');
       const resend = buttonNamed(element, /send a new code/i)!;
+      await until(() => /1:30|1:29/.test(descriptionOf(resend)), 'the live wait');
       expect(resend.getAttribute('aria-disabled')).to.equal('true');
-      expect(descriptionOf(resend)).to.include('2 minutes');
+      expect(alertText(element)).to.include('please wait before trying again');
+      expect(alertText(element), 'one wait: the live one').not.to.match(/minute/);
+    });
+
+    it('restarts the countdown after a new code was sent', async () => {
+      const element = await mount('channel="sms" destination="•••• 42" resend-after="1"');
+      const resend = buttonNamed(element, /send a new code/i)!;
+      const sent = deferred();
+      element.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(sent.promise));
+      await until(() => resend.getAttribute('aria-disabled') === 'false', 'the first countdown to end', 4000);
+      resend.click();
+      await until(() => resend.textContent!.includes('Sending a new code'), 'the resend under way');
+      sent.resolve();
+      await until(() => statusText(element).startsWith('We sent a new code'), 'the confirmation');
+      expect(resend.getAttribute('aria-disabled'), 'blocked for the cooldown again').to.equal('true');
+      expect(descriptionOf(resend)).to.include('You can ask for a new code in \u20680:01');
+      await until(() => resend.getAttribute('aria-disabled') === 'false', 'the second countdown to end', 4000);
+    });
+
+    it('folds into the one wait of a lock-out: one live line, both buttons blocked for it, then both back', async () => {
+      const element = await mount('channel="sms" destination="•••• 42" resend-after="1"');
+      answer(element, () => Promise.reject({code: 'too-many-attempts', retryAfterSeconds: 3}));
+      const resend = buttonNamed(element, /send a new code/i)!;
+      fill(codeInput(element), '111111');
+      submitButton(element).click();
+      await until(() => /new code in \u20680:0[23]/.test(descriptionOf(submitButton(element))), 'the live wait');
+      expect(descriptionOf(resend), 'the resend waits with it').to.equal(descriptionOf(submitButton(element)));
+      expect(element.querySelectorAll('.serein-wait'), 'one countdown on the page').to.have.length(1);
+      expect(alertText(element)).not.to.match(/second|minute/);
+      expect(statusText(element)).to.equal('You can ask for a new code in 3 seconds.');
+      // The resend's own cooldown (1 s) ends inside the lock-out: the resend stays blocked.
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+      await until(() => submitButton(element).getAttribute('aria-disabled') === 'false', 'the end of the wait', 4000);
+      expect(resend.getAttribute('aria-disabled')).to.equal('false');
+      await element.updateComplete;
+      expect(statusText(element)).to.equal('You can ask for a new code now.');
+      element.addEventListener('serein-otp-resend', (event) => event.detail.waitUntil(Promise.resolve()));
+      resend.click();
+      await until(() => statusText(element).startsWith('We sent a new code'), 'the new code, said');
     });
 
     it('is not offered for codes the customer already has (app, backup code)', async () => {

@@ -4,7 +4,7 @@ import {SereinElement} from '../../internal/core/serein-element.js';
 import {tokenStyles} from '../../internal/core/tokens.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
-import {FormFlowController} from '../../internal/core/form-flow.js';
+import {Countdown, FormFlowController} from '../../internal/core/form-flow.js';
 import {lazy} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
@@ -82,6 +82,7 @@ export class SereinOtpPrompt extends SereinElement {
     rememberHint: uniqueId('serein-otp-prompt-remember-hint'),
     alert: uniqueId('serein-otp-prompt-alert'),
     wait: uniqueId('serein-otp-prompt-wait'),
+    lock: uniqueId('serein-otp-prompt-lock'),
     others: uniqueId('serein-otp-prompt-others'),
     success: uniqueId('serein-otp-prompt-success'),
   };
@@ -102,8 +103,6 @@ export class SereinOtpPrompt extends SereinElement {
   protected override viewReady = () => Promise.all([this.light.ready(), this.useCodeField()]);
   /** The code input's behaviour, once its module is here. @internal */
   codeField: CodeFieldController | undefined;
-  private resendTimer: ReturnType<typeof setInterval> | undefined;
-  private resendAt = 0;
   private webOtp: AbortController | undefined;
   /** Focus the heading after the next channel change (the customer chose another way). */
   private switching = false;
@@ -114,10 +113,10 @@ export class SereinOtpPrompt extends SereinElement {
   @state() success = false;
   /** @internal */
   @state() resending = false;
-  /** Seconds before a new code can be asked for. @internal */
-  @state() resendLeft = 0;
-  /** The polite status line (a new code was sent, resend is available again). @internal */
-  @state() status: '' | 'resend-ready' | 'resend-sent' = '';
+  /** Before a new code can be asked for: a quiet countdown whose end is said. @internal */
+  readonly resendWait = new Countdown(() => this.requestUpdate());
+  /** The polite status line: a new code was sent (the view says when the wait is over). @internal */
+  @state() status: '' | 'resend-sent' = '';
   /** @internal */
   @state() othersOpen = false;
 
@@ -168,7 +167,7 @@ export class SereinOtpPrompt extends SereinElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.resendTimer);
+    this.resendWait.pause();
     this.stopWebOtp();
   }
 
@@ -277,24 +276,9 @@ export class SereinOtpPrompt extends SereinElement {
   }
 
   private restartResendWait(): void {
-    clearInterval(this.resendTimer);
     const seconds =
       Number.isFinite(this.resendAfter) && this.resendAfter >= 0 ? this.resendAfter : DEFAULT_RESEND_AFTER;
-    this.waitBeforeResend(seconds, false);
-  }
-
-  /** Starts the quiet countdown; only its end is announced (and only when `announce`). */
-  private waitBeforeResend(seconds: number, announce: boolean): void {
-    clearInterval(this.resendTimer);
-    this.resendAt = Date.now() + seconds * 1000;
-    this.resendLeft = Math.ceil(seconds);
-    if (seconds <= 0) return;
-    this.resendTimer = setInterval(() => {
-      this.resendLeft = Math.max(0, Math.ceil((this.resendAt - Date.now()) / 1000));
-      if (this.resendLeft > 0) return;
-      clearInterval(this.resendTimer);
-      if (announce || this.canResend) this.status = 'resend-ready';
-    }, 1000);
+    this.resendWait.start(seconds);
   }
 
   /** @internal */
@@ -332,7 +316,7 @@ export class SereinOtpPrompt extends SereinElement {
   private succeed(rememberDevice: boolean): void {
     this.codeField?.clear();
     this.stopWebOtp();
-    clearInterval(this.resendTimer);
+    this.resendWait.stop();
     this.success = true;
     this.journey.succeeded();
     this.emit('serein-otp-verified', {channel: this.effectiveChannel, rememberDevice});
@@ -345,7 +329,7 @@ export class SereinOtpPrompt extends SereinElement {
   private place(error: SereinError): HTMLInputElement | null | undefined {
     if (CODE_REJECTIONS.has(error.code)) this.codeField?.clear();
     // An expired code: a new one can be asked for at once.
-    if (error.code === 'code-expired' && this.canResend) this.waitBeforeResend(0, false);
+    if (error.code === 'code-expired' && this.canResend) this.resendWait.stop();
     if (error.code !== 'code-incorrect' && error.code !== 'code-expired') return undefined;
     this.fieldError = error;
     return this.codeInput;
@@ -353,8 +337,9 @@ export class SereinOtpPrompt extends SereinElement {
 
   /** "Send a new code". @internal */
   async resend(): Promise<void> {
-    if (this.resendLeft > 0 || this.resending || this.flow.submitting || this.flow.pending || this.success) return;
-    this.flow.copied = false;
+    if (this.resendWait.left > 0 || this.flow.blocked || this.resending || this.flow.submitting || this.success) return;
+    // A new attempt: the last error and the lock-out's "now" are over.
+    this.flow.reset();
     this.status = '';
     this.resending = true;
     try {
@@ -370,7 +355,7 @@ export class SereinOtpPrompt extends SereinElement {
         this.restartResendWait();
         this.startWebOtp();
       } else if (outcome.status === 'failed') {
-        if (outcome.error.retryAfterSeconds) this.waitBeforeResend(outcome.error.retryAfterSeconds, true);
+        if (outcome.error.retryAfterSeconds) this.resendWait.start(outcome.error.retryAfterSeconds);
         await this.updateComplete;
         this.light.container.querySelector<HTMLElement>(`#${this.ids.alert}`)?.focus();
       }

@@ -1,6 +1,7 @@
 import {html, nothing, svg, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatDuration, formatNumber, formatWait, isolate, plural} from '../../internal/core/format.js';
+import {clock, liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {errorText} from '../../internal/error-messages.js';
@@ -276,33 +277,72 @@ function resendLabel(el: El) {
   return el.resending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
 }
 
-/** "Send a new code", always visible, with a countdown that is read, not announced. */
+/** The code expired and a new one can be sent: "Send a new code" is the main action, "Continue" steps back. */
+function expired(el: El): boolean {
+  return el.canResend && typeof el.fieldError === 'object' && el.fieldError.code === 'code-expired';
+}
+
+/** "You can ask for a new code in 0:28" (`time` a clock), or "in 2 minutes" (said once). */
+function resendWaitText(el: El, wait: string): string {
+  return el.t(
+    'otp-prompt.resend-wait',
+    msg(str`You can ask for a new code in ${wait}.`, {id: 'otp-prompt.resend-wait'}),
+    {wait},
+  );
+}
+
+/** After too many tries, the one wait ends with asking for a new code: its line says so. */
+function asksNewCode(el: El): boolean {
+  return el.canResend && el.flow.error?.code === 'too-many-attempts';
+}
+
+/** The lock-out's one live sentence, under the alert; it also holds back "Send a new code". */
+function renderLock(el: El) {
+  const askNew = asksNewCode(el);
+  return renderWaitLine(
+    el.ids.lock,
+    el.flow.wait,
+    (left) => (askNew ? resendWaitText(el, clock(left)) : retryText(el, left)),
+    () => (askNew ? resendReadyText(el) : retryNowText(el)),
+  );
+}
+
+/** What the lock-out says politely: once at its start, once at its end. */
+function lockNews(el: El): string {
+  const askNew = asksNewCode(el);
+  return waitNews(
+    el.flow.wait,
+    (total) => (askNew ? resendWaitText(el, formatWait(total)) : retryText(el, total, true)),
+    () => (askNew ? resendReadyText(el) : retryNowText(el)),
+  );
+}
+
+/**
+ * "Send a new code", always visible, with a countdown that is read, not announced. During a
+ * lock-out it waits with the submit: the lock-out's line under the alert is its one wait.
+ */
 function renderResend(el: El) {
   if (!el.canResend) return nothing;
-  const waiting = el.resendLeft > 0;
-  const wait = waiting ? formatWait(el.resendLeft) : '';
+  const locked = el.flow.retryBlocked;
+  const waiting = !locked && el.resendWait.left > 0;
   return html`<div class="serein-otp-prompt__resend">
     <button
       type="button"
-      class="serein-button serein-button--quiet"
-      aria-disabled=${waiting || el.resending ? 'true' : 'false'}
-      aria-describedby=${waiting ? el.ids.wait : nothing}
+      class=${expired(el) ? 'serein-button' : 'serein-button serein-button--quiet'}
+      aria-disabled=${locked || waiting || el.resending ? 'true' : 'false'}
+      aria-describedby=${locked ? el.ids.lock : waiting ? el.ids.wait : nothing}
       @click=${() => void el.resend()}
     >
       ${resendLabel(el)}
     </button>
     ${
       waiting
-        ? html`<p class="serein-hint" id=${el.ids.wait}>
-            ${el.t(
-              'otp-prompt.resend-wait',
-              msg(str`You can ask for a new code in ${wait}.`, {id: 'otp-prompt.resend-wait'}),
-              {wait},
-            )}
+        ? html`<p class="serein-hint serein-wait" id=${el.ids.wait}>
+            ${resendWaitText(el, clock(el.resendWait.left))}
           </p>`
         : nothing
     }
-    <p class="serein-otp-prompt__status" role="status">${statusText(el)}</p>
+    <p class="serein-otp-prompt__status" role="status">${lockNews(el) || statusText(el)}</p>
   </div>`;
 }
 
@@ -399,9 +439,15 @@ function fieldErrorText(el: El): string {
 }
 
 function statusText(el: El): string {
-  if (el.status === 'resend-ready') return resendReadyText(el);
+  if (el.resendWait.ended) return resendReadyText(el);
   if (el.status === 'resend-sent') return resendSentText(el);
   return '';
+}
+
+/** The form-level error; a lock-out's duration is the live one under it, not a fixed one. */
+function renderAlert(el: El) {
+  const {error, strings} = liveError(el.flow.error, el.strings);
+  return renderFormError(error, strings, el.flow.copied, () => el.flow.markCopied());
 }
 
 /** Everything the customer reads and types, rendered in the page's DOM. */
@@ -430,11 +476,16 @@ export function renderForm(el: El): TemplateResult {
         <p class="serein-error" id=${el.ids.error}>${fieldErrorText(el)}</p>
       </div>
       ${renderRemember(el)}
-      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
-        ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
-      </div>
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${error ? renderAlert(el) : nothing}</div>
+      ${renderLock(el)}
+      ${el.canResend ? nothing : html`<p class="serein-visually-hidden" role="status">${lockNews(el)}</p>`}
       <div class="serein-otp-prompt__actions">
-        <button type="submit" class="serein-button" aria-disabled=${blocked ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class=${expired(el) ? 'serein-button serein-button--quiet' : 'serein-button'}
+          aria-disabled=${blocked ? 'true' : 'false'}
+          aria-describedby=${el.flow.retryBlocked ? el.ids.lock : nothing}
+        >
           ${submitLabel(el, pending && !el.resending)}
         </button>
       </div>

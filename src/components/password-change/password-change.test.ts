@@ -26,7 +26,7 @@ async function mount(attributes = '') {
 const field = (element: Element, token: string, index = 0) =>
   element.querySelectorAll<HTMLInputElement>(`input[autocomplete="${token}"]`)[index];
 const submitButton = (element: Element) => element.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-const errorOf = (input: HTMLInputElement) =>
+const errorOf = (input: HTMLElement) =>
   (input.getAttribute('aria-describedby') ?? '')
     .split(' ')
     .map((id) => document.getElementById(id)?.textContent ?? '')
@@ -135,6 +135,36 @@ describe('<serein-password-change>', () => {
       expect(events).to.have.length(0);
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(errorOf(input)).to.include('15');
+    });
+
+    it('asks for a new password when it is empty, not for its length', async () => {
+      const element = await mount('no-current');
+      submitButton(element).click();
+      const input = field(element, 'new-password');
+      await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
+      expect(element.querySelector(`#${input.id}-error`)!.textContent!.trim()).to.equal('Enter a new password.');
+      expect(document.activeElement).to.equal(input);
+    });
+
+    it('says the length rule once, and the meter describes what the field holds, even filled without events', async () => {
+      const element = await mount('no-current');
+      const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+      const input = field(element, 'new-password');
+      // A password manager may fill the field silently: the meter reads it at submit time.
+      input.value = 'too short';
+      submitButton(element).click();
+      await until(() => input.getAttribute('aria-invalid') === 'true', 'the field error');
+      await until(() => meter.level === 'too-short', 'the meter to judge the 9 characters');
+      await meter.updateComplete;
+      const text = element.querySelector('form')!.textContent!;
+      expect(text.match(/Use at least 15 characters/g), 'the rule, once').to.have.length(1);
+      expect(text).not.to.include('Nothing entered yet');
+      expect(meter.querySelector('[role="meter"]')!.textContent).to.include('Too short');
+      // Typing again clears the error; the meter takes the rule back, with the count.
+      fill(input, 'too short, yet');
+      await until(() => !input.hasAttribute('aria-invalid'), 'the error cleared');
+      await until(() => meter.textContent!.includes('So far: 14'), 'the meter’s own hint');
+      expect(element.querySelector('form')!.textContent!.match(/Use at least 15 characters/g)).to.have.length(1);
     });
 
     it('asks for the current password and a matching confirmation, focusing the first error', async () => {
@@ -302,11 +332,40 @@ describe('<serein-password-change>', () => {
       submitButton(element).click();
       const alert = element.querySelector<HTMLElement>('[role="alert"]')!;
       await until(() => alert.textContent!.includes('REF-42'), 'the alert');
-      expect(alert.textContent).to.include('2 minutes');
+      expect(alert.textContent, 'one wait: the live one under the alert').not.to.include('2 minutes');
+      expect(errorOf(submitButton(element))).to.match(/You can try again in \u2068(2:00|1:59)/);
       expect(alert.textContent).to.include('REF-42');
       expect(alert.querySelector('button')).to.exist;
       expect(document.activeElement).to.equal(alert);
       expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('shows a lock-out as one live remaining time, said politely at its start and end, the submit blocked meanwhile', async () => {
+      const element = await mount('no-current');
+      const seen = answer(element, () => Promise.reject({code: 'rate-limited', retryAfterSeconds: 2}));
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      const button = submitButton(element);
+      await until(() => errorOf(button).includes('You can try again in \u20680:02'), 'the live wait');
+      const line = element.querySelector<HTMLElement>(`#${button.getAttribute('aria-describedby')}`)!;
+      expect(line.closest('[aria-live], [role="status"], [role="alert"]'), 'the countdown is not live').to.equal(null);
+      const status = element.querySelector('form > p[role="status"]')!;
+      expect(status.textContent!.trim()).to.equal('You can try again in 2 seconds.');
+      let mutations = 0;
+      const observer = new MutationObserver((records) => (mutations += records.length));
+      observer.observe(status, {childList: true, subtree: true, characterData: true});
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(button).cursor, 'looks blocked').to.equal('not-allowed');
+      await until(() => line.textContent!.includes('0:01'), 'the countdown to tick', 3000);
+      button.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen, 'nothing is sent while locked out').to.have.length(1);
+      await until(() => button.getAttribute('aria-disabled') === 'false', 'the end of the wait', 4000);
+      await element.updateComplete;
+      observer.disconnect();
+      expect(status.textContent!.trim()).to.equal('You can try again now.');
+      expect(mutations, 'the live region changed once, at the end').to.be.at.most(2);
+      expect(button.hasAttribute('aria-describedby')).to.equal(false);
     });
 
     it('posts the form natively when nobody handles the event and an action is set', async () => {

@@ -37,7 +37,7 @@ const FIELDS = ['current', 'new', 'confirm'] as const;
 /** @internal */
 export type PasswordField = (typeof FIELDS)[number];
 /** What a field is told: a problem found before sending, or the host's error. @internal */
-export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | SereinError;
+export type PasswordFieldError = 'current-empty' | 'new-empty' | 'too-short' | 'mismatch' | SereinError;
 
 /**
  * The in-session password change: current password, new password with its strength meter,
@@ -85,6 +85,7 @@ export class SereinPasswordChange extends SereinElement {
     signOut: uniqueId('serein-password-change-sign-out'),
     signOutHint: uniqueId('serein-password-change-sign-out-hint'),
     alert: uniqueId('serein-password-change-alert'),
+    wait: uniqueId('serein-password-change-wait'),
     success: uniqueId('serein-password-change-success'),
   };
   /** @internal */
@@ -197,8 +198,10 @@ export class SereinPasswordChange extends SereinElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     this.toggleStates({busy: this.flow.pending, success: this.success});
+    // The meter leaves out what the new password's error already says (its view reads aria-invalid).
+    if (changed.has('fieldErrors')) this.meter?.requestUpdate();
   }
 
   /** @internal */
@@ -258,7 +261,8 @@ export class SereinPasswordChange extends SereinElement {
     const meter = this.light.container.querySelector<SereinStrengthMeter>('serein-strength-meter');
     const errors: Partial<Record<PasswordField, PasswordFieldError>> = {};
     if (!this.noCurrent && currentPassword === '') errors.current = 'current-empty';
-    if (codePointLength(newPassword) < this.effectiveMinLength) errors.new = 'too-short';
+    if (newPassword === '') errors.new = 'new-empty';
+    else if (codePointLength(newPassword) < this.effectiveMinLength) errors.new = 'too-short';
     else if (meter?.level === 'breached') errors.new = {code: 'password-breached'};
     if (this.confirm && !errors.new && confirmation !== newPassword) errors.confirm = 'mismatch';
     return errors;

@@ -7,6 +7,7 @@ import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {errorText} from '../../internal/error-messages.js';
 import {renderPasswordField} from '../../internal/password-field.js';
+import {liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
 import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './password-change.js';
 
 // Every template and every string of <serein-password-change>: loaded by the one view
@@ -27,6 +28,11 @@ function fieldErrorText(el: El, error: PasswordFieldError | undefined): string {
       return el.t(
         'password-change.error.current-empty',
         msg('Enter your current password.', {id: 'password-change.error.current-empty'}),
+      );
+    case 'new-empty':
+      return el.t(
+        'password-change.error.new-empty',
+        msg('Enter a new password.', {id: 'password-change.error.new-empty'}),
       );
     case 'too-short': {
       const min = formatNumber(el.effectiveMinLength);
@@ -374,7 +380,12 @@ function submitLabel(el: El, pending: boolean) {
 function renderActions(el: El) {
   const pending = el.flow.pending;
   return html`<div class="serein-password-change__actions">
-    <button type="submit" class="serein-button" aria-disabled=${el.flow.blocked ? 'true' : 'false'}>
+    <button
+      type="submit"
+      class="serein-button"
+      aria-disabled=${el.flow.blocked ? 'true' : 'false'}
+      aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
+    >
       ${submitLabel(el, pending)}
     </button>
     ${
@@ -399,6 +410,30 @@ function renderHelp(el: El) {
       el.supportLabel ||
       el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'password-change.help'),
   );
+}
+
+/** The form-level error; a lock-out's duration is the live one under it, not a fixed one. */
+function renderAlert(el: El) {
+  const {error, strings} = liveError(el.flow.error, el.strings);
+  return renderFormError(error, strings, el.flow.copied, () => el.flow.markCopied());
+}
+
+/** A lock-out: one live remaining time (not a live region), announced politely at its start and end. */
+function renderWait(el: El) {
+  const wait = el.flow.wait;
+  return html`${renderWaitLine(
+      el.ids.wait,
+      wait,
+      (left) => retryText(el, left),
+      () => retryNowText(el),
+    )}
+    <p class="serein-visually-hidden" role="status">
+      ${waitNews(
+        wait,
+        (total) => retryText(el, total, true),
+        () => retryNowText(el),
+      )}
+    </p>`;
 }
 
 /** Everything the customer reads and types, rendered in the page's DOM. */
@@ -429,10 +464,8 @@ export function renderForm(el: El): TemplateResult {
       />
       ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
       ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
-      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
-        ${error ? renderFormError(error, el.strings, el.flow.copied, () => el.flow.markCopied()) : nothing}
-      </div>
-      ${renderActions(el)}
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${error ? renderAlert(el) : nothing}</div>
+      ${renderWait(el)} ${renderActions(el)}
     </form>
     ${renderHelp(el)}
   `;

@@ -670,6 +670,57 @@ describe('<serein-recovery-wizard>', () => {
       expect(meter.acceptable).to.equal(false);
     });
 
+    it('on the password step: asks for a password when empty, says the length rule once, and a breach refusal once, never “Strong”', async () => {
+      const element = await mount();
+      backend(element, {reset: () => Promise.reject({code: 'password-breached'})});
+      await identify(element);
+      await chooseAndSend(element);
+      fill(codeInput(element), '123456');
+      submitIn(element).click();
+      await until(() => newPassword(element), 'the password step');
+      const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+      const stepText = () => visibleStep(element).textContent!;
+      submitIn(element).click();
+      await until(() => newPassword(element).getAttribute('aria-invalid') === 'true', 'the empty error');
+      expect(stepText()).to.include('Enter a new password.');
+      fill(newPassword(element), 'too short');
+      submitIn(element).click();
+      await until(() => stepText().includes('for your new password'), 'the length error');
+      await until(() => meter.level === 'too-short', 'the meter on the 9 characters');
+      await meter.updateComplete;
+      expect(stepText().match(/Use at least 15 characters/g), 'the rule, once').to.have.length(1);
+      fill(newPassword(element), STRONG);
+      await until(() => meter.level === 'strong', 'a strong verdict before the host answers');
+      submitIn(element).click();
+      await until(() => meter.level === 'breached', 'the refusal on the meter');
+      await meter.updateComplete;
+      expect(meter.querySelector('[role="meter"]')!.textContent).not.to.include('Strong');
+      expect(stepText().match(/appears in data breaches/g), 'the refusal, once').to.have.length(1);
+    });
+
+    it('on the code step, shows a lock-out as one live wait that holds back both buttons, then lets them go', async () => {
+      const element = await mount('resend-after="1"');
+      backend(element, {verify: () => Promise.reject({code: 'too-many-attempts', retryAfterSeconds: 2})});
+      await identify(element);
+      await chooseAndSend(element);
+      fill(codeInput(element), '111111');
+      submitIn(element).click();
+      const step = visibleStep(element);
+      const resend = [...step.querySelectorAll('button')].find((button) =>
+        /Send a new code/.test(button.textContent!),
+      )!;
+      await until(() => submitIn(element).hasAttribute('aria-describedby'), 'the lock-out');
+      expect(step.querySelectorAll('.serein-wait'), 'one countdown').to.have.length(1);
+      const line = step.querySelector('.serein-wait')!;
+      expect(line.textContent).to.match(/You can ask for a new code in \u20680:0[12]/);
+      expect(submitIn(element).getAttribute('aria-describedby')).to.equal(line.id);
+      expect(resend.getAttribute('aria-describedby')).to.equal(line.id);
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      expect(step.querySelector('[role="alert"]')!.textContent).not.to.match(/second|minute/);
+      await until(() => submitIn(element).getAttribute('aria-disabled') === 'false', 'the end of the wait', 4000);
+      expect(resend.getAttribute('aria-disabled')).to.equal('false');
+    });
+
     it('explains a refusal on the first steps in the alert, with the support reference', async () => {
       const element = await mount();
       backend(element, {

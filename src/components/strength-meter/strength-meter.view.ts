@@ -159,10 +159,21 @@ function summary(el: SereinStrengthMeter): string {
   });
 }
 
+/**
+ * The page marks the attached input invalid: its own error, next to the field, says what to fix,
+ * so the meter keeps its level but does not repeat the length rule or the refusal's sentence.
+ */
+function pageShowsError(el: SereinStrengthMeter): boolean {
+  if (!el.htmlFor) return false;
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return root.getElementById?.(el.htmlFor)?.getAttribute('aria-invalid') === 'true';
+}
+
 /** Shown while the password is shorter than the minimum (and when nothing is typed yet). */
 function lengthHint(el: SereinStrengthMeter): string {
   const level = el.level;
   if (level !== 'empty' && level !== 'too-short') return '';
+  if (level === 'too-short' && pageShowsError(el)) return '';
   const min = formatNumber(el.effectiveMinLength);
   if (level === 'empty') {
     return el.t(
@@ -235,6 +246,7 @@ export function suggestions(el: SereinStrengthMeter): string[] {
 function primaryAdvice(el: SereinStrengthMeter): string {
   const level = el.level;
   if (level === 'breached' || level === 'rejected') {
+    if (pageShowsError(el)) return '';
     return el.errorWords?.errorText({code: el.verdictCode ?? 'password-breached'}, el.strings) ?? '';
   }
   if (el.breachState === 'unavailable') {

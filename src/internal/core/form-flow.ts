@@ -6,6 +6,58 @@ import type {JourneyController} from './journey-controller.js';
 /** Errors after which trying again at once makes no sense: the submit waits `retryAfterSeconds`. */
 const LOCKING = new Set(['rate-limited', 'too-many-attempts']);
 
+/**
+ * A wait with a live remaining time (a lock-out, a resend cooldown): `left` goes down on each
+ * whole second, measured from the clock (a busy page does not stretch it), and `ended` is set
+ * when it ran out, so that the component can say so once. `changed` runs on each change.
+ */
+export class Countdown {
+  /** Whole seconds left; 0 when there is no wait. */
+  left = 0;
+  /** The whole wait, in seconds, as it was started. */
+  total = 0;
+  /** The wait ran out (until the next start or stop). */
+  ended = false;
+  private at = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly changed: () => void) {}
+
+  /** Starts a wait of `seconds` from now (0 or less: no wait). */
+  start(seconds: number): void {
+    this.stop();
+    this.left = this.total = Math.max(0, Math.ceil(seconds));
+    this.at = Date.now() + this.total * 1000;
+    this.resume();
+    this.changed();
+  }
+
+  /** No wait any more, and nothing to say about it. */
+  stop(): void {
+    this.pause();
+    this.left = 0;
+    this.ended = false;
+  }
+
+  /** Holds the timer (the element left the page); {@link resume} picks the clock up again. */
+  pause(): void {
+    clearTimeout(this.timer);
+  }
+
+  resume(): void {
+    this.pause();
+    // The next tick falls on the next whole second left.
+    if (this.left > 0) this.timer = setTimeout(() => this.tick(), (this.at - Date.now()) % 1000 || 1000);
+  }
+
+  private tick(): void {
+    this.left = Math.max(0, Math.ceil((this.at - Date.now()) / 1000));
+    this.resume();
+    this.ended = !this.left;
+    this.changed();
+  }
+}
+
 export interface FormFlowOptions {
   journey: JourneyController;
   /** The light-DOM container that holds the form and its alert. */
@@ -41,21 +93,30 @@ export class FormFlowController implements ReactiveController {
   actions: ActionController | undefined;
   /** The support reference of the shown error was copied. */
   copied = false;
-  /** Locked out after `rate-limited` / `too-many-attempts`, until `retryAfterSeconds` have passed. */
-  retryBlocked = false;
+  /** The lock-out after `rate-limited` / `too-many-attempts`: `retryAfterSeconds`, counted down live. */
+  readonly wait: Countdown;
   /** True from a submission until its outcome is shown (covers loading the protocol too). */
   submitting = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: FormFlowOptions,
   ) {
+    this.wait = new Countdown(() => host.requestUpdate());
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.wait.resume();
+  }
+
   hostDisconnected(): void {
-    clearTimeout(this.retryTimer);
+    this.wait.pause();
+  }
+
+  /** Locked out until the wait has passed. */
+  get retryBlocked(): boolean {
+    return this.wait.left > 0;
   }
 
   /** The host's backend is working. */
@@ -103,6 +164,8 @@ export class FormFlowController implements ReactiveController {
   reset(): void {
     this.copied = false;
     this.actions?.clearError();
+    // "You can try again now" was said; a new attempt starts.
+    if (!this.retryBlocked) this.wait.stop();
   }
 
   /** The customer copied the support reference. */
@@ -143,15 +206,12 @@ export class FormFlowController implements ReactiveController {
     (field ?? this.options.root().querySelector<HTMLElement>(`#${this.options.alertId}`))?.focus();
   }
 
-  /** After `rate-limited` or `too-many-attempts` with `retryAfterSeconds`, the submit waits that long. */
+  /**
+   * After `rate-limited` or `too-many-attempts` with `retryAfterSeconds`, the submit waits that
+   * long: {@link wait} counts it down each second and the views show one live remaining time.
+   */
   lockOut(error: SereinError): void {
     if (!LOCKING.has(error.code) || !error.retryAfterSeconds) return;
-    this.retryBlocked = true;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryBlocked = false;
-      this.host.requestUpdate();
-    }, error.retryAfterSeconds * 1000);
-    this.host.requestUpdate();
+    this.wait.start(error.retryAfterSeconds);
   }
 }

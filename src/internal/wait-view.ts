@@ -1,0 +1,81 @@
+import {html, nothing} from 'lit';
+import {msg, str} from '@lit/localize';
+import {formatWait, isolate} from './core/format.js';
+import {getActiveLocale} from './locale.js';
+import type {Countdown} from './core/form-flow.js';
+import type {SereinStrings} from './core/strings.js';
+import type {SereinError} from './errors.js';
+import type {SereinElement} from './core/serein-element.js';
+
+// The one way every wait is shown (a lock-out after too many tries, a resend cooldown): one
+// sentence with the time left, counted down each second outside any live region, said politely
+// once when the wait starts and once when it ends. Loaded with the views that show it.
+
+/** A remaining time as a clock, "14:32" or "1:02:03", in the active language's digits. */
+export function clock(seconds: number): string {
+  const total = Math.max(0, Math.ceil(seconds));
+  const locale = getActiveLocale();
+  const plain = new Intl.NumberFormat(locale, {useGrouping: false});
+  const padded = new Intl.NumberFormat(locale, {useGrouping: false, minimumIntegerDigits: 2});
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  const time = hours
+    ? `${plain.format(hours)}:${padded.format(minutes)}:${padded.format(rest)}`
+    : `${plain.format(minutes)}:${padded.format(rest)}`;
+  // Kept in its own order inside a right-to-left sentence.
+  return isolate(time);
+}
+
+/** "You can try again in 14:32" (live), or "in 15 minutes" (`spoken`, for the announcement). */
+export function retryText(el: SereinElement, seconds: number, spoken = false): string {
+  const time = spoken ? formatWait(seconds) : clock(seconds);
+  return el.t('wait.retry-in', msg(str`You can try again in ${time}.`, {id: 'wait.retry-in'}), {time});
+}
+
+/** Said once the wait is over. */
+export function retryNowText(el: SereinElement): string {
+  return el.t('wait.retry-now', msg('You can try again now.', {id: 'wait.retry-now'}));
+}
+
+const LOCKING = new Set(['rate-limited', 'too-many-attempts']);
+
+/**
+ * The error the alert shows while its wait is counted down beside it: the same calm sentence
+ * without a fixed duration ("please wait before trying again"), so that the page states one
+ * wait, the live one. Other errors, and a host's own wording, are left as they are.
+ */
+export function liveError(
+  error: SereinError | undefined,
+  strings: SereinStrings | undefined,
+): {error: SereinError | undefined; strings: SereinStrings | undefined} {
+  if (!error || !LOCKING.has(error.code) || error.retryAfterSeconds === undefined) return {error, strings};
+  const lead =
+    error.code === 'rate-limited'
+      ? msg('There have been several tries in a short time. For your security, please wait before trying again.', {
+          id: 'error.rate-limited-live',
+        })
+      : msg('There have been too many tries. For your security, please wait, then ask for a new code.', {
+          id: 'error.too-many-attempts-live',
+        });
+  const own = `error.${error.code}-live`;
+  return {
+    error: {...error, retryAfterSeconds: undefined},
+    strings: {...strings, [`error.${error.code}`]: strings?.[own] ?? lead},
+  };
+}
+
+/**
+ * The wait's one visible sentence (`line(left)` while it runs, `done` once it has ended), with
+ * `id` for the `aria-describedby` of the buttons it blocks; nothing when there is no wait.
+ */
+export function renderWaitLine(id: string, wait: Countdown, line: (left: number) => string, done: () => string) {
+  if (wait.left <= 0 && !wait.ended) return nothing;
+  return html`<p class="serein-hint serein-wait" id=${id}>${wait.left > 0 ? line(wait.left) : done()}</p>`;
+}
+
+/** What the polite live region says about the wait: its length once at the start, then its end. */
+export function waitNews(wait: Countdown, start: (total: number) => string, done: () => string): string {
+  if (wait.left > 0) return start(wait.total);
+  return wait.ended ? done() : '';
+}
