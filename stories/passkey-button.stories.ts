@@ -381,7 +381,7 @@ export const Unsupported: Story = {
 export const Narrow320: Story = {
   args: {dismissible: true},
   render: (storyArgs) =>
-    html`<div style="inline-size: 320px">
+    html`<div style="inline-size: 320px; max-inline-size: 100%">
       ${withBackend({verify: {code: 'passkey-not-verified', reference: 'ACME-4F7Q-2026-11-22'}})(storyArgs)}
     </div>`,
   play: ({canvasElement}) =>
