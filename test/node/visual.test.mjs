@@ -1,9 +1,12 @@
 // The screenshot comparison of test/visual.mjs (npm run test:visual): what it lets through, what
-// it reports, and what it says when this Chromium major has no baselines.
+// it reports, and what it says when this Chromium major has no baselines; and the geometry checks
+// it runs in each story at 320 px (in Chromium, /usr/bin/chromium or CHROME_PATH).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {chromium} from 'playwright-core';
 import {PNG} from 'pngjs';
-import {compare, createVisualRun, majorOf, TOLERANCE} from '../visual.mjs';
+import {chromiumArgs, chromiumPath} from '../../scripts/chromium.mjs';
+import {auditGeometry, compare, createVisualRun, majorOf, TOLERANCE} from '../visual.mjs';
 
 /** A white image with `dark` pixels painted black from the top left, row by row. */
 function image(width, height, dark = 0) {
@@ -63,5 +66,35 @@ test('a Chromium major without baselines fails with how to record them', async (
     });
   } finally {
     if (saved !== undefined) process.env.SEREIN_VISUAL_RECORD = saved;
+  }
+});
+
+test('the geometry checks find sideways scrolling, small targets and cut text, and let inline links be', async () => {
+  const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+  try {
+    const page = await browser.newPage({viewport: {width: 320, height: 600}});
+    await page.setContent(`<!doctype html><body style="margin:0"><div id="storybook-root">
+      <button style="inline-size:60px;block-size:40px">Fine</button>
+      <button style="inline-size:20px;block-size:20px;padding:0">x</button>
+      <p>Read <a href="#terms">the terms</a> first.</p>
+      <a href="#alone" style="display:inline-block;block-size:16px">Alone</a>
+      <p style="inline-size:80px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">A sentence far too long</p>
+      <p style="block-size:10px;overflow:clip;inline-size:200px">Two lines <br />of text</p>
+      <span style="position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)">Only for screen readers</span>
+      <div style="inline-size:400px">Wide</div>
+    </div></body>`);
+    const problems = await page.evaluate(auditGeometry, {minTarget: 24});
+    // Widths of text depend on the fonts: only the sizes set above are matched exactly.
+    const expected = [
+      /^the page scrolls sideways by 80 px at 320 px$/,
+      /^button “x” is a 20 × 20 px target \(under 24 × 24\)$/,
+      /^a “Alone” is a [\d.]+ × 16 px target \(under 24 × 24\)$/,
+      /^p “A sentence far too long” cuts its text \(\d+ > 80 px wide\)$/,
+      /^p “Two lines of text” cuts its text \(\d+ > 10 px high\)$/,
+    ];
+    assert.equal(problems.length, expected.length, problems.join('\n'));
+    problems.forEach((problem, i) => assert.match(problem, expected[i]));
+  } finally {
+    await browser.close();
   }
 });
