@@ -19,8 +19,9 @@
 // 1 280 px. Screenshots, baselines and tolerance: test/visual.mjs.
 //
 // Environment: CHROME_PATH (default /usr/bin/chromium), STORIES_DIR (default storybook-static),
-// STORIES_CONCURRENCY (default 3), STORIES_MATRIX (`full`: all seven combinations below),
-// SEREIN_VISUAL_RECORD (`1`: record missing baselines instead of failing, see test/visual.mjs).
+// STORIES_CONCURRENCY (default 3), STORIES_TIMEOUT (seconds one visit may take, default 30: more
+// on a busy machine), STORIES_MATRIX (`full`: all seven combinations below), SEREIN_VISUAL_RECORD
+// (`1`: record missing baselines instead of failing, see test/visual.mjs).
 //
 // The axe results are addon-a11y's own: it runs axe after each story's `play` (which waits for
 // the meter's final text) and reports it in Storybook's `storyFinished` event, which this script
@@ -39,7 +40,7 @@ import {auditGeometry, createVisualRun, FIXED_TIME, fixClock, GEOMETRY_WIDTH, VI
 const ROOT = resolve(process.env.STORIES_DIR ?? 'storybook-static');
 const CHROME = chromiumPath;
 const CONCURRENCY = Math.max(1, Number(process.env.STORIES_CONCURRENCY) || 3);
-const STORY_TIMEOUT_MS = 30_000;
+const STORY_TIMEOUT_MS = (Number(process.env.STORIES_TIMEOUT) || 30) * 1000;
 // Every story in all seven takes about 26 minutes on two cores, more than `npm test` can spend:
 // `npm test` runs three (English light, Arabic dark, Polish light: both directions, both schemes,
 // a newer language), and `npm run test:full` (STORIES_MATRIX=full) all seven.
@@ -359,7 +360,7 @@ async function main() {
     for (const {label, problems} of failures)
       console.log(`  ${label}\n${problems.map((problem) => `    - ${problem}`).join('\n')}`);
   }
-  if (visual) for (const line of await visual.finish()) console.log(line);
+  if (visual) for (const line of await visual.finish(stories)) console.log(line);
   console.log(
     `\n${stories.length} stories × ${COMBINATIONS.length} combinations in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );

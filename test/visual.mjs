@@ -143,10 +143,15 @@ export async function createVisualRun({mode, browserVersion, filtered}) {
   }
 
   /** After the run: with --update over every story, baselines of stories that are gone go too. */
-  async function finish() {
+  async function finish(stories) {
     const lines = [];
     if (mode === 'update' && !filtered) {
-      const stale = [...existing].filter((file) => file.endsWith('.png') && !written.has(file));
+      const kept = new Set(
+        stories.flatMap((story) =>
+          VISUAL_COMBINATIONS.map(({locale, scheme}) => `${story.id}.${locale}-${scheme}.png`),
+        ),
+      );
+      const stale = [...existing].filter((file) => file.endsWith('.png') && !kept.has(file));
       await Promise.all(stale.map((file) => rm(join(baselines, file))));
       if (stale.length) lines.push(`Removed ${stale.length} baselines of stories that no longer exist.`);
     }
