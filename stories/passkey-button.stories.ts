@@ -223,7 +223,13 @@ export const ConditionalAutofill: Story = {
     const locale = typeof context.globals.locale === 'string' ? context.globals.locale : 'en';
     return html`<div style="display: grid; gap: 0.75rem; max-inline-size: 24rem;">
       <label for=${id}>${labels[locale] ?? labels.en}</label>
-      <input id=${id} name="username" type="email" autocomplete="username webauthn" />
+      <input
+        id=${id}
+        name="username"
+        type="email"
+        autocomplete="username webauthn"
+        style="font: inherit; padding: 0.5rem"
+      />
       ${withBackend()(storyArgs)}
     </div>`;
   },
