@@ -109,7 +109,7 @@ export async function createVisualRun({mode, browserVersion, filtered}) {
   async function screenshot(page, story, combination) {
     const started = Date.now();
     const file = `${story.id}.${combination.locale}-${combination.scheme}.png`;
-    const actual = await page.locator('#storybook-root').screenshot({animations: 'disabled', caret: 'hide'});
+    const actual = await shoot(page);
     written.add(file);
     try {
       if (record && (mode === 'update' || !existing.has(file))) {
@@ -164,6 +164,19 @@ export async function createVisualRun({mode, browserVersion, filtered}) {
   }
 
   return {screenshot, finish};
+}
+
+/**
+ * The story root. One that draws nothing (no size) gives its first pixel, so that the baseline
+ * records "nothing" and anything the story draws later shows as a difference.
+ */
+async function shoot(page) {
+  const root = page.locator('#storybook-root');
+  const options = {animations: 'disabled', caret: 'hide'};
+  const box = await root.boundingBox();
+  if (box && box.width >= 1 && box.height >= 1) return root.screenshot(options);
+  const {x = 0, y = 0} = box ?? {};
+  return page.screenshot({...options, clip: {x, y, width: 1, height: 1}});
 }
 
 const updateHint = (story) => `\`npm run test:visual -- --update ${story.id}\``;
