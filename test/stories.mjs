@@ -8,7 +8,7 @@
 //                                   node scripts/pseudo-locale.mjs && npx cem analyze && npx storybook build --quiet -o storybook-static)
 //   node test/stories.mjs [--visual | --visual-only [--update]] [filter]
 //
-//   filter          part of a story id, optional
+//   filter          part of a story id, optional; several separated by commas
 //   --visual        also screenshot every story in English light (700 px) and Arabic dark (320 px)
 //                   and compare with the baselines, in the same page visits (npm test)
 //   --visual-only   only those two combinations, without axe (npm run test:visual)
@@ -295,7 +295,7 @@ async function main() {
   }
   const stories = Object.values(index.entries)
     .filter((entry) => entry.type === 'story' && (entry.tags ?? []).includes('test'))
-    .filter((entry) => !filter || entry.id.includes(filter));
+    .filter((entry) => !filter || filter.split(',').some((part) => part && entry.id.includes(part)));
   if (!stories.length) {
     console.error('No stories to test.');
     process.exit(1);
