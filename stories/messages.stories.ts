@@ -76,10 +76,10 @@ const notice = (args: PreviewArgs, locale: string) => ({
   links: {recovery: 'https://acme.example/recover'},
 });
 
-const pre = 'white-space:pre-wrap;font:0.875rem/1.4 ui-monospace,monospace;margin:0';
+const pre = 'white-space:pre-wrap;overflow-wrap:anywhere;font:0.875rem/1.4 ui-monospace,monospace;margin:0';
 
 function emailPreview(email: EmailMessage) {
-  return html`<section style="display:grid;gap:1rem;grid-template-columns:minmax(0,640px) minmax(0,1fr)">
+  return html`<section style="display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr))">
     <div>
       <h2 style="font-size:1rem;margin:0 0 0.25rem">${email.subject}</h2>
       <p style="margin:0 0 0.5rem">${email.preheader}</p>

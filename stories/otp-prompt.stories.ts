@@ -227,5 +227,5 @@ export const Narrow320: Story = {
     alternatives: ALTERNATIVES,
     'support-href': '#help',
   },
-  render: (storyArgs) => html`<div style="inline-size: 320px">${template(storyArgs)}</div>`,
+  render: (storyArgs) => html`<div style="inline-size: 320px; max-inline-size: 100%">${template(storyArgs)}</div>`,
 };

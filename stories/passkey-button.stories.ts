@@ -223,7 +223,13 @@ export const ConditionalAutofill: Story = {
     const locale = typeof context.globals.locale === 'string' ? context.globals.locale : 'en';
     return html`<div style="display: grid; gap: 0.75rem; max-inline-size: 24rem;">
       <label for=${id}>${labels[locale] ?? labels.en}</label>
-      <input id=${id} name="username" type="email" autocomplete="username webauthn" />
+      <input
+        id=${id}
+        name="username"
+        type="email"
+        autocomplete="username webauthn"
+        style="font: inherit; padding: 0.5rem"
+      />
       ${withBackend()(storyArgs)}
     </div>`;
   },
@@ -446,7 +452,7 @@ export const Unsupported: Story = {
 export const Narrow320: Story = {
   args: {dismissible: true},
   render: (storyArgs) =>
-    html`<div style="inline-size: 320px">
+    html`<div style="inline-size: 320px; max-inline-size: 100%">
       ${withBackend({verify: {code: 'passkey-not-verified', reference: 'ACME-4F7Q-2026-11-22'}})(storyArgs)}
     </div>`,
   play: ({canvasElement}) =>

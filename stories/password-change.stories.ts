@@ -218,5 +218,5 @@ export const Narrow320: Story = {
     'sign-out-others': true,
     deferrable: true,
   },
-  render: (storyArgs) => html`<div style="inline-size: 320px">${template(storyArgs)}</div>`,
+  render: (storyArgs) => html`<div style="inline-size: 320px; max-inline-size: 100%">${template(storyArgs)}</div>`,
 };

@@ -271,6 +271,6 @@ export const ErrorUnavailableOnReset = failingAt('password', {code: 'unavailable
 
 /** On a 320 px wide phone screen, at the method step. */
 export const Narrow320: Story = {
-  render: (storyArgs) => html`<div style="inline-size: 320px">${withBackend()(storyArgs)}</div>`,
+  render: (storyArgs) => html`<div style="inline-size: 320px; max-inline-size: 100%">${withBackend()(storyArgs)}</div>`,
   play: async ({canvasElement}) => void (await walk(canvasElement, 'method')),
 };

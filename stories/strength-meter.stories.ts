@@ -159,7 +159,13 @@ export const AttachedToInput: Story = {
     return html`
       <div style="display: grid; gap: 0.5rem; max-inline-size: 24rem;">
         <label for=${id}>${NEW_PASSWORD_LABEL[locale] ?? NEW_PASSWORD_LABEL.en}</label>
-        <input id=${id} name="new-password" type="password" autocomplete="new-password" />
+        <input
+          id=${id}
+          name="new-password"
+          type="password"
+          autocomplete="new-password"
+          style="font: inherit; padding: 0.5rem"
+        />
         ${template({...storyArgs, for: id})}
       </div>
     `;

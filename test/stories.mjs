@@ -6,10 +6,22 @@
 //
 //   npm run build-storybook        (or: npx lit-localize build && node scripts/build-messages.mjs &&
 //                                   node scripts/pseudo-locale.mjs && npx cem analyze && npx storybook build --quiet -o storybook-static)
-//   node test/stories.mjs [filter]        # filter: part of a story id, optional
+//   node test/stories.mjs [--visual | --visual-only [--update]] [filter]
+//
+//   filter          part of a story id, optional; several separated by commas
+//   --visual        also screenshot every story in English light (700 px) and Arabic dark (320 px)
+//                   and compare with the baselines, in the same page visits (npm test)
+//   --visual-only   only those two combinations, without axe (npm run test:visual)
+//   --update        with --visual-only: record the baselines instead of comparing
+//
+// English light runs at 700 px, Arabic dark at 320 px (with the geometry checks of
+// test/visual.mjs: no sideways scrolling, no target under 24 × 24 px, no cut text), the others at
+// 1 280 px. Screenshots, baselines and tolerance: test/visual.mjs.
 //
 // Environment: CHROME_PATH (default /usr/bin/chromium), STORIES_DIR (default storybook-static),
-// STORIES_CONCURRENCY (default 3), STORIES_MATRIX (`full`: all seven combinations below).
+// STORIES_CONCURRENCY (default 3), STORIES_TIMEOUT (seconds one visit may take, default 30: more
+// on a busy machine), STORIES_MATRIX (`full`: all seven combinations below), SEREIN_VISUAL_RECORD
+// (`1`: record missing baselines instead of failing, see test/visual.mjs).
 //
 // The axe results are addon-a11y's own: it runs axe after each story's `play` (which waits for
 // the meter's final text) and reports it in Storybook's `storyFinished` event, which this script
@@ -23,25 +35,40 @@ import {createServer} from 'node:http';
 import {extname, join, normalize, resolve, sep} from 'node:path';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
+import {auditGeometry, createVisualRun, FIXED_TIME, fixClock, GEOMETRY_WIDTH, VISUAL_COMBINATIONS} from './visual.mjs';
 
 const ROOT = resolve(process.env.STORIES_DIR ?? 'storybook-static');
 const CHROME = chromiumPath;
 const CONCURRENCY = Math.max(1, Number(process.env.STORIES_CONCURRENCY) || 3);
-const STORY_TIMEOUT_MS = 30_000;
+const STORY_TIMEOUT_MS = (Number(process.env.STORIES_TIMEOUT) || 30) * 1000;
 // Every story in all seven takes about 26 minutes on two cores, more than `npm test` can spend:
 // `npm test` runs three (English light, Arabic dark, Polish light: both directions, both schemes,
 // a newer language), and `npm run test:full` (STORIES_MATRIX=full) all seven.
+// Viewport widths: the two screenshot combinations at theirs (test/visual.mjs), the rest at 1 280 px.
+const DESKTOP = 1280;
 const ALL_COMBINATIONS = [
-  {locale: 'en', scheme: 'light'},
-  {locale: 'en', scheme: 'dark'},
-  {locale: 'ar', scheme: 'light'},
-  {locale: 'ar', scheme: 'dark'},
-  {locale: 'pl', scheme: 'light'},
-  {locale: 'pl', scheme: 'dark'},
-  {locale: 'en-XA', scheme: 'light'},
+  VISUAL_COMBINATIONS[0],
+  {locale: 'en', scheme: 'dark', width: DESKTOP},
+  {locale: 'ar', scheme: 'light', width: DESKTOP},
+  VISUAL_COMBINATIONS[1],
+  {locale: 'pl', scheme: 'light', width: DESKTOP},
+  {locale: 'pl', scheme: 'dark', width: DESKTOP},
+  {locale: 'en-XA', scheme: 'light', width: DESKTOP},
 ];
-const COMBINATIONS =
-  process.env.STORIES_MATRIX === 'full'
+const VIEWPORT_HEIGHT = 800;
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((arg) => arg.startsWith('--')));
+const unknown = [...flags].filter((flag) => !['--visual', '--visual-only', '--update'].includes(flag));
+if (unknown.length || (flags.has('--update') && !flags.has('--visual-only'))) {
+  console.error(`Usage: node test/stories.mjs [--visual | --visual-only [--update]] [filter]`);
+  process.exit(2);
+}
+const VISUAL_ONLY = flags.has('--visual-only');
+/** null (smoke test only), 'check' or 'update'. */
+const VISUAL_MODE = VISUAL_ONLY || flags.has('--visual') ? (flags.has('--update') ? 'update' : 'check') : null;
+const COMBINATIONS = VISUAL_ONLY
+  ? VISUAL_COMBINATIONS
+  : process.env.STORIES_MATRIX === 'full'
     ? ALL_COMBINATIONS
     : ALL_COMBINATIONS.filter(
         ({locale, scheme}) => `${locale}/${scheme}` in {'en/light': 1, 'ar/dark': 1, 'pl/light': 1},
@@ -51,7 +78,7 @@ const CHROME_ARGS = chromiumArgs;
 // closed local port. Chromium never proxies loopback, so the build server is reached directly.
 // (Much cheaper than intercepting every request with Playwright's route(): 15–40 % slower here.)
 const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=http://127.0.0.1:9'];
-const filter = process.argv[2];
+const filter = args.find((arg) => !arg.startsWith('--'));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -175,9 +202,44 @@ const describeError = (data) => {
   );
 };
 
-async function runStory(context, origin, story, {locale, scheme}) {
+/** What Storybook reported about the story: its errors and addon-a11y's axe results. */
+function reportedProblems(record, withAxe) {
   const problems = [];
-  const page = await context.newPage();
+  for (const {name, data} of record.events) {
+    if (name !== 'storyFinished') problems.push(`${name}: ${describeError(data)}`);
+  }
+  const {status, reporters = []} = record.finished;
+  const a11y = reporters.find((report) => report.type === 'a11y');
+  if (!withAxe) {
+    // Screenshots alone (--visual-only): axe is npm test's job.
+  } else if (!a11y) {
+    problems.push(
+      status === 'error' ? 'the story errored before axe ran' : 'axe did not run (addon-a11y reported nothing)',
+    );
+  } else if (a11y.result?.error !== undefined) {
+    problems.push(`axe failed: ${describeError(a11y.result.error)}`);
+  } else {
+    for (const violation of a11y.result?.violations ?? []) {
+      const targets = violation.nodes.map((node) => [node.target].flat(2).join(' ')).slice(0, 3);
+      problems.push(
+        `axe ${violation.id} (${violation.impact}) on ${targets.join(', ')}${violation.nodes.length > 3 ? ', …' : ''}: ${violation.help}`,
+      );
+    }
+  }
+  if (status === 'error' && !problems.length) problems.push('Storybook reported the story as errored');
+  return problems;
+}
+
+/**
+ * One visit of one story in one combination: the smoke checks, then (at 320 px) the geometry
+ * checks and (with `visual`, see test/visual.mjs) the screenshot.
+ */
+async function runStory(context, origin, story, combination, visual) {
+  const {locale, scheme, width} = combination;
+  const problems = [];
+  const shoot = visual && VISUAL_COMBINATIONS.includes(combination);
+  const page = await (shoot ? visual.context : context).newPage();
+  await page.setViewportSize({width, height: VIEWPORT_HEIGHT});
   page.on('pageerror', (error) => problems.push(`page error: ${firstLine(error.message)}`));
   page.on('requestfailed', (request) => {
     if (!request.url().startsWith(`${origin}/`) && !/^(data|blob):/.test(request.url()))
@@ -188,7 +250,9 @@ async function runStory(context, origin, story, {locale, scheme}) {
   });
   const started = Date.now();
   try {
-    const url = `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=locale:${locale};scheme:${scheme}`;
+    // With --visual-only, addon-a11y does not run axe (a third of a visit): the smoke test does.
+    const globals = `locale:${locale};scheme:${scheme}${VISUAL_ONLY ? ';a11y.manual:!true' : ''}`;
+    const url = `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=${globals}`;
     await page.goto(url, {waitUntil: 'domcontentloaded'});
     const record = await page
       .waitForFunction(() => window.__sereinStoryRecord?.finished && window.__sereinStoryRecord, null, {
@@ -197,30 +261,8 @@ async function runStory(context, origin, story, {locale, scheme}) {
       })
       .then((handle) => handle.jsonValue())
       .catch(() => null);
-    if (!record) {
-      problems.push(`the story did not finish within ${STORY_TIMEOUT_MS / 1000} s`);
-    } else {
-      for (const {name, data} of record.events) {
-        if (name !== 'storyFinished') problems.push(`${name}: ${describeError(data)}`);
-      }
-      const {status, reporters = []} = record.finished;
-      const a11y = reporters.find((report) => report.type === 'a11y');
-      if (!a11y) {
-        problems.push(
-          status === 'error' ? 'the story errored before axe ran' : 'axe did not run (addon-a11y reported nothing)',
-        );
-      } else if (a11y.result?.error !== undefined) {
-        problems.push(`axe failed: ${describeError(a11y.result.error)}`);
-      } else {
-        for (const violation of a11y.result?.violations ?? []) {
-          const targets = violation.nodes.map((node) => [node.target].flat(2).join(' ')).slice(0, 3);
-          problems.push(
-            `axe ${violation.id} (${violation.impact}) on ${targets.join(', ')}${violation.nodes.length > 3 ? ', …' : ''}: ${violation.help}`,
-          );
-        }
-      }
-      if (status === 'error' && !problems.length) problems.push('Storybook reported the story as errored');
-    }
+    if (!record) problems.push(`the story did not finish within ${STORY_TIMEOUT_MS / 1000} s`);
+    else problems.push(...reportedProblems(record, !VISUAL_ONLY));
     const state = await page.evaluate(inspectPage);
     if (state.errorShown) problems.push(`render error: ${state.errorText || '(Storybook shows its error display)'}`);
     if (state.serein === 0 && !(story.id.startsWith('messages-') && state.messagePreviews > 0)) {
@@ -230,6 +272,10 @@ async function runStory(context, origin, story, {locale, scheme}) {
     if (state.lang !== locale || state.dir !== (locale === 'ar' ? 'rtl' : 'ltr') || state.colorScheme !== scheme) {
       problems.push(`globals not applied: lang=${state.lang} dir=${state.dir} color-scheme=${state.colorScheme}`);
     }
+    // Fonts, then one frame, so that the measures and the screenshot see the final layout.
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(done))));
+    if (width === GEOMETRY_WIDTH) problems.push(...(await page.evaluate(auditGeometry, {minTarget: 24})));
+    if (shoot && record) problems.push(...(await visual.screenshot(page, story, combination)));
   } catch (error) {
     problems.push(`test error: ${firstLine(error.message)}`);
   } finally {
@@ -249,7 +295,7 @@ async function main() {
   }
   const stories = Object.values(index.entries)
     .filter((entry) => entry.type === 'story' && (entry.tags ?? []).includes('test'))
-    .filter((entry) => !filter || entry.id.includes(filter));
+    .filter((entry) => !filter || filter.split(',').some((part) => part && entry.id.includes(part)));
   if (!stories.length) {
     console.error('No stories to test.');
     process.exit(1);
@@ -263,6 +309,22 @@ async function main() {
   });
   const context = await browser.newContext({reducedMotion: 'reduce'});
   await context.addInitScript(recordStorybookEvents);
+  let visual = null;
+  if (VISUAL_MODE) {
+    try {
+      visual = await createVisualRun({mode: VISUAL_MODE, browserVersion: browser.version(), filtered: Boolean(filter)});
+    } catch (error) {
+      console.error(error.message);
+      await browser.close();
+      await server.close();
+      process.exit(1);
+    }
+    // Screenshots need pages that look the same every time: in their own context, countdowns and
+    // dates stand still (timers still run).
+    visual.context = await browser.newContext({reducedMotion: 'reduce'});
+    await visual.context.addInitScript(recordStorybookEvents);
+    await visual.context.addInitScript(fixClock, FIXED_TIME);
+  }
 
   const jobs = stories.flatMap((story) => COMBINATIONS.map((combination) => ({story, combination})));
   const failures = [];
@@ -271,8 +333,8 @@ async function main() {
   const worker = async () => {
     while (next < jobs.length) {
       const {story, combination} = jobs[next++];
-      const {problems, ms} = await runStory(context, server.origin, story, combination);
-      const label = `${story.id} ${combination.locale}/${combination.scheme}`;
+      const {problems, ms} = await runStory(context, server.origin, story, combination, visual);
+      const label = `${story.id} ${combination.locale}/${combination.scheme} ${combination.width} px`;
       if (problems.length) {
         failures.push({label, problems});
         console.log(`FAIL ${label} (${ms} ms)`);
@@ -298,6 +360,7 @@ async function main() {
     for (const {label, problems} of failures)
       console.log(`  ${label}\n${problems.map((problem) => `    - ${problem}`).join('\n')}`);
   }
+  if (visual) for (const line of await visual.finish(stories)) console.log(line);
   console.log(
     `\n${stories.length} stories × ${COMBINATIONS.length} combinations in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
