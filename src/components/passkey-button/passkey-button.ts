@@ -57,21 +57,19 @@ export type Notice =
 const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function';
 
 /**
- * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`),
- * with a short explanation before the browser's own dialog that names how this device will ask
- * to confirm (Touch ID, Face ID, Windows Hello, or the fingerprint, face or screen lock), a busy
- * state while that dialog is open, and a calm line afterwards. A cancel is never shown as a
- * failure. The host's backend makes the options (`serein-passkey-options`, `respondWith`) and
- * verifies the answer (`serein-passkey-verify`, `waitUntil`); `@simplewebauthn/browser` runs
- * the ceremony and is loaded on the first interaction.
+ * A button to create a passkey (`mode="register"`) or to sign in with one (`mode="signin"`), with a short explanation
+ * before the browser's own dialog that names how this device will ask to confirm (Touch ID, Face ID, Windows Hello,
+ * or the fingerprint, face or screen lock), a busy state while that dialog is open, and a calm line afterwards. A
+ * cancel is never shown as a failure. The host's backend makes the options (`serein-passkey-options`, `respondWith`)
+ * and verifies the answer (`serein-passkey-verify`, `waitUntil`); `@simplewebauthn/browser` runs the ceremony and is
+ * loaded on the first interaction.
  *
- * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With
- * `conditional` (sign-in), passkeys are also offered in the autofill list of the page's
- * `<input autocomplete="username webauthn">`; pressing the button ends that offer quietly. With
- * `conditional` (register, just after a full sign-in), the automatic passkey upgrade: where the
- * browser can (`getClientCapabilities().conditionalCreate`), it creates the passkey without a
- * dialog and the element shows nothing unless that succeeds; elsewhere, or once a silent attempt
- * of this browser session failed, the visible offer with "Not now".
+ * Hidden in browsers without WebAuthn, unless `show-unsupported` asks for an explanation. With `conditional`
+ * (sign-in), passkeys are also offered in the autofill list of the page's `<input autocomplete="username webauthn">`;
+ * pressing the button ends that offer quietly. With `conditional` (register, just after a full sign-in), the
+ * automatic passkey upgrade: where the browser can (`getClientCapabilities().conditionalCreate`), it creates the
+ * passkey without a dialog and the element shows nothing unless that succeeds; elsewhere, or once a silent attempt of
+ * this browser session failed, the visible offer with "Not now".
  *
  * @tagname serein-passkey-button
  * @summary Create or use a passkey, with calm copy before and after the system dialog.
@@ -82,11 +80,15 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @csspart icon - The key drawn in the button (decorative).
  * @csspart dismiss - The "Not now" button (with `dismissible`).
  * @csspart status - The status line (a live region): what happened after the system dialog, or why passkeys are not available.
+ * @csspart alert - The box of a notice in the status line, in its tone (`data-tone`: info, success, warning, critical).
+ * @slot success - Host content shown under the success notice: the next step (a "Continue" link, an offer).
  *
  * @cssprop [--serein-passkey-button-max-width=32rem] - The largest width of the component.
- * @cssprop [--serein-color-accent] - The buttons (global token).
- * @cssprop [--serein-color-danger] - The border of an error (global token).
- * @cssprop [--serein-color-success] - The mark beside a success (global token).
+ * @cssprop [--serein-color-accent] - The buttons; the frame and icon of an info notice (global token).
+ * @cssprop [--serein-color-danger] - The frame and icon of a critical notice (global token).
+ * @cssprop [--serein-color-success] - The frame and icon of a success notice (global token).
+ * @cssprop [--serein-color-critical-surface=light-dark(#fff1f0, #2c1214)] - Background of a critical notice (global token).
+ * @cssprop [--serein-color-success-surface=light-dark(#eefbf1, #0f2a19)] - Background of a success notice (global token).
  * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - Getting the options, waiting for the device, or waiting for the host's verification.
