@@ -216,6 +216,19 @@ export const Success: Story = {
   },
 };
 
+/** After the code: the host's next step in the `success` slot, under the confirmation. */
+export const SuccessWithNextStep: Story = {
+  args: {'support-href': '#help'},
+  render: (storyArgs) =>
+    html`<div @serein-otp-submit=${(event: Answer) => event.detail.waitUntil(Promise.resolve())}>
+      ${template(storyArgs, html`<p slot="success"><a href="#account">Continue to your account</a></p>`)}
+    </div>`,
+  play: async ({canvasElement}) => {
+    const element = await enterAndSubmit(canvasElement);
+    await until(() => !element.querySelector('form'), 'the confirmation');
+  },
+};
+
 /** On a 320 px wide phone screen: everything wraps, nothing scrolls sideways. */
 export const Narrow320: Story = {
   args: {

@@ -436,6 +436,22 @@ describe('<serein-otp-prompt>', () => {
       expect(verified.map((event) => event.detail)).to.deep.equal([{channel: 'app', rememberDevice: true}]);
       const journey = events.filter((event) => event.type === 'serein-journey').map((event) => event.detail.action);
       expect(journey).to.include.members(['started', 'submitted', 'succeeded']);
+      expect(document.activeElement!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    });
+
+    it('shows the host’s next step (success slot) only after success', async () => {
+      const element = await mount();
+      element.insertAdjacentHTML('beforeend', '<a slot="success" href="/account">Continue</a>');
+      answer(element, () => Promise.resolve());
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="success"]')!;
+      expect(slot.hidden).to.equal(true);
+      fill(codeInput(element), '123456');
+      submitButton(element).click();
+      await until(() => element.matches(':state(success)'), 'success');
+      await element.updateComplete;
+      expect(slot.hidden).to.equal(false);
+      expect(slot.assignedElements()[0].textContent).to.equal('Continue');
+      await expect(element).to.be.accessible();
     });
 
     it('reports failures in the journey with their code and the next attempt number', async () => {

@@ -37,16 +37,16 @@ const CODE_REJECTIONS = new Set(['code-incorrect', 'code-expired', 'too-many-att
 export type OtpFieldError = '' | 'incomplete' | SereinError;
 
 /**
- * The one-time-code prompt of a two-step sign-in: one real input for the whole code (typing,
- * pasting, the browser's and password managers' autofill, WebOTP on `sms`), drawn as boxes that
- * follow the caret; copy that says where the code went and how long it may take; a resend that
- * stays visible with a quiet countdown; "Try another way"; "Don't ask again on this device".
- * Its form lives in the page's DOM; the host's backend answers `serein-otp-submit` through
+ * The one-time-code prompt of a two-step sign-in: one real input for the whole code (typing, pasting, the browser's
+ * and password managers' autofill, WebOTP on `sms`), drawn as boxes that follow the caret; copy that says where the
+ * code went and how long it may take; a resend that stays visible with a quiet countdown; "Try another way"; "Don't
+ * ask again on this device". Its form lives in the page's DOM; the host's backend answers `serein-otp-submit` through
  * `waitUntil`.
  *
  * @tagname serein-otp-prompt
  * @summary A one-time-code prompt that pastes, autofills and never punishes.
  *
+ * @slot success - Host content shown after the host accepted the code, under the confirmation: the next step.
  * @csspart base - The wrapper of the component.
  *
  * @cssprop [--serein-otp-prompt-max-width=var(--serein-max-width, 32rem)] - The largest width of the prompt; the global `--serein-max-width` (32rem) sets it for every component at once.
@@ -380,6 +380,6 @@ export class SereinOtpPrompt extends SereinElement {
   }
 
   protected override render() {
-    return renderBase(!this.light.view || !this.codeField);
+    return renderBase(!this.light.view || !this.codeField, [{name: 'success', hidden: !this.success}]);
   }
 }

@@ -1,9 +1,11 @@
-import {html, nothing, svg, type TemplateResult} from 'lit';
+import {alertStyles} from '../../internal/alert.styles.js';
+import {css, html, nothing, svg, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatDuration, formatNumber, formatWait, isolate, plural} from '../../internal/core/format.js';
 import {clock, liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
+import {renderConfirmationTitle} from '../../internal/alert.js';
 import {errorText} from '../../internal/error-messages.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
@@ -15,7 +17,9 @@ import {otpPromptLightStyles} from './otp-prompt.styles.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
 
-export const lightStyles = otpPromptLightStyles();
+export const lightStyles = css`
+  ${otpPromptLightStyles()} ${alertStyles('serein-otp-prompt')}
+`;
 
 type El = SereinOtpPrompt;
 
@@ -407,10 +411,11 @@ function renderHelp(el: El) {
 
 /** The state after the host accepted the code. */
 function renderDone(el: El) {
-  return html`<h2 id=${el.ids.success} tabindex="-1">
-      ${el.t('otp-prompt.done', msg('Thank you, that is the right code.', {id: 'otp-prompt.done'}))}
-    </h2>
-    ${renderHelp(el)}`;
+  return html`${renderConfirmationTitle(
+    el.ids.success,
+    el.t('otp-prompt.done', msg('Thank you, that is the right code.', {id: 'otp-prompt.done'})),
+  )}
+  ${renderHelp(el)}`;
 }
 
 /** The words of the submit button, with the spinner while the code is checked (one width). */

@@ -1,8 +1,10 @@
 import {css, unsafeCSS} from 'lit';
 import {busyCss} from '../../internal/core/busy-styles.js';
+import {alertStyles} from '../../internal/alert.styles.js';
 
-/** Shadow styles: the explanation, the buttons and the status line. */
+/** Shadow styles: the explanation, the buttons and the status line (its notices in the one alert box). */
 export const passkeyButtonStyles = css`
+  ${alertStyles('')}
   :host {
     display: block;
     max-inline-size: var(--serein-passkey-button-max-width, var(--_max-width));
@@ -109,24 +111,6 @@ export const passkeyButtonStyles = css`
   /* The live region stays in the page (and in the accessibility tree) while it is empty. */
   .base > .status:empty {
     margin-block-start: 0;
-  }
-  .status[data-tone='error'] {
-    padding: 0.75rem;
-    border: 2px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .status[data-tone='success'] {
-    padding: 0.75rem;
-    border-inline-start: 4px solid var(--_success);
-  }
-  .status p {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  code {
-    overflow-wrap: anywhere;
   }
   @media (forced-colors: active) {
     .serein-button {

@@ -713,6 +713,11 @@ describe('<serein-passkey-button>', () => {
       await until(() => textOf(statusOf(element)).includes('REF-2K9'), 'the reference');
       expect(textOf(statusOf(element))).to.include('We could not reach the server');
       expect(statusOf(element).querySelector('button')).to.exist;
+      // The one alert box, critical, its icon hidden from assistive technology.
+      const box = statusOf(element).querySelector<HTMLElement>('[part="alert"]')!;
+      expect(box.dataset.tone).to.equal('critical');
+      expect(box.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      await expect(element).to.be.accessible();
     });
 
     cdp.it(
@@ -1231,6 +1236,31 @@ describe('<serein-passkey-button>', () => {
         expect(element.matches(':state(success)')).to.equal(true);
         expect(document.activeElement, 'focus stays where the customer is').to.equal(focused);
         expect(sessionStorage.getItem(UPGRADE_FAILED_KEY)).to.equal(null);
+        await expect(element).to.be.accessible();
+      } finally {
+        create.restore();
+      }
+    });
+
+    it('confirms a success in the success tone with its icon, and shows the host’s next step (success slot)', async () => {
+      capabilities({conditionalCreate: true, conditionalGet: true});
+      const create = holdCreate();
+      try {
+        const {element, of} = await mountUpgrade();
+        element.insertAdjacentHTML('beforeend', '<a slot="success" href="/account">Continue</a>');
+        fixedHost(element);
+        await until(() => create.calls.length === 1, 'the silent creation');
+        expect(element.shadowRoot!.querySelector('slot[name="success"]'), 'no next step before success').to.equal(null);
+        create.calls[0].resolve();
+        await until(() => of('serein-passkey-success').length === 1, 'the success');
+        await element.updateComplete;
+        const box = statusOf(element).querySelector<HTMLElement>('[part="alert"]')!;
+        expect(box.dataset.tone).to.equal('success');
+        expect(box.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+        const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="success"]')!;
+        expect(slot.assignedElements()[0].textContent).to.equal('Continue');
+        // Outside the live region: the next step is not read out with the confirmation.
+        expect(statusOf(element).contains(slot)).to.equal(false);
         await expect(element).to.be.accessible();
       } finally {
         create.restore();

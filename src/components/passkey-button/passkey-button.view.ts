@@ -5,6 +5,7 @@ import {isolate} from '../../internal/core/format.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {safeUrl} from '../../internal/safe-url.js';
+import {renderAlert} from '../../internal/alert.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import {unlockMethod} from './unlock-method.js';
@@ -170,9 +171,12 @@ function renderNotice(el: SereinPasskeyButton) {
   const t = (id: string, localized: string) => el.t(id, localized);
   switch (notice.kind) {
     case 'success':
-      return html`<p>${successText(el.effectiveMode, t)}</p>`;
+      return renderAlert('success', html`<p>${successText(el.effectiveMode, t)}</p>`);
     case 'problem':
-      return html`<p>${problemText(notice.problem, el.effectiveMode, t)}</p>`;
+      return renderAlert(
+        notice.problem === 'device' ? 'critical' : 'info',
+        html`<p>${problemText(notice.problem, el.effectiveMode, t)}</p>`,
+      );
     default:
       return renderFormError(notice.error, errorStrings(el, notice.error.code), el.copied, () => el.markCopied());
   }
@@ -263,7 +267,7 @@ export function render(el: SereinPasskeyButton) {
   return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
     ${done ? nothing : renderActions(el, busy)}
     <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
-    ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
+    ${done ? html`<slot name="success"></slot>` : nothing} ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
   </div>`;
 }
 

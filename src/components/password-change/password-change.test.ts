@@ -167,15 +167,61 @@ describe('<serein-password-change>', () => {
       expect(element.querySelector('form')!.textContent!.match(/Use at least 15 characters/g)).to.have.length(1);
     });
 
-    it('asks for the current password and a matching confirmation, focusing the first error', async () => {
+    it('asks for the current password and a matching confirmation, focusing the summary of both', async () => {
       const element = await mount('confirm');
       fill(field(element, 'new-password'), STRONG);
       fill(field(element, 'new-password', 1), `${STRONG}!`);
       submitButton(element).click();
-      await until(() => document.activeElement === field(element, 'current-password'), 'focus on the current password');
+      // Two problems: focus goes to the error summary, whose first link leads to the current password.
+      await until(() => document.activeElement?.classList.contains('serein-summary'), 'focus on the summary');
+      const links = [...document.activeElement!.querySelectorAll('a')];
+      expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+        `#${field(element, 'current-password').id}`,
+        `#${field(element, 'new-password', 1).id}`,
+      ]);
       expect(field(element, 'current-password').getAttribute('aria-invalid')).to.equal('true');
       expect(field(element, 'new-password', 1).getAttribute('aria-invalid')).to.equal('true');
       expect(errorOf(field(element, 'new-password', 1))).to.match(/different/);
+    });
+
+    it('sums up several problems at the top of the form, each linked to its field, by keyboard', async () => {
+      const element = await mount('confirm');
+      const events = recordEvents(element, ['serein-password-change']);
+      fill(field(element, 'new-password'), 'short');
+      submitButton(element).click();
+      const summary = await until(() => element.querySelector<HTMLElement>('.serein-summary'), 'the summary');
+      await until(() => document.activeElement === summary, 'focus on the summary');
+      expect(events).to.have.length(0);
+      // At the top of the form, before the first field, and named by its heading.
+      const form = element.querySelector('form')!;
+      expect(summary.closest('form')).to.equal(form);
+      expect(
+        summary.compareDocumentPosition(field(element, 'current-password')) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
+      const title = document.getElementById(summary.getAttribute('aria-labelledby')!)!;
+      expect(title.textContent!.trim()).to.equal('Please check these fields');
+      expect(summary.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      const links = [...summary.querySelectorAll('a')];
+      expect(links).to.have.length(2);
+      expect(links[0].textContent).to.equal(errorOf(field(element, 'current-password')).trim());
+      expect(links[1].textContent).to.include('15');
+      await expect(element).to.be.accessible();
+      // Tab to the second link, Enter: focus on the new password, the address unchanged.
+      const address = location.href;
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(links[0]);
+      await sendKeys({press: 'Tab'});
+      await sendKeys({press: 'Enter'});
+      await until(() => document.activeElement === field(element, 'new-password'), 'focus on the new password');
+      expect(location.href).to.equal(address);
+      // Fixing a field takes it off the list; with one problem left, the summary goes and a new
+      // submission focuses that field.
+      fill(field(element, 'current-password'), 'old secret');
+      await element.updateComplete;
+      expect(element.querySelector('.serein-summary')).to.equal(null);
+      submitButton(element).click();
+      await until(() => document.activeElement === field(element, 'new-password'), 'focus on the one field');
+      expect(element.querySelector('.serein-summary')).to.equal(null);
     });
 
     it('shows and hides each field with a real button that keeps focus and masks again on submit', async () => {
@@ -242,6 +288,9 @@ describe('<serein-password-change>', () => {
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="success"]')!;
       expect(slot.hidden).to.equal(false);
       expect(slot.assignedElements()[0].textContent).to.equal('You earned a reward.');
+      // The confirmation's icon is decorative: the heading's name is its words.
+      expect(document.activeElement!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(document.activeElement!.textContent!.trim()).to.equal('Your password has been changed');
     });
 
     it('shows a passkey offer placed in the success slot only after the change, after the help link in focus order', async () => {
@@ -338,6 +387,32 @@ describe('<serein-password-change>', () => {
       expect(alert.querySelector('button')).to.exist;
       expect(document.activeElement).to.equal(alert);
       expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+      // The one alert box, in the warning tone (a wait), with its icon hidden from assistive technology.
+      const box = alert.querySelector<HTMLElement>('.serein-alert-box')!;
+      expect(box.dataset.tone).to.equal('warning');
+      expect(box.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      // Above the submit button it concerns.
+      expect(alert.compareDocumentPosition(submitButton(element)) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await expect(element).to.be.accessible();
+    });
+
+    it('tells a refusal in the critical tone, with a frame that differs from the page in light and dark', async () => {
+      const element = await mount('no-current');
+      answer(element, () => Promise.reject({code: 'unavailable'}));
+      fill(field(element, 'new-password'), STRONG);
+      submitButton(element).click();
+      const box = await until(() => element.querySelector<HTMLElement>('[role="alert"] .serein-alert-box'), 'the box');
+      expect(box.dataset.tone).to.equal('critical');
+      const style = getComputedStyle(box);
+      expect(style.borderInlineStartWidth).to.equal('4px');
+      expect(style.borderTopWidth).to.equal('1px');
+      const light = style.borderTopColor;
+      expect(light).to.not.equal(style.backgroundColor);
+      element.style.colorScheme = 'dark';
+      const dark = getComputedStyle(box);
+      expect(dark.borderTopColor).to.not.equal(light);
+      expect(dark.borderTopColor).to.not.equal('rgb(255, 255, 255)');
+      expect(dark.backgroundColor).to.not.equal(dark.borderTopColor);
     });
 
     it('shows a lock-out as one live remaining time, said politely at its start and end, the submit blocked meanwhile', async () => {

@@ -51,14 +51,18 @@ export type PasswordFieldError = 'current-empty' | 'new-empty' | 'too-short' | '
  *
  * @slot success - Host content shown after a successful change (a reward, a next step, a passkey
  *   offer: `<serein-passkey-button mode="register" slot="success">`), after the thank-you words
- *   and the help link.
+ *   and the help link. This is the next step after the confirmation (a "Continue" link to your next page).
  *
  * @csspart base - The wrapper of the component.
  *
  * @cssprop [--serein-password-change-max-width=var(--serein-max-width, 32rem)] - The largest width of the form; the global `--serein-max-width` (32rem) sets it for every component at once.
  * @cssprop [--serein-password-change-banner-background=light-dark(#ddf4ff, #0c2d6b)] - Background of the reason banner.
  * @cssprop [--serein-color-accent] - Buttons and links (global token).
- * @cssprop [--serein-color-danger] - Errors (global token).
+ * @cssprop [--serein-color-danger] - Errors: the critical tone of the alert box and the error summary (global token).
+ * @cssprop [--serein-color-warning] - The warning tone of the alert box (a wait) (global token).
+ * @cssprop [--serein-color-success] - The success icon of the confirmation (global token).
+ * @cssprop [--serein-color-critical-surface=light-dark(#fff1f0, #2c1214)] - Background of a critical alert and of the error summary.
+ * @cssprop [--serein-color-warning-surface=light-dark(#fff8e5, #2b2111)] - Background of a warning alert.
  * @cssprop [--serein-color-border] - Input borders (global token).
  * @cssprop [--serein-radius] - Corner radius (global token).
  *
@@ -280,7 +284,8 @@ export class SereinPasswordChange extends SereinElement {
     const first = FIELDS.find((field) => errors[field]);
     if (first) {
       await this.updateComplete;
-      this.input(first)?.focus();
+      // Several problems: focus on the summary that lists them (the view renders it); one: on its field.
+      (this.light.container.querySelector<HTMLElement>('.serein-summary') ?? this.input(first))?.focus();
       return;
     }
     const signOutOthers =

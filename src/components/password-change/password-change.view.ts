@@ -1,10 +1,12 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {alertStyles} from '../../internal/alert.styles.js';
+import {css, html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatNumber, isolate, plural} from '../../internal/core/format.js';
 import {formatDateIn} from '../../internal/date-format.js';
 import {getActiveLocale} from '../../internal/locale.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {renderFormError} from '../../internal/error-view.js';
+import {renderConfirmationTitle, renderErrorSummary} from '../../internal/alert.js';
 import {errorText} from '../../internal/error-messages.js';
 import {renderPasswordField} from '../../internal/password-field.js';
 import {liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
@@ -16,7 +18,9 @@ import {passwordChangeLightStyles} from './password-change.styles.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
 
-export const lightStyles = passwordChangeLightStyles();
+export const lightStyles = css`
+  ${passwordChangeLightStyles()} ${alertStyles('serein-password-change')}
+`;
 
 type El = SereinPasswordChange;
 
@@ -312,9 +316,10 @@ function renderFeedback(el: El) {
 /** The thank-you state (the form is gone, so browsers offer to save the new password). */
 function renderSuccess(el: El) {
   return html`<div class="serein-password-change__done">
-    <h2 id=${el.ids.success} tabindex="-1">
-      ${el.t('password-change.done-title', msg('Your password has been changed', {id: 'password-change.done-title'}))}
-    </h2>
+    ${renderConfirmationTitle(
+      el.ids.success,
+      el.t('password-change.done-title', msg('Your password has been changed', {id: 'password-change.done-title'})),
+    )}
     <p>
       ${el.t('password-change.done-text', msg('Use your new password the next time you sign in. Thank you for keeping your account safe.', {id: 'password-change.done-text'}))}
     </p>
@@ -403,6 +408,22 @@ function renderActions(el: El) {
   </div>`;
 }
 
+/**
+ * With more than one problem found before sending: the summary at the top of the form (a field
+ * put right leaves it; the host's refusals are about one field and never make a summary).
+ */
+function renderSummary(el: El) {
+  const items = (['current', 'new', 'confirm'] as const)
+    .filter((field) => el.fieldErrors[field])
+    .map((field) => ({id: el.ids[field], text: fieldErrorText(el, el.fieldErrors[field])}));
+  if (items.length < 2) return nothing;
+  return renderErrorSummary(
+    `${el.ids.title}-summary`,
+    el.t('password-change.summary-title', msg('Please check these fields', {id: 'password-change.summary-title'})),
+    items,
+  );
+}
+
 function renderHelp(el: El) {
   return renderHelpLink(
     safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
@@ -462,7 +483,7 @@ export function renderForm(el: El): TemplateResult {
         tabindex="-1"
         aria-hidden="true"
       />
-      ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
+      ${renderSummary(el)} ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
       ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
       <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${error ? renderAlert(el) : nothing}</div>
       ${renderWait(el)} ${renderActions(el)}

@@ -1,9 +1,11 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {alertStyles} from '../../internal/alert.styles.js';
+import {css, html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatNumber, isolate} from '../../internal/core/format.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {busyLabel} from '../../internal/busy-label.js';
 import {renderFormError} from '../../internal/error-view.js';
+import {renderConfirmationTitle} from '../../internal/alert.js';
 import type {SereinStrings} from '../../internal/core/strings.js';
 import type {SereinRecoveryMethod, SereinRecoveryStep} from '../../events/recovery-wizard.js';
 import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
@@ -13,7 +15,9 @@ import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
 import {recoveryWizardLightStyles} from './recovery-wizard.styles.js';
 import {safeUrl} from '../../internal/safe-url.js';
 
-export const lightStyles = recoveryWizardLightStyles();
+export const lightStyles = css`
+  ${recoveryWizardLightStyles()} ${alertStyles('serein-recovery-wizard')}
+`;
 
 type El = SereinRecoveryWizard;
 
@@ -483,9 +487,10 @@ function renderPassword(el: El) {
 
 function renderDone(el: El) {
   const signInHref = safeUrl(el.signInHref, {attribute: 'sign-in-href', element: el});
-  return html`<h2 tabindex="-1" id=${el.ids.success}>
-      ${el.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'}))}
-    </h2>
+  return html`${renderConfirmationTitle(
+      el.ids.success,
+      el.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'})),
+    )}
     <p>
       ${el.t(
         'recovery-wizard.done.text',

@@ -49,10 +49,17 @@ export const meterStyles = css`
     --_level-color: var(--_warning);
   }
   :host(:state(good)) {
-    --_level-color: var(--_accent);
+    --_level-color: var(--serein-strength-meter-good-color, #12988a);
   }
   :host(:state(strong)) {
     --_level-color: var(--_success);
+  }
+
+  /* Found in a breach or refused by the host: every segment hatched in the critical tone (not the
+     grey of "empty", nor a full bar that could read as "strong"). */
+  :host(:state(breached)),
+  :host(:state(rejected)) {
+    --_track: repeating-linear-gradient(45deg, var(--_danger) 0 4px, #0000 0 7px);
   }
 
   /* The current value's estimate is on its way: the previous fill stays, neutral and faded. */

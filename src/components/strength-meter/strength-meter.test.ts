@@ -207,6 +207,32 @@ describe('<serein-strength-meter>', () => {
       });
     }
 
+    it('draws “Good” apart from the link colour, and a refused value hatched in the critical tone', async () => {
+      const links = {light: 'rgb(9, 105, 218)', dark: 'rgb(68, 147, 248)'};
+      for (const [scheme, link] of Object.entries(links)) {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style="color-scheme: ${scheme}"><serein-strength-meter></serein-strength-meter></div>`,
+        );
+        const meter = wrapper.querySelector('serein-strength-meter')!;
+        const segments = [...meter.shadowRoot!.querySelectorAll('.segment')];
+        meter.password = levels.good;
+        await until(() => meter.level === 'good', 'good');
+        await meter.updateComplete;
+        await transitionsEnded(meter);
+        expect(getComputedStyle(segments[0]).backgroundColor, `${scheme}: not the link colour`).to.not.equal(link);
+        meter.setVerdict(levels.good, 'password-breached');
+        await until(() => meter.level === 'breached', 'the verdict');
+        await meter.updateComplete;
+        for (const segment of segments) {
+          expect(getComputedStyle(segment).backgroundImage, scheme).to.include('repeating-linear-gradient');
+        }
+        meter.password = '';
+        await until(() => meter.level === 'empty', 'empty');
+        await meter.updateComplete;
+        expect(getComputedStyle(segments[0]).backgroundImage, `${scheme}: empty is a plain track`).to.equal('none');
+      }
+    });
+
     media.it('still tells filled from empty segments in forced-colours mode', async () => {
       await emulateMedia({forcedColors: 'active'});
       const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);

@@ -49,11 +49,10 @@ const errorWords = lazy(() => import('../../internal/error-messages.js'));
 const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
 /**
- * Shows how hard a password is to guess: a four-segment bar and a word (Too short, Weak, Fair,
- * Good, Strong), with zxcvbn-ts's warning and suggestions in the active language. It never
- * disagrees with the policy: a password shorter than `min-length`, or reported breached, is never
- * shown as better than "Too short" or "Found in a data breach". The meter is advice: it blocks
- * nothing.
+ * Shows how hard a password is to guess: a four-segment bar and a word (Too short, Weak, Fair, Good, Strong), with
+ * zxcvbn-ts's warning and suggestions in the active language. It never disagrees with the policy: a password shorter
+ * than `min-length`, or reported breached, is never shown as better than "Too short" or "Found in a data breach". The
+ * meter is advice: it blocks nothing.
  *
  * Its text lives in the page's DOM, next to the input it describes, so the input's
  * `aria-describedby` can point at it. Dictionaries load on the first focus or input, and the
@@ -73,9 +72,10 @@ const estimator = lazy(() => import('./strength-meter.estimator.js'));
  * @cssprop [--serein-color-text] - Text colour (global token).
  * @cssprop [--serein-color-muted] - Colour of the suggestions (global token).
  * @cssprop [--serein-color-border] - Outline of unfilled segments (global token).
- * @cssprop [--serein-color-danger] - Bar colour at "Weak" (global token).
+ * @cssprop [--serein-color-danger] - Bar colour at "Weak", and the hatching of "breached" and "rejected" (global token).
  * @cssprop [--serein-color-warning] - Bar colour at "Fair" (global token).
- * @cssprop [--serein-color-accent] - Bar colour at "Good" (global token).
+ * @cssprop [--serein-color-accent] - Links (global token); no longer the bar at "Good", which has its own colour.
+ * @cssprop [--serein-strength-meter-good-color=#12988a] - Bar colour at "Good" (not the link colour; ≥ 3:1 on light and dark).
  * @cssprop [--serein-color-success] - Bar colour at "Strong" (global token).
  * @cssprop [--serein-font] - Font family (global token).
  * @cssprop [--serein-space] - Base spacing (global token).

@@ -7,7 +7,8 @@ import {busyCss} from './busy-styles.js';
  * wrapped in `@layer serein`, so a page's own unlayered rules win. `tag` is always one of
  * Serein's own tag names (never host input). Checkboxes, radios and the help link are at least
  * 24 × 24 CSS px, and nothing is wider than a 320 px screen (docs/requirements.md, WCAG target
- * size and reflow).
+ * size and reflow). The form-level `.serein-alert` is only the live region (unstyled): the box inside
+ * it is the one alert pattern (src/internal/alert.styles.ts, loaded with the views).
  */
 export function fieldStyles(tag: string): CSSResult {
   return unsafeCSS(`
@@ -64,11 +65,6 @@ export function fieldStyles(tag: string): CSSResult {
   }
   ${tag} .serein-link { color: var(--_accent); text-underline-offset: 0.15em; }
   ${tag} .serein-help .serein-link { display: inline-block; line-height: max(1.5em, 24px); }
-  ${tag} .serein-alert {
-    display: grid; gap: 0.25rem; padding: 0.75rem; border: 2px solid var(--_danger); border-radius: var(--_radius);
-  }
-  ${tag} .serein-alert:not(:has(p)) { padding: 0; border: 0; }
-  ${tag} .serein-alert p { margin: 0; }
   ${tag} .serein-visually-hidden {
     position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; border: 0;
