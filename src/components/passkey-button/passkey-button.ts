@@ -84,10 +84,6 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @csspart status - The status line (a live region): what happened after the system dialog, or why passkeys are not available.
  *
  * @cssprop [--serein-passkey-button-max-width=32rem] - The largest width of the component.
- * @cssprop [--serein-color-accent] - The buttons (global token).
- * @cssprop [--serein-color-danger] - The border of an error (global token).
- * @cssprop [--serein-color-success] - The mark beside a success (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - Getting the options, waiting for the device, or waiting for the host's verification.
  * @cssstate upgrading - The automatic upgrade is being tried silently: the element shows nothing.

@@ -171,16 +171,17 @@ function renderNotice(el: SereinPasskeyButton) {
 
 function renderUnsupported(el: SereinPasskeyButton) {
   if (!el.showUnsupported) return nothing;
-  return html`<div part="base" class="base">
-    <p part="status" class="status" role="status">
-      ${el.t(
-        'passkey-button.unsupported',
-        msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
-          id: 'passkey-button.unsupported',
-        }),
-      )}
-    </p>
-  </div>`;
+  return html`<slot name="brand"></slot>
+    <div part="base" class="base">
+      <p part="status" class="status" role="status">
+        ${el.t(
+          'passkey-button.unsupported',
+          msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
+            id: 'passkey-button.unsupported',
+          }),
+        )}
+      </p>
+    </div>`;
 }
 
 /** The shadow tree of the button, in every phase. */
@@ -197,10 +198,11 @@ export function render(el: SereinPasskeyButton) {
         el.notice?.kind === 'error' || (el.notice?.kind === 'problem' && el.notice.problem === 'device')
         ? 'error'
         : 'info';
-  return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-    ${done ? nothing : renderActions(el, busy)}
-    <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
-  </div>`;
+  return html`<slot name="brand"></slot>
+    <div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+      ${done ? nothing : renderActions(el, busy)}
+      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
+    </div>`;
 }
 
 /** The explanation and the buttons, before success. */

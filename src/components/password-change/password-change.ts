@@ -56,11 +56,7 @@ export type PasswordFieldError = 'current-empty' | 'too-short' | 'mismatch' | Se
  * @csspart base - The wrapper of the component.
  *
  * @cssprop [--serein-password-change-max-width=32rem] - The largest width of the form.
- * @cssprop [--serein-password-change-banner-background=light-dark(#ddf4ff, #0c2d6b)] - Background of the reason banner.
- * @cssprop [--serein-color-accent] - Buttons and links (global token).
- * @cssprop [--serein-color-danger] - Errors (global token).
- * @cssprop [--serein-color-border] - Input borders (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
+ * @cssprop [--serein-password-change-banner-background=var(--serein-color-info-surface)] - Background of the reason banner.
  *
  * @cssstate busy - The host's backend is working on the change.
  * @cssstate success - The password was changed.

@@ -54,9 +54,6 @@ export const needsSending = (method: SereinRecoveryMethod) => method.channel ===
  * @csspart base - The wrapper of the component.
  *
  * @cssprop [--serein-recovery-wizard-max-width=32rem] - The largest width of the wizard.
- * @cssprop [--serein-color-accent] - Buttons and links (global token).
- * @cssprop [--serein-color-danger] - Errors (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - The host's backend is working.
  * @cssstate success - The password was reset.
