@@ -61,8 +61,8 @@ export function passwordChangeLightStyles(): CSSResult {
       }
       serein-password-change .serein-password-change__banner {
         display: grid;
-        gap: var(--_space);
-        padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+        gap: calc(var(--_space) / 2);
+        padding: var(--_space) calc(var(--_space) * 2);
         border-radius: var(--_radius);
         background: var(--_banner);
         border-inline-start: 4px solid var(--_accent);
