@@ -4,7 +4,7 @@ import {html} from 'lit';
 import '../src/define/password-change.js';
 import '../src/define/passkey-button.js';
 import type {SereinPasswordChange} from '../src/define/password-change.js';
-import {until} from './story-helpers.js';
+import {rewardText, until} from './story-helpers.js';
 import type {SereinError} from '../src/index.js';
 
 const {args, argTypes, template} = getStorybookHelpers<SereinPasswordChange>('serein-password-change');
@@ -173,13 +173,44 @@ export const ErrorUnavailable = failing({code: 'unavailable', reference: 'ACME-5
 
 export const Success: Story = {
   args: {'sign-out-others': true, 'ask-feedback': true, 'support-href': '#help'},
-  render: (storyArgs) =>
-    html`<div
+  // A reward in the success slot: a thank-you and a benefit in the Storybook locale, with an
+  // inline SVG gift (an emoji shows as an empty box where no emoji font is installed).
+  render: (storyArgs, {globals}) => {
+    const reward = rewardText(globals.locale);
+    return html`<div
       @serein-password-change=${(event: CustomEvent<{waitUntil(promise: Promise<unknown>): void}>) =>
         event.detail.waitUntil(Promise.resolve())}
     >
-      ${template(storyArgs, html`<p slot="success">🎁 You earned 200 points for keeping your account safe.</p>`)}
-    </div>`,
+      ${template(
+        storyArgs,
+        html`<div
+          slot="success"
+          style="display:flex;gap:0.75rem;align-items:start;padding:0.75rem;border:1px solid light-dark(#d0d7de,#30363d);border-radius:0.5rem"
+        >
+          <svg
+            viewBox="0 0 24 24"
+            width="28"
+            height="28"
+            aria-hidden="true"
+            style="flex:none;color:light-dark(#1a7f37,#3fb950)"
+          >
+            <path
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.75"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+              d="M4 11h16v9a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1zM3 7h18v4H3zM12 7v14M12 7c-1.5-3-5-3.5-5-1.25C7 7 9.5 7 12 7zm0 0c1.5-3 5-3.5 5-1.25C17 7 14.5 7 12 7z"
+            />
+          </svg>
+          <div>
+            <p style="margin:0;font-weight:600">${reward.title}</p>
+            <p style="margin:0">${reward.text}</p>
+          </div>
+        </div>`,
+      )}
+    </div>`;
+  },
   play: async ({canvasElement}) => {
     const form = await fillAndSubmit(canvasElement);
     await until(() => !form.querySelector('form'), 'the thank-you state');

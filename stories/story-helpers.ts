@@ -124,3 +124,22 @@ export function generatedPassword(length: number, seed = 0x5e4e1): string {
   }
   return password;
 }
+
+/** A thank-you and a benefit for the success slot, in the Storybook locale (never an emoji). */
+const REWARD: Record<string, {title: string; text: string}> = {
+  en: {title: 'Thank you for keeping your account safe', text: 'As a thank-you, your next delivery is free.'},
+  fr: {title: 'Merci de protéger votre compte', text: 'Pour vous remercier, votre prochaine livraison est offerte.'},
+  de: {title: 'Danke, dass Sie Ihr Konto schützen', text: 'Als Dankeschön ist Ihre nächste Lieferung kostenlos.'},
+  es: {title: 'Gracias por proteger su cuenta', text: 'Como agradecimiento, su próximo envío es gratis.'},
+  ar: {title: 'شكرًا لك على حماية حسابك', text: 'تقديرًا منا، سيكون التوصيل القادم مجانيًا.'},
+  it: {title: 'Grazie per proteggere il Suo account', text: 'Per ringraziarLa, la Sua prossima consegna è gratuita.'},
+  'pt-BR': {title: 'Obrigado por proteger sua conta', text: 'Como agradecimento, sua próxima entrega é grátis.'},
+  nl: {title: 'Bedankt dat u uw account beschermt', text: 'Als bedankje is uw volgende levering gratis.'},
+  pl: {title: 'Dziękujemy za dbanie o bezpieczeństwo konta', text: 'W podziękowaniu następna dostawa jest bezpłatna.'},
+  ja: {title: 'アカウントを守っていただき、ありがとうございます', text: 'お礼として、次回の配送料は無料です。'},
+};
+
+/** The reward text for `locale` (English for the pseudo-locale and anything unknown). */
+export function rewardText(locale: unknown): {title: string; text: string} {
+  return REWARD[typeof locale === 'string' ? locale : 'en'] ?? REWARD.en;
+}

@@ -200,7 +200,8 @@ export const Theming: Story = {
     '--serein-color-success': 'light-dark(#6f42c1, #b392f0)',
     '--serein-strength-meter-track-color': 'light-dark(#efeafc, #2a2145)',
     '--serein-strength-meter-height': '0.75rem',
-    '--serein-font': 'Georgia, "Times New Roman", serif',
+    // A sans-serif stack that resolves everywhere (Noto Sans and DejaVu Sans on Linux).
+    '--serein-font': '"Avenir Next", "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
     '--serein-space': '0.75rem',
   },
   play: ({canvasElement}) => meterSettles(canvasElement, 'strong'),

@@ -13,7 +13,7 @@ export const otpPromptStyles = css`
   }
   .base {
     display: grid;
-    gap: 1rem;
+    gap: calc(var(--_space) * 2);
   }
   /* Until the view arrives: about the height of the prompt it renders, so nothing below moves. */
   .base.loading {
@@ -40,16 +40,18 @@ export function otpPromptLightStyles(): CSSResult {
       serein-otp-prompt .serein-otp-prompt__intro,
       serein-otp-prompt .serein-otp-prompt__resend {
         display: grid;
-        gap: 1rem;
+        gap: calc(var(--_space) * 2);
       }
       serein-otp-prompt .serein-otp-prompt__intro,
       serein-otp-prompt .serein-otp-prompt__resend {
-        gap: 0.5rem;
+        gap: var(--_space);
         justify-items: start;
       }
       serein-otp-prompt h2 {
         margin: 0;
-        font-size: 1.375rem;
+        font-family: var(--serein-heading-font, var(--_font));
+        font-size: var(--serein-heading-font-size, 1.375rem);
+        font-weight: var(--serein-heading-font-weight, 700);
         line-height: 1.3;
       }
       serein-otp-prompt p {
@@ -58,7 +60,7 @@ export function otpPromptLightStyles(): CSSResult {
       serein-otp-prompt .serein-code {
         position: relative;
         display: flex;
-        gap: 0.375rem;
+        gap: calc(var(--_space) * 0.75);
         max-inline-size: 100%;
         inline-size: max-content;
         direction: ltr;
@@ -87,19 +89,19 @@ export function otpPromptLightStyles(): CSSResult {
       serein-otp-prompt .serein-code--grouped .serein-code__input {
         position: static;
         inline-size: 100%;
-        min-block-size: 2.75rem;
-        padding: 0.5rem 0.625rem;
+        min-block-size: var(--_control);
+        padding: var(--_space) calc(var(--_space) * 1.25);
         border: 1px solid var(--_border);
         background: var(--_surface);
         color: var(--_text);
         caret-color: auto;
-        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+        font-family: var(--serein-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
         font-size: 1.125rem;
         letter-spacing: 0.08em;
       }
       serein-otp-prompt .serein-code--grouped .serein-code__input:focus-visible {
-        outline: 3px solid var(--_focus);
-        outline-offset: 2px;
+        outline: var(--serein-focus-width, 3px) solid var(--_focus);
+        outline-offset: var(--serein-focus-offset, 2px);
       }
       serein-otp-prompt .serein-code--grouped .serein-code__input[aria-invalid='true'] {
         border: 2px solid var(--_danger);
@@ -118,7 +120,7 @@ export function otpPromptLightStyles(): CSSResult {
         flex: 0 1 var(--_box);
         inline-size: var(--_box);
         min-inline-size: 1.75rem;
-        block-size: 3rem;
+        block-size: calc(var(--_control) + 0.25rem);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_surface);
@@ -131,8 +133,8 @@ export function otpPromptLightStyles(): CSSResult {
         border: 2px solid var(--_danger);
       }
       serein-otp-prompt .serein-code__box.is-active {
-        outline: 3px solid var(--_focus);
-        outline-offset: 1px;
+        outline: var(--serein-focus-width, 3px) solid var(--_focus);
+        outline-offset: calc(var(--serein-focus-offset, 2px) / 2);
       }
       serein-otp-prompt .serein-code__box.is-active:not(.is-filled)::after {
         content: '';
@@ -169,7 +171,7 @@ export function otpPromptLightStyles(): CSSResult {
       serein-otp-prompt .serein-otp-prompt__actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.75rem;
+        gap: calc(var(--_space) * 1.5);
       }
       serein-otp-prompt .serein-otp-prompt__others button {
         display: inline-flex;
@@ -194,10 +196,10 @@ export function otpPromptLightStyles(): CSSResult {
       /* The other ways: one column of buttons of the same (full) width, icon first. */
       serein-otp-prompt .serein-otp-prompt__others ul {
         list-style: none;
-        margin: 0.5rem 0 0;
+        margin: var(--_space) 0 0;
         padding: 0;
         display: grid;
-        gap: 0.5rem;
+        gap: calc(var(--_space) / 2);
       }
       serein-otp-prompt .serein-otp-prompt__others li button {
         inline-size: 100%;

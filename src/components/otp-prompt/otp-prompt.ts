@@ -51,10 +51,6 @@ export type OtpFieldError = '' | 'incomplete' | SereinError;
  *
  * @cssprop [--serein-otp-prompt-max-width=var(--serein-max-width, 32rem)] - The largest width of the prompt; the global `--serein-max-width` (32rem) sets it for every component at once.
  * @cssprop [--serein-otp-prompt-box-size=2.75rem] - The width of one code box.
- * @cssprop [--serein-color-accent] - Buttons, links and the active box (global token).
- * @cssprop [--serein-color-danger] - Errors (global token).
- * @cssprop [--serein-color-border] - Box and input borders (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
  *
  * @cssstate busy - The host is checking the code or sending a new one.
  * @cssstate success - The host accepted the code.

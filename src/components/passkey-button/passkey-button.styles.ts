@@ -24,7 +24,7 @@ export const passkeyButtonStyles = css`
     min-block-size: 0;
   }
   .base > * + * {
-    margin-block-start: 0.75rem;
+    margin-block-start: calc(var(--_space) * 1.5);
   }
   p {
     margin: 0;
@@ -35,23 +35,23 @@ export const passkeyButtonStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 1.5);
     align-items: center;
   }
   .serein-button {
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5rem;
+    gap: var(--_space);
     box-sizing: border-box;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
+    min-block-size: var(--_control);
+    min-inline-size: var(--_control);
     max-inline-size: 100%;
-    padding: 0.5rem 1rem;
+    padding: var(--_space) calc(var(--_space) * 2);
     font: inherit;
     font-weight: 600;
     text-align: center;
-    color: var(--_surface);
+    color: var(--serein-color-on-accent, var(--_surface));
     background: var(--_accent);
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
@@ -90,12 +90,12 @@ export const passkeyButtonStyles = css`
   .serein-button:focus-visible,
   .serein-link:focus-visible,
   .status:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    outline: var(--serein-focus-width, 3px) solid var(--_focus);
+    outline-offset: var(--serein-focus-offset, 2px);
   }
   /* Focus moved to the status (after the system dialog): a ring well clear of its border. */
   .status:focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: var(--serein-focus-width, 3px) solid var(--_focus);
     outline-offset: 0.25rem;
     border-radius: var(--_radius);
   }
@@ -106,11 +106,14 @@ export const passkeyButtonStyles = css`
   }
   .status {
     display: grid;
-    gap: 0.5rem;
+    gap: var(--_space);
   }
   /* The live region stays in the page (and in the accessibility tree) while it is empty. */
   .base > .status:empty {
     margin-block-start: 0;
+  }
+  code {
+    overflow-wrap: anywhere;
   }
   @media (forced-colors: active) {
     .serein-button {

@@ -87,13 +87,7 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @slot alternative - Your own other way to continue (such as a link to the password sign-in), shown instead of the built-in one, with every message that points to it.
  * @slot success - Host content shown under the success notice: the next step (a "Continue" link, an offer).
  *
- * @cssprop [--serein-passkey-button-max-width=var(--serein-max-width, 32rem)] - The largest width of the component; the global `--serein-max-width` (32rem) sets it for every component at once.
- * @cssprop [--serein-color-accent] - The buttons; the frame and icon of an info notice (global token).
- * @cssprop [--serein-color-danger] - The frame and icon of a critical notice (global token).
- * @cssprop [--serein-color-success] - The frame and icon of a success notice (global token).
- * @cssprop [--serein-color-critical-surface=light-dark(#fff1f0, #2c1214)] - Background of a critical notice (global token).
- * @cssprop [--serein-color-success-surface=light-dark(#eefbf1, #0f2a19)] - Background of a success notice (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
+ * @cssprop [--serein-passkey-button-max-width=var(--serein-max-width, 32rem)] - The largest width of the component.
  *
  * @cssstate busy - Getting the options, waiting for the device, or waiting for the host's verification.
  * @cssstate upgrading - The automatic upgrade is being tried silently: the element shows nothing.

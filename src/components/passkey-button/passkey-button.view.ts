@@ -234,17 +234,18 @@ function renderHelp(el: SereinPasskeyButton) {
 
 function renderUnsupported(el: SereinPasskeyButton, alternativeHref: string) {
   if (!el.showUnsupported) return nothing;
-  return html`<div part="base" class="base">
-    <p part="status" class="status" role="status">
-      ${el.t(
-        'passkey-button.unsupported',
-        msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
-          id: 'passkey-button.unsupported',
-        }),
-      )}
-    </p>
-    ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
-  </div>`;
+  return html`<slot name="brand"></slot>
+    <div part="base" class="base">
+      <p part="status" class="status" role="status">
+        ${el.t(
+          'passkey-button.unsupported',
+          msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
+            id: 'passkey-button.unsupported',
+          }),
+        )}
+      </p>
+      ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
+    </div>`;
 }
 
 /** The shadow tree of the button, in every phase. */
@@ -264,11 +265,12 @@ export function render(el: SereinPasskeyButton) {
         el.notice?.kind === 'error' || (el.notice?.kind === 'problem' && el.notice.problem === 'device')
         ? 'error'
         : 'info';
-  return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-    ${done ? nothing : renderActions(el, busy)}
-    <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
-    ${done ? html`<slot name="success"></slot>` : nothing} ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
-  </div>`;
+  return html`<slot name="brand"></slot>
+    <div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+      ${done ? nothing : renderActions(el, busy)}
+      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
+      ${done ? html`<slot name="success"></slot>` : nothing} ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
+    </div>`;
 }
 
 /** The explanation and the buttons, before success. */

@@ -6,7 +6,10 @@ export const passwordChangeStyles = css`
   :host {
     display: block;
     max-inline-size: var(--serein-password-change-max-width, var(--_max-width));
-    --_banner: var(--serein-password-change-banner-background, light-dark(#ddf4ff, #0c2d6b));
+    --_banner: var(
+      --serein-password-change-banner-background,
+      var(--serein-color-info-surface, light-dark(#ddf4ff, #0c2d6b))
+    );
   }
   :host([hidden]),
   slot[hidden] {
@@ -14,7 +17,7 @@ export const passwordChangeStyles = css`
   }
   .base {
     display: grid;
-    gap: 1rem;
+    gap: calc(var(--_space) * 2);
   }
   /* Until the view arrives: about the height of the form it renders, so nothing below moves. */
   .base.loading {
@@ -43,24 +46,26 @@ export function passwordChangeLightStyles(): CSSResult {
     @layer serein {
       serein-password-change [data-serein-light] {
         display: grid;
-        gap: 1rem;
+        gap: calc(var(--_space) * 2);
       }
       serein-password-change serein-strength-meter {
         max-inline-size: none;
       }
       serein-password-change h2 {
         margin: 0;
-        font-size: 1.375rem;
+        font-family: var(--serein-heading-font, var(--_font));
+        font-size: var(--serein-heading-font-size, 1.375rem);
+        font-weight: var(--serein-heading-font-weight, 700);
         line-height: 1.3;
       }
       serein-password-change form {
         display: grid;
-        gap: 1rem;
+        gap: calc(var(--_space) * 2);
       }
       serein-password-change .serein-password-change__banner {
         display: grid;
-        gap: 0.5rem;
-        padding: 0.75rem 1rem;
+        gap: calc(var(--_space) / 2);
+        padding: var(--_space) calc(var(--_space) * 2);
         border-radius: var(--_radius);
         background: var(--_banner);
         border-inline-start: 4px solid var(--_accent);
@@ -68,8 +73,8 @@ export function passwordChangeLightStyles(): CSSResult {
       serein-password-change .serein-password-change__signal dl {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr);
-        gap: 0.25rem 0.75rem;
-        margin: 0.25rem 0 0;
+        gap: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+        margin: calc(var(--_space) / 2) 0 0;
       }
       serein-password-change .serein-password-change__signal dl > div {
         display: contents;
@@ -89,23 +94,23 @@ export function passwordChangeLightStyles(): CSSResult {
       serein-password-change .serein-password-change__actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.75rem;
+        gap: calc(var(--_space) * 1.5);
       }
       serein-password-change .serein-password-change__done {
         display: grid;
-        gap: 0.75rem;
+        gap: calc(var(--_space) * 1.5);
       }
       serein-password-change .serein-password-change__feedback {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: var(--_space);
         border: 0;
         padding: 0;
         margin: 0;
       }
       serein-password-change .serein-password-change__feedback legend {
         font-weight: 600;
-        margin-block-end: 0.5rem;
+        margin-block-end: var(--_space);
       }
       serein-password-change .serein-password-change__feedback .serein-hint {
         flex-basis: 100%;

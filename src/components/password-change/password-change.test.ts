@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../define/password-change.js';
 import type {SereinPasswordChange} from './password-change.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
@@ -499,6 +499,44 @@ describe('<serein-password-change>', () => {
         await expect(element).to.be.accessible();
       });
     }
+
+    describe('a short reason before the form, the detail behind “Why?”', () => {
+      before(() => setViewport({width: 320, height: 640}));
+      after(() => setViewport({width: 800, height: 600}));
+
+      for (const reason of ['routine', 'suspicious-activity', 'breach', 'compliance']) {
+        it(`“${reason}”: the first field starts under 300 px at 320 px wide`, async () => {
+          const element = await mount(`reason="${reason}" customer-name="Camille" brand="Acme"`);
+          await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
+          const first = element.querySelector('form input')!;
+          // The element sits under the plain page's 8 px body margin.
+          const top = first.getBoundingClientRect().top - element.getBoundingClientRect().top + 8;
+          expect(top, `first field at ${Math.round(top)} px`).to.be.below(300);
+          expect(element.scrollWidth).to.be.at.most(element.clientWidth);
+        });
+      }
+
+      it('opens the full reason and how long it takes with “Why?”, closed at first', async () => {
+        const element = await mount('reason="breach"');
+        const details = await until(
+          () => element.querySelector<HTMLDetailsElement>('.serein-password-change__why'),
+          'the disclosure',
+        );
+        const summary = details.querySelector('summary')!;
+        expect(summary.textContent!.trim()).to.equal('Why?');
+        expect(details.open).to.equal(false);
+        const full = details.querySelector('p')!;
+        expect(full.checkVisibility(), 'hidden while closed').to.equal(false);
+        expect(summary.getBoundingClientRect().height).to.be.at.least(24);
+        summary.focus();
+        await sendKeys({press: 'Enter'});
+        expect(details.open).to.equal(true);
+        expect(full.checkVisibility()).to.equal(true);
+        expect(full.textContent).to.include('Our own systems were not affected');
+        expect(details.textContent).to.include('It takes about a minute');
+        await expect(element).to.be.accessible();
+      });
+    });
 
     it('has no banner for the customer’s own change', async () => {
       const element = await mount();

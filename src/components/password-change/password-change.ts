@@ -55,16 +55,8 @@ export type PasswordFieldError = 'current-empty' | 'new-empty' | 'too-short' | '
  *
  * @csspart base - The wrapper of the component.
  *
- * @cssprop [--serein-password-change-max-width=var(--serein-max-width, 32rem)] - The largest width of the form; the global `--serein-max-width` (32rem) sets it for every component at once.
- * @cssprop [--serein-password-change-banner-background=light-dark(#ddf4ff, #0c2d6b)] - Background of the reason banner.
- * @cssprop [--serein-color-accent] - Buttons and links (global token).
- * @cssprop [--serein-color-danger] - Errors: the critical tone of the alert box and the error summary (global token).
- * @cssprop [--serein-color-warning] - The warning tone of the alert box (a wait) (global token).
- * @cssprop [--serein-color-success] - The success icon of the confirmation (global token).
- * @cssprop [--serein-color-critical-surface=light-dark(#fff1f0, #2c1214)] - Background of a critical alert and of the error summary.
- * @cssprop [--serein-color-warning-surface=light-dark(#fff8e5, #2b2111)] - Background of a warning alert.
- * @cssprop [--serein-color-border] - Input borders (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
+ * @cssprop [--serein-password-change-max-width=var(--serein-max-width, 32rem)] - The largest width of the form.
+ * @cssprop [--serein-password-change-banner-background=var(--serein-color-info-surface)] - Background of the reason banner.
  *
  * @cssstate busy - The host's backend is working on the change.
  * @cssstate success - The password was changed.

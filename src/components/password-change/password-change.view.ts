@@ -18,8 +18,34 @@ import {passwordChangeLightStyles} from './password-change.styles.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
 
+/**
+ * The "Why?" disclosure of the reason banner. Kept here, in the lazily loaded view, rather than
+ * in password-change.styles.ts (which the element loads eagerly): only a banner shows it.
+ */
+const whyStyles = css`
+  @layer serein {
+    serein-password-change .serein-password-change__why summary {
+      display: inline-block;
+      min-block-size: 24px;
+      line-height: max(1.5em, 24px);
+      color: var(--_accent);
+      font-weight: 600;
+      cursor: pointer;
+    }
+    serein-password-change .serein-password-change__why summary:focus-visible {
+      outline: var(--serein-focus-width, 3px) solid var(--_focus);
+      outline-offset: var(--serein-focus-offset, 2px);
+    }
+    serein-password-change .serein-password-change__why[open] {
+      display: grid;
+      gap: var(--_space);
+    }
+  }
+`;
+
 export const lightStyles = css`
   ${passwordChangeLightStyles()} ${alertStyles('serein-password-change')}
+  ${whyStyles}
 `;
 
 type El = SereinPasswordChange;
@@ -270,18 +296,62 @@ function renderSignal(el: El) {
   </div>`;
 }
 
-/** The calm banner: why we ask, what happens next, when, and that we never ask by email or phone. */
+/** The reason in one short sentence, before the form; {@link why} is the detail behind "Why?". */
+function whyShort(el: El): string {
+  switch (el.effectiveReason) {
+    case 'routine':
+      return el.t(
+        'password-change.reason.routine-short',
+        msg('This is a routine password change. Nothing is wrong with your account.', {
+          id: 'password-change.reason.routine-short',
+        }),
+      );
+    case 'suspicious-activity':
+      return el.t(
+        'password-change.reason.suspicious-activity-short',
+        msg('We noticed a sign-in that may not have been you. Please choose a new password now.', {
+          id: 'password-change.reason.suspicious-activity-short',
+        }),
+      );
+    case 'breach':
+      return el.t(
+        'password-change.reason.breach-short',
+        msg('Your password appeared in a data breach on another website. Please choose a new one.', {
+          id: 'password-change.reason.breach-short',
+        }),
+      );
+    case 'compliance':
+      return el.t(
+        'password-change.reason.compliance-short',
+        msg('Our security standards ask for a new password. Nothing is wrong with your account.', {
+          id: 'password-change.reason.compliance-short',
+        }),
+      );
+    default:
+      return '';
+  }
+}
+
+/**
+ * The calm banner, short before the form: why we ask in one sentence, when (if it can wait), what
+ * the host noticed (beside the reassurance, so the two are read together) and that we never ask
+ * by email or phone. The full reason and how long it takes are behind a "Why?" disclosure.
+ */
 function renderBanner(el: El) {
   if (el.effectiveReason === 'user') return nothing;
   const name = isolate(el.customerName);
   return html`<div class="serein-password-change__banner">
     ${name ? html`<p>${el.t('password-change.greeting', msg(str`Hello ${name},`, {id: 'password-change.greeting'}), {name})}</p>` : nothing}
-    <p>${why(el)}</p>
-    <p>
-      ${el.t('password-change.next', msg('It takes about a minute, and you stay signed in on this device.', {id: 'password-change.next'}))}
-    </p>
+    <p>${whyShort(el)}</p>
     ${el.deferrable ? html`<p>${laterText(el)}</p>` : nothing} ${renderSignal(el)}
     <p>${neverAskText(el)}</p>
+    <details class="serein-password-change__why">
+      <summary>${el.t('password-change.why', msg('Why?', {id: 'password-change.why'}))}</summary>
+      <p>${why(el)}</p>
+      <p>
+        ${el.t('password-change.next', msg('It takes about a minute, and you stay signed in on this device.', {id: 'password-change.next'}))}
+      </p>
+    </details>
   </div>`;
 }
 

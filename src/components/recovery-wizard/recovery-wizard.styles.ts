@@ -12,7 +12,7 @@ export const recoveryWizardStyles = css`
   }
   .base {
     display: grid;
-    gap: 1rem;
+    gap: calc(var(--_space) * 2);
   }
   /* Until the view arrives: about the height of the first step, so nothing below moves. */
   .base.loading {
@@ -34,7 +34,7 @@ export function recoveryWizardLightStyles(): CSSResult {
       serein-recovery-wizard .serein-recovery-wizard__step,
       serein-recovery-wizard form {
         display: grid;
-        gap: 1rem;
+        gap: calc(var(--_space) * 2);
       }
       /* Every step as wide as the wizard: the prompts it nests take its width, not their own. */
       serein-recovery-wizard serein-otp-prompt,
@@ -46,7 +46,9 @@ export function recoveryWizardLightStyles(): CSSResult {
       }
       serein-recovery-wizard h2 {
         margin: 0;
-        font-size: 1.375rem;
+        font-family: var(--serein-heading-font, var(--_font));
+        font-size: var(--serein-heading-font-size, 1.375rem);
+        font-weight: var(--serein-heading-font-weight, 700);
         line-height: 1.3;
       }
       serein-recovery-wizard p {
@@ -61,7 +63,7 @@ export function recoveryWizardLightStyles(): CSSResult {
       }
       serein-recovery-wizard .serein-recovery-wizard__methods {
         display: grid;
-        gap: 0.75rem;
+        gap: calc(var(--_space) * 1.5);
         border: 0;
         padding: 0;
         margin: 0;
@@ -69,11 +71,11 @@ export function recoveryWizardLightStyles(): CSSResult {
       serein-recovery-wizard .serein-recovery-wizard__actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.75rem;
+        gap: calc(var(--_space) * 1.5);
       }
       serein-recovery-wizard .serein-recovery-wizard__lost {
         display: grid;
-        gap: 0.5rem;
+        gap: var(--_space);
       }
       serein-recovery-wizard .serein-recovery-wizard__support {
         text-decoration: none;
@@ -81,7 +83,7 @@ export function recoveryWizardLightStyles(): CSSResult {
       /* A link in the page's own link colours (a page's unlayered rules for links win). */
       serein-recovery-wizard .serein-recovery-wizard__sign-in {
         font-weight: 600;
-        padding-block: 0.5rem;
+        padding-block: var(--_space);
       }
     }
   `);

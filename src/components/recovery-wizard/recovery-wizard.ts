@@ -53,10 +53,7 @@ export const needsSending = (method: SereinRecoveryMethod) => method.channel ===
  *
  * @csspart base - The wrapper of the component.
  *
- * @cssprop [--serein-recovery-wizard-max-width=var(--serein-max-width, 32rem)] - The largest width of the wizard; the global `--serein-max-width` (32rem) sets it for every component at once.
- * @cssprop [--serein-color-accent] - Buttons and links (global token).
- * @cssprop [--serein-color-danger] - Errors (global token).
- * @cssprop [--serein-radius] - Corner radius (global token).
+ * @cssprop [--serein-recovery-wizard-max-width=var(--serein-max-width, 32rem)] - The largest width of the wizard.
  *
  * @cssstate busy - The host's backend is working.
  * @cssstate success - The password was reset.

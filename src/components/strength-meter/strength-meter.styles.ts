@@ -26,7 +26,7 @@ export const meterStyles = css`
   .track {
     display: grid;
     grid-template-columns: repeat(4, 1fr);
-    gap: 0.25rem;
+    gap: calc(var(--_space) / 2);
   }
 
   .segment {
@@ -95,7 +95,7 @@ export const meterLightStyles = css`
     }
     serein-strength-meter .serein-strength-meter__feedback {
       display: grid;
-      gap: 0.25rem;
+      gap: calc(var(--_space) / 2);
       color: var(--_text);
     }
     serein-strength-meter .serein-strength-meter__feedback:empty {

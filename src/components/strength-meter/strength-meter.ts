@@ -69,16 +69,7 @@ const estimator = lazy(() => import('./strength-meter.estimator.js'));
  *
  * @cssprop [--serein-strength-meter-track-color=light-dark(#eaeef2, #21262d)] - Colour of an unfilled segment.
  * @cssprop [--serein-strength-meter-height=0.375rem] - Height of the bar.
- * @cssprop [--serein-color-text] - Text colour (global token).
- * @cssprop [--serein-color-muted] - Colour of the suggestions (global token).
- * @cssprop [--serein-color-border] - Outline of unfilled segments (global token).
- * @cssprop [--serein-color-danger] - Bar colour at "Weak", and the hatching of "breached" and "rejected" (global token).
- * @cssprop [--serein-color-warning] - Bar colour at "Fair" (global token).
- * @cssprop [--serein-color-accent] - Links (global token); no longer the bar at "Good", which has its own colour.
  * @cssprop [--serein-strength-meter-good-color=#12988a] - Bar colour at "Good" (not the link colour; ≥ 3:1 on light and dark).
- * @cssprop [--serein-color-success] - Bar colour at "Strong" (global token).
- * @cssprop [--serein-font] - Font family (global token).
- * @cssprop [--serein-space] - Base spacing (global token).
  *
  * @cssstate empty - Nothing entered yet.
  * @cssstate too-short - Shorter than `min-length`.

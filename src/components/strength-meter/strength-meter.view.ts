@@ -303,6 +303,7 @@ export function renderText(el: SereinStrengthMeter) {
 export function renderBar(el: SereinStrengthMeter) {
   const score = el.score;
   return html`
+    <slot name="brand"></slot>
     <div part="base" class="base">
       <div part="track" class="track" aria-hidden="true">
         ${[1, 2, 3, 4].map(

@@ -13,12 +13,12 @@ import {busyCss} from './busy-styles.js';
 export function fieldStyles(tag: string): CSSResult {
   return unsafeCSS(`
 @layer serein {
-  ${tag} .serein-field { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; }
+  ${tag} .serein-field { display: grid; grid-template-columns: minmax(0, 1fr); gap: calc(var(--_space) / 2); }
   ${tag} .serein-label { font-weight: 600; }
-  ${tag} .serein-control { display: flex; gap: 0.5rem; align-items: stretch; }
+  ${tag} .serein-control { display: flex; gap: var(--_space); align-items: stretch; }
   ${tag} .serein-input {
     flex: 1 1 0; min-inline-size: 0; font: inherit; color: var(--_text); background: var(--_surface);
-    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.625rem; min-block-size: 2.75rem;
+    border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_space) calc(var(--_space) * 1.25); min-block-size: var(--_control);
     box-sizing: border-box;
   }
   ${tag} .serein-input::placeholder { color: var(--_muted); opacity: 1; font-style: italic; }
@@ -28,25 +28,25 @@ export function fieldStyles(tag: string): CSSResult {
   }
   ${tag} .serein-input:focus-visible, ${tag} .serein-button:focus-visible, ${tag} .serein-link:focus-visible,
   ${tag} .serein-check input:focus-visible {
-    outline: 3px solid var(--_focus); outline-offset: 2px;
+    outline: var(--serein-focus-width, 3px) solid var(--_focus); outline-offset: var(--serein-focus-offset, 2px);
   }
   ${tag} h2[tabindex='-1'] { border-radius: var(--_radius); }
   ${tag} h2[tabindex='-1']:focus-visible, ${tag} .serein-alert[tabindex='-1']:focus-visible {
-    outline: 3px solid var(--_focus); outline-offset: 0.25rem;
+    outline: var(--serein-focus-width, 3px) solid var(--_focus); outline-offset: 0.25rem;
   }
   ${tag} .serein-button {
-    font: inherit; min-block-size: 2.75rem; min-inline-size: 2.75rem; padding: 0.5rem 1rem; border-radius: var(--_radius);
-    border: 1px solid var(--_accent); background: var(--_accent); color: var(--_surface); cursor: pointer; font-weight: 600;
+    font: inherit; min-block-size: var(--_control); min-inline-size: var(--_control); padding: var(--_space) calc(var(--_space) * 2); border-radius: var(--_radius);
+    border: 1px solid var(--_accent); background: var(--_accent); color: var(--serein-color-on-accent, var(--_surface)); cursor: pointer; font-weight: 600;
   }
   ${tag} .serein-button[aria-disabled='true'], ${tag} .serein-button:disabled { cursor: not-allowed; opacity: 0.75; }
   ${tag} .serein-button--quiet { background: transparent; color: var(--_accent); }
-  ${tag} .serein-toggle { padding-inline: 0.75rem; font-weight: 500; }
-  ${tag} .serein-toggle[aria-pressed='true'] { background: var(--_accent); color: var(--_surface); }
+  ${tag} .serein-toggle { padding-inline: calc(var(--_space) * 1.5); font-weight: 500; }
+  ${tag} .serein-toggle[aria-pressed='true'] { background: var(--_accent); color: var(--serein-color-on-accent, var(--_surface)); }
   ${tag} .serein-hint { margin: 0; color: var(--_muted); }
   ${tag} .serein-error { margin: 0; color: var(--_danger); font-weight: 600; }
   ${tag} .serein-error:empty { display: none; }
   ${tag} .serein-error::before { content: '⚠ '; }
-  ${tag} .serein-check { display: flex; gap: 0.5rem; align-items: start; }
+  ${tag} .serein-check { display: flex; gap: var(--_space); align-items: start; }
   ${tag} .serein-check > div { flex: 1 1 0; padding-block-start: 0.125rem; min-inline-size: 0; }
   ${tag} .serein-check input {
     appearance: none; display: grid; place-content: center; box-sizing: border-box; flex: none;

@@ -102,13 +102,14 @@ export class LightDomController<V extends SereinLightView = SereinLightView> imp
 }
 
 /**
- * The shadow tree of a component whose content lives in its light DOM: `part="base"` around
- * the default slot (and named slots). While `loading`, the wrapper keeps the space the view will
+ * The shadow tree of a component whose content lives in its light DOM: the `brand` slot, then
+ * `part="base"` around the default slot (and named slots). While `loading`, the wrapper keeps the space the view will
  * take (each component's styles size `.base.loading`), so that its arrival shifts nothing.
  */
 export function renderBase(loading: boolean, named: {name: string; hidden: boolean}[] = []) {
-  return html`<div part="base" class=${loading ? 'base loading' : 'base'}>
-    <slot></slot>
-    ${named.map((slot) => html`<slot name=${slot.name} ?hidden=${slot.hidden}></slot>`)}
-  </div>`;
+  return html`<slot name="brand"></slot>
+    <div part="base" class=${loading ? 'base loading' : 'base'}>
+      <slot></slot>
+      ${named.map((slot) => html`<slot name=${slot.name} ?hidden=${slot.hidden}></slot>`)}
+    </div>`;
 }

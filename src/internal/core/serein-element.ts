@@ -37,8 +37,40 @@ export interface SereinEmbedding {
 
 /**
  * The one base class of Serein's elements: its `ElementInternals` and custom states, typed
- * events, per-instance wording overrides and re-rendering when the locale changes. Behaviour
- * shared by several components lives in controllers.
+ * events, per-instance wording overrides, the brand slot and re-rendering when the
+ * locale changes. Behaviour shared by several components lives in controllers. The theme tokens
+ * below are shared by every element (docs/contract.md, "Theming").
+ *
+ * @slot brand - An optional brand mark (a logo, an `<img>` or inline `<svg>` with a text
+ *   alternative) shown at the top of the element, so that customers recognise the genuine page.
+ *
+ * @cssprop [--serein-font=inherit] - Font family of the text and the controls.
+ * @cssprop [--serein-font-size=inherit] - Base font size.
+ * @cssprop [--serein-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - Font of one-time codes typed in one field.
+ * @cssprop [--serein-heading-font=var(--serein-font)] - Font family of headings.
+ * @cssprop [--serein-heading-font-size=1.375rem] - Font size of headings.
+ * @cssprop [--serein-heading-font-weight=700] - Font weight of headings.
+ * @cssprop [--serein-color-text=light-dark(#1f2328, #e6edf3)] - Text.
+ * @cssprop [--serein-color-muted=light-dark(#57606a, #9198a1)] - Hints and secondary text.
+ * @cssprop [--serein-color-surface=light-dark(#ffffff, #0d1117)] - Background of fields and boxes.
+ * @cssprop [--serein-color-border=light-dark(#6e7781, #8b949e)] - Borders of fields and boxes.
+ * @cssprop [--serein-color-accent=light-dark(#0969da, #4493f8)] - Buttons, links, selected controls; the frame and icon of an info notice.
+ * @cssprop [--serein-color-on-accent=var(--serein-color-surface)] - Text on an accent background (primary buttons).
+ * @cssprop [--serein-color-info-surface=light-dark(#ddf4ff, #0c2d6b)] - Background of information banners.
+ * @cssprop [--serein-color-danger=light-dark(#b42318, #ff7b72)] - Errors (the critical tone of the alert box), the meter at "Weak".
+ * @cssprop [--serein-color-critical-surface=light-dark(#fff1f0, #2c1214)] - Background of a critical alert and of the error summary.
+ * @cssprop [--serein-color-warning-surface=light-dark(#fff8e5, #2b2111)] - Background of a warning alert (a wait).
+ * @cssprop [--serein-color-success-surface=light-dark(#eefbf1, #0f2a19)] - Background of a success notice.
+ * @cssprop [--serein-color-warning=light-dark(#9a6700, #d29922)] - Warnings, the meter at "Fair".
+ * @cssprop [--serein-color-success=light-dark(#1a7f37, #3fb950)] - Success, the meter at "Strong".
+ * @cssprop [--serein-color-focus=light-dark(#0969da, #4493f8)] - The focus ring.
+ * @cssprop [--serein-focus-width=3px] - Width of the focus ring.
+ * @cssprop [--serein-focus-offset=2px] - Gap between a control and its focus ring.
+ * @cssprop [--serein-max-width=32rem] - The one content width of every component (each `--serein-<component>-max-width` defaults to it).
+ * @cssprop [--serein-radius=0.375rem] - Corner radius of fields, buttons and boxes.
+ * @cssprop [--serein-density=1] - Density: `1` comfortable, `0.75` compact; scales spacing and control height.
+ * @cssprop [--serein-space=0.5rem] - Base spacing unit; gaps are ½, 1, 1½ and 2 units (times `--serein-density`).
+ * @cssprop [--serein-control-height=2.75rem] - Height of fields and buttons (times `--serein-density`).
  */
 export class SereinElement extends LitElement {
   /**
