@@ -36,9 +36,12 @@ export const BUDGETS = {
   // current value, setVerdict() and dictionary="compact|full" (issues 11 and 13); the structure
   // issue's 4 KB goal (TARGETS below) is printed by npm run bench and not yet met.
   'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 6.5 * 1024},
-  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 9 * 1024},
+  // Password form 9.1 KB and wizard 12.25 KB: the designers' issue (17) added to the eager shadow
+  // styles and elements the theme tokens and density, the brand slot, the busy look and the
+  // lock-out countdown (about 0.1 KB and 0.2 KB; each change fitted the old budget on its own).
+  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 9.1 * 1024},
   'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 6 * 1024},
-  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 12 * 1024},
+  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 12.25 * 1024},
   'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 8 * 1024},
 };
 

@@ -34,12 +34,10 @@ export function lazy<T>(importer: () => Promise<T>, {now = false}: {now?: boolea
 }
 
 /**
- * Starts loading `module` once the browser is idle (at the latest after `timeout` ms): for a small
- * capability that the first interaction would otherwise wait for (the meter's estimator client),
- * fetched ahead without holding up the page's own work. Errors are left to the next `load()`.
+ * Starts loading `module` once the browser is idle: for a small capability that the first
+ * interaction would otherwise wait for (the meter's estimator client), fetched ahead without
+ * holding up the page's own work. Errors are left to the next `load()`.
  */
-export function loadWhenIdle(module: Lazy<unknown>, timeout = 2000): void {
-  const start = () => void module.load().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, {timeout});
-  else setTimeout(start, 200);
+export function loadWhenIdle(module: Lazy<unknown>): void {
+  (globalThis.requestIdleCallback ?? setTimeout)(() => void module.load().catch(() => undefined));
 }
