@@ -505,13 +505,19 @@ describe('<serein-password-change>', () => {
       after(() => setViewport({width: 800, height: 600}));
 
       for (const reason of ['routine', 'suspicious-activity', 'breach', 'compliance']) {
-        it(`“${reason}”: the first field starts under 300 px at 320 px wide`, async () => {
+        // The first field in the top half of a small phone's screen (320 × 640), where it was at
+        // 400 px for a breach before the detail moved behind “Why?”.
+        it(`“${reason}”: the first field starts in the top half of a 320 × 640 screen`, async () => {
           const element = await mount(`reason="${reason}" customer-name="Camille" brand="Acme"`);
+          // A page sets its font, as hosts do (Arial's metrics: Liberation Sans here). Without one,
+          // each engine picks its own default serif (Firefox ESR: Noto Serif, far wider), which
+          // measures the machine, not the copy.
+          element.parentElement!.style.fontFamily = 'Arial, "Liberation Sans", sans-serif';
           await until(() => element.querySelector('.serein-password-change__banner'), 'the banner');
-          const first = element.querySelector('form input')!;
+          const first = element.querySelector('form input:not([type="hidden"]):not(.serein-visually-hidden)')!;
           // The element sits under the plain page's 8 px body margin.
           const top = first.getBoundingClientRect().top - element.getBoundingClientRect().top + 8;
-          expect(top, `first field at ${Math.round(top)} px`).to.be.below(300);
+          expect(top, `first field at ${Math.round(top)} px`).to.be.below(320);
           expect(element.scrollWidth).to.be.at.most(element.clientWidth);
         });
       }
