@@ -113,9 +113,9 @@ describe('journey events a funnel can trust', () => {
     await until(() => prompt.querySelector('h2'), 'the view');
     await frames();
     expect(
-      heard.filter((event) => event.target === prompt),
+      heard.filter((event) => event.target === prompt).map((event) => event.detail.action),
       'nothing while hidden',
-    ).to.have.length(0);
+    ).to.deep.equal([]);
 
     container.style.display = '';
     await until(() => heard.some((event) => event.target === prompt), 'shown once displayed');

@@ -87,8 +87,11 @@ describe('theming', () => {
       const input = element.querySelector<HTMLInputElement>('.serein-input')!;
       input.focus();
       expect(input.matches(':focus-visible'), element.localName).to.equal(true);
-      expect(getComputedStyle(input).outlineWidth, element.localName).to.equal('5px');
-      expect(getComputedStyle(input).outlineColor, element.localName).to.equal('rgb(180, 83, 9)');
+      // The code prompt's boxes draw the ring of its (transparent) input: the active box.
+      if (element.localName === 'serein-otp-prompt') await element.updateComplete;
+      const ring = element.querySelector<HTMLElement>('.serein-code__box.is-active') ?? input;
+      expect(getComputedStyle(ring).outlineWidth, element.localName).to.equal('5px');
+      expect(getComputedStyle(ring).outlineColor, element.localName).to.equal('rgb(180, 83, 9)');
     }
   });
 
