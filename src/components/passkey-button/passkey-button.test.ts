@@ -204,6 +204,24 @@ const bytes = (source: BufferSource) =>
     ArrayBuffer.isView(source) ? source.byteOffset + source.byteLength : undefined,
   );
 
+/** A sign-in answer from a device (no real passkey: the host decides): `id` base64url of `raw`. */
+function fakeAssertion(id: string, raw: string): Credential {
+  const buffer = (text: string) => new TextEncoder().encode(text).buffer;
+  return {
+    id,
+    rawId: buffer(raw),
+    type: 'public-key',
+    authenticatorAttachment: 'platform',
+    response: {
+      authenticatorData: buffer('authenticator-data'),
+      clientDataJSON: buffer('{}'),
+      signature: buffer('signature'),
+      userHandle: null,
+    },
+    getClientExtensionResults: () => ({}),
+  } as unknown as Credential;
+}
+
 describe('<serein-passkey-button>', () => {
   beforeEach(async () => {
     await command('rp-reset');
@@ -590,22 +608,8 @@ describe('<serein-passkey-button>', () => {
       element.addEventListener('serein-passkey-options', (event) => event.detail.respondWith(SIGNIN_OPTIONS as never));
       element.addEventListener('serein-passkey-verify', (event) => event.detail.waitUntil(verdict));
       const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
-      const buffer = (text: string) => new TextEncoder().encode(text).buffer;
       // A device that answers at once (no real passkey: the host decides).
-      container.get = () =>
-        Promise.resolve({
-          id: 'c29tZS1wYXNza2V5',
-          rawId: buffer('some-passkey'),
-          type: 'public-key',
-          authenticatorAttachment: 'platform',
-          response: {
-            authenticatorData: buffer('authenticator-data'),
-            clientDataJSON: buffer('{}'),
-            signature: buffer('signature'),
-            userHandle: null,
-          },
-          getClientExtensionResults: () => ({}),
-        } as unknown as Credential);
+      container.get = () => Promise.resolve(fakeAssertion('c29tZS1wYXNza2V5', 'some-passkey'));
       try {
         button(element).click();
         await until(() => textOf(statusOf(element)).includes('We could not reach the server'), 'the error');
@@ -764,22 +768,8 @@ describe('<serein-passkey-button>', () => {
       if (engine === 'firefox') expect('signalUnknownCredential' in api, 'Firefox’s signal API').to.equal(false);
       Object.defineProperty(api, 'signalUnknownCredential', {configurable: true, value: undefined});
       const container = navigator.credentials as CredentialsContainer & Record<string, unknown>;
-      const buffer = (text: string) => new TextEncoder().encode(text).buffer;
       // A passkey the device still offers, for an account the server no longer has.
-      container.get = () =>
-        Promise.resolve({
-          id: 'Z29uZS1wYXNza2V5',
-          rawId: buffer('gone-passkey'),
-          type: 'public-key',
-          authenticatorAttachment: 'platform',
-          response: {
-            authenticatorData: buffer('authenticator-data'),
-            clientDataJSON: buffer('{}'),
-            signature: buffer('signature'),
-            userHandle: null,
-          },
-          getClientExtensionResults: () => ({}),
-        } as unknown as Credential);
+      container.get = () => Promise.resolve(fakeAssertion('Z29uZS1wYXNza2V5', 'gone-passkey'));
       const rejections: unknown[] = [];
       const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
       window.addEventListener('unhandledrejection', onRejection);
