@@ -221,7 +221,7 @@ export const SuccessWithNextStep: Story = {
   args: {'support-href': '#help'},
   render: (storyArgs) =>
     html`<div @serein-otp-submit=${(event: Answer) => event.detail.waitUntil(Promise.resolve())}>
-      ${template(storyArgs, html`<p slot="success"><a href="#account">Continue to your account</a></p>`)}
+      ${template(storyArgs, html`<p slot="success"><a href="#account" style="display: inline-block; line-height: max(1.5em, 24px)">Continue to your account</a></p>`)}
     </div>`,
   play: async ({canvasElement}) => {
     const element = await enterAndSubmit(canvasElement);

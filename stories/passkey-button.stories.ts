@@ -365,7 +365,7 @@ export const AnotherWaySlot: Story = {
         event.detail.respondWith(optionsFor(event.detail.mode) as never);
       }}
     >
-      ${template(storyArgs, html`<a slot="alternative" href="#password-sign-in">${labels[locale] ?? labels.en}</a>`)}
+      ${template(storyArgs, html`<a slot="alternative" href="#password-sign-in" style="display: inline-block; line-height: max(1.5em, 24px)">${labels[locale] ?? labels.en}</a>`)}
     </div>`;
   },
   play: ({canvasElement}) =>

@@ -56,7 +56,12 @@ export const SecondBrand: Story = {
     html`<div style="${SECOND_BRAND};display:grid;gap:2rem;max-inline-size:32rem;color:var(--serein-color-text)">
       <div>
         <label for="theming-new-password" style="display:block;font-weight:600">New password</label>
-        <input id="theming-new-password" type="password" autocomplete="new-password" />
+        <input
+          id="theming-new-password"
+          type="password"
+          autocomplete="new-password"
+          style="font: inherit; padding: 0.5rem"
+        />
         <serein-strength-meter for="theming-new-password">${logo()}</serein-strength-meter>
       </div>
       <serein-password-change username="camille@example.com" reason="routine">${logo()}</serein-password-change>

@@ -42,6 +42,7 @@ export function alertStyles(scope: string): CSSResult {
   ${s}.serein-summary { grid-template-columns: auto minmax(0, 1fr); }
   ${s}.serein-summary .serein-summary__title { font-size: 1.125rem; line-height: 1.3; }
   ${s}.serein-summary ul { display: grid; gap: 0.25rem; padding-inline-start: 1.25rem; }
+  ${s}.serein-summary a { display: inline-block; line-height: max(1.5em, 24px); }
   ${s}.serein-summary:focus-visible, ${s}.serein-summary:focus {
     outline: 3px solid var(--_focus); outline-offset: 2px;
   }

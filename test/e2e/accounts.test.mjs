@@ -134,7 +134,10 @@ test('with the demo "breach" flag, the change-password page says why it asks', a
   assert.equal((await flagged).status(), 200);
   await visit(page, '/account/password');
   assert.equal(await page.locator('serein-password-change').getAttribute('reason'), 'breach');
-  await page.getByText('Your password appeared in a data breach on another website.').waitFor();
+  // Why, in one sentence before the form; the full reason waits behind "Why?".
+  await page
+    .getByText('Your password appeared in a data breach on another website. Please choose a new one.', {exact: true})
+    .waitFor();
   await expectAccessible(page);
   assert.equal((await pageApi(page, '/api/account/breach', {breached: false})).status, 200);
 });

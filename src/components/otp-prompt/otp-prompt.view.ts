@@ -346,8 +346,14 @@ function renderResend(el: El) {
           </p>`
         : nothing
     }
-    <p class="serein-otp-prompt__status" role="status">${lockNews(el) || statusText(el)}</p>
+    <p class="serein-otp-prompt__status" role="status">${renderStatus(el)}</p>
   </div>`;
+}
+
+/** The polite status: the lock-out's start and end are said, not shown (its one line is on screen). */
+function renderStatus(el: El) {
+  const news = lockNews(el);
+  return news ? html`<span class="serein-visually-hidden">${news}</span>` : statusText(el);
 }
 
 /** Drawn icons of the ways to get a code (decorative: each button says its way in words). */
