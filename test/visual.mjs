@@ -171,12 +171,31 @@ export async function createVisualRun({mode, browserVersion, filtered}) {
  * records "nothing" and anything the story draws later shows as a difference.
  */
 async function shoot(page) {
+  await framesDrawn(page);
   const root = page.locator('#storybook-root');
   const options = {animations: 'disabled', caret: 'hide'};
   const box = await root.boundingBox();
   if (box && box.width >= 1 && box.height >= 1) return root.screenshot(options);
   const {x = 0, y = 0} = box ?? {};
   return page.screenshot({...options, clip: {x, y, width: 1, height: 1}});
+}
+
+/**
+ * Waits for the frames inside the story (the message previews' sandboxed iframes) to have loaded
+ * their document, then for two frames of the page: a screenshot taken while a frame still shows
+ * its initial blank document would record a preview with nothing in it.
+ */
+async function framesDrawn(page) {
+  const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+  await Promise.all(
+    frames.map(async (frame) => {
+      const element = await frame.frameElement().catch(() => null);
+      const filled = await element?.evaluate((node) => Boolean(node.srcdoc || node.getAttribute('src')));
+      if (filled) await frame.waitForURL((url) => url.href !== 'about:blank', {timeout: 10_000}).catch(() => undefined);
+      await frame.waitForLoadState('load', {timeout: 10_000}).catch(() => undefined);
+    }),
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 const updateHint = (story) => `\`npm run test:visual -- --update ${story.id}\``;
