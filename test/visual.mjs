@@ -167,17 +167,62 @@ export async function createVisualRun({mode, browserVersion, filtered}) {
 }
 
 /**
- * The story root. One that draws nothing (no size) gives its first pixel, so that the baseline
- * records "nothing" and anything the story draws later shows as a difference.
+ * The story root, once it has settled. One that draws nothing (no size) gives its first pixel, so
+ * that the baseline records "nothing" and anything the story draws later shows as a difference.
  */
 async function shoot(page) {
+  await settled(page);
+  const take = async () => {
+    const root = page.locator('#storybook-root');
+    const options = {animations: 'disabled', caret: 'hide'};
+    const box = await root.boundingBox();
+    if (box && box.width >= 1 && box.height >= 1) return root.screenshot(options);
+    const {x = 0, y = 0} = box ?? {};
+    return page.screenshot({...options, clip: {x, y, width: 1, height: 1}});
+  };
+  // Two screenshots in a row that are the same, as Playwright's toHaveScreenshot() waits for: what
+  // arrives late (a frame painted after its load event, an answer of a stubbed backend, a view
+  // chunk) changes the second one and the loop takes another.
+  let previous = await take();
+  for (let attempt = 0; attempt < STABLE_ATTEMPTS; attempt += 1) {
+    await page.waitForTimeout(STABLE_INTERVAL_MS);
+    const next = await take();
+    if (next.equals(previous)) return next;
+    previous = next;
+  }
+  return previous;
+}
+
+/** Screenshots taken until two in a row are the same, and the pause between them. */
+const STABLE_ATTEMPTS = 20;
+const STABLE_INTERVAL_MS = 150;
+
+/**
+ * What the stories wait for before their screenshot: every strength meter (in the page or in a
+ * shadow root) holding a value has its estimate for that value (the first one needs the word
+ * lists, which take a while on a busy machine; the level may say `too-short` before it while the
+ * feedback line arrives with it; no story shows `checking` on purpose), then the frames inside
+ * the story.
+ */
+async function settled(page) {
+  await page
+    .waitForFunction(
+      () => {
+        const meters = [];
+        const walk = (root) => {
+          for (const element of root.querySelectorAll('*')) {
+            if (element.localName === 'serein-strength-meter') meters.push(element);
+            if (element.shadowRoot) walk(element.shadowRoot);
+          }
+        };
+        walk(document);
+        return meters.every((meter) => !meter.value || meter.currentResult);
+      },
+      null,
+      {timeout: 20_000, polling: 100},
+    )
+    .catch(() => undefined);
   await framesDrawn(page);
-  const root = page.locator('#storybook-root');
-  const options = {animations: 'disabled', caret: 'hide'};
-  const box = await root.boundingBox();
-  if (box && box.width >= 1 && box.height >= 1) return root.screenshot(options);
-  const {x = 0, y = 0} = box ?? {};
-  return page.screenshot({...options, clip: {x, y, width: 1, height: 1}});
 }
 
 /**
