@@ -1,118 +1,28 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {
-  SereinComponentName,
-  SereinJourneyAction,
-  SereinJourneyDetail,
-  SereinJourneyObserverOptions,
-} from '../../events/journey.js';
+import type {JourneyOptions, JourneyTracker} from '../journey-tracker.js';
+import {lazy} from './lazy.js';
 
-/** How many journey events the page keeps for observers that come late (the newest win). */
-export const JOURNEY_BUFFER_SIZE = 200;
+export type {JourneyOptions};
 
-interface JourneyLog {
-  entries: SereinJourneyDetail[];
-  observers: Set<(detail: SereinJourneyDetail) => void>;
-}
+// The tracker (visibility observers, abandonment, the events themselves) is lazy, started when
+// the first element module is evaluated, like the views (CONTRIBUTING.md, "The loading rule").
+const tracker = lazy(() => import('../journey-tracker.js'), {now: true});
 
-// One log per page, shared by every copy of Serein the page may load (a bundle and an app
-// build side by side), so that an observer hears every element.
-const LOG_KEY = Symbol.for('serein.journey-log');
-
-function journeyLog(): JourneyLog {
-  const holder = globalThis as typeof globalThis & {[LOG_KEY]?: JourneyLog};
-  return (holder[LOG_KEY] ??= {entries: [], observers: new Set()});
-}
-
-function record(detail: SereinJourneyDetail): void {
-  const log = journeyLog();
-  log.entries.push(detail);
-  if (log.entries.length > JOURNEY_BUFFER_SIZE) log.entries.splice(0, log.entries.length - JOURNEY_BUFFER_SIZE);
-  for (const observer of log.observers) observer(detail);
-}
+type Call = (tracker: JourneyTracker) => void;
 
 /**
- * Calls `callback` with every `serein-journey` detail the page's Serein elements emit from now
- * on, and first, with `{buffered: true}`, with those already emitted (the last
- * {@link JOURNEY_BUFFER_SIZE}), so that a script that runs after the elements were shown still
- * counts every journey from its `shown`. Entries arrive in order, each in a microtask after it
- * was emitted, and are frozen. Returns a function that stops the observation.
- */
-export function observeSereinJourney(
-  callback: (detail: SereinJourneyDetail) => void,
-  options: SereinJourneyObserverOptions = {},
-): () => void {
-  const log = journeyLog();
-  const pending: SereinJourneyDetail[] = options.buffered ? [...log.entries] : [];
-  let connected = true;
-  let scheduled = false;
-  const deliver = () => {
-    scheduled = false;
-    while (connected && pending.length > 0) {
-      const detail = pending.shift()!;
-      try {
-        callback(detail);
-      } catch (error) {
-        // One failing observer neither stops the others nor the component.
-        reportError(error);
-      }
-    }
-  };
-  const enqueue = (detail: SereinJourneyDetail) => {
-    pending.push(detail);
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(deliver);
-  };
-  log.observers.add(enqueue);
-  if (pending.length > 0) {
-    scheduled = true;
-    queueMicrotask(deliver);
-  }
-  return () => {
-    connected = false;
-    pending.length = 0;
-    log.observers.delete(enqueue);
-  };
-}
-
-export interface JourneyOptions {
-  component: SereinComponentName;
-  /** Report `abandoned` when the element leaves the page after `started` and before the end (default true). */
-  trackAbandon?: boolean;
-  /**
-   * Whether the element shows anything (default: always). An element that shows nothing (such
-   * as a passkey button in a browser without passkeys) is never `shown`, so it reports nothing.
-   */
-  shown?: () => boolean;
-}
-
-/** Whether any part of `box` is inside the viewport. */
-function inViewport(box: DOMRectReadOnly): boolean {
-  const width = document.documentElement.clientWidth || innerWidth;
-  const height = document.documentElement.clientHeight || innerHeight;
-  return box.bottom > 0 && box.right > 0 && box.top < height && box.left < width;
-}
-
-/**
- * Emits `serein-journey` (docs/contract.md, "Journey events"): shown → started → submitted →
- * succeeded / failed, and `abandoned` when the customer leaves after starting. `shown` waits until
- * the element is actually on screen (in the viewport, with a box of its own: not `display: none`);
- * nothing is reported before it, so an element that is never seen reports nothing at all. Each
- * event also goes to {@link observeSereinJourney}. No event carries a secret or an identifier.
+ * The element's journey (docs/contract.md, "Journey events"): shown → started → submitted →
+ * succeeded / failed, `abandoned` after a start. This small stand-in is what the element holds;
+ * the work is done by the lazily loaded `JourneyTracker`. Calls made before the tracker has
+ * arrived (lifecycle included) are kept and handed to it in the same order once it has; from
+ * then on every call goes straight through.
  */
 export class JourneyController implements ReactiveController {
-  private shownAt = 0;
-  private attempt = 1;
-  private wasShown = false;
-  private started = false;
-  private finished = false;
-  private document: Document | undefined;
-  private intersection: IntersectionObserver | undefined;
-  private resize: ResizeObserver | undefined;
-  private intersecting = false;
-  private hasBox = false;
   /** Context a host set, such as a password-change `reason`; sent with every event. */
   reason: string | undefined;
+  private tracker: JourneyTracker | undefined;
+  /** Calls waiting for the tracker module, in order (undefined when none wait). */
+  private queue: Call[] | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -121,144 +31,65 @@ export class JourneyController implements ReactiveController {
     host.addController(this);
   }
 
-  private readonly onPageHide = () => this.abandon(this.host);
-
   hostConnected(): void {
-    this.document = this.host.ownerDocument;
-    this.wasShown = false;
-    this.started = false;
-    this.finished = false;
-    this.attempt = 1;
-    this.intersecting = false;
-    this.hasBox = false;
-    if (this.options.trackAbandon !== false) window.addEventListener('pagehide', this.onPageHide);
-    this.watch();
+    this.call((journey) => journey.hostConnected());
   }
 
   hostUpdated(): void {
-    // A re-render may make the element show something (the passkey button once supported).
-    this.check();
+    // Before the tracker arrives there is nothing to check: it observes the element on arrival.
+    if (!this.queue) this.tracker?.hostUpdated();
   }
 
   hostDisconnected(): void {
-    this.unwatch();
-    window.removeEventListener('pagehide', this.onPageHide);
-    // The element is no longer in the tree, so the document hears it directly.
-    if (this.document) this.abandon(this.document);
+    this.call((journey) => journey.hostDisconnected());
   }
 
   /** The customer began (first input or first action); reported once per showing. */
   start(): void {
-    if (this.started || !this.ensureShown()) return;
-    this.started = true;
-    this.emit('started');
+    this.call((journey) => journey.start());
   }
 
   step(step: string): void {
-    if (this.ensureShown()) this.emit('step', {step});
+    this.call((journey) => journey.step(step));
   }
 
   submitted(): void {
-    this.start();
-    if (this.wasShown) this.emit('submitted');
+    this.call((journey) => journey.submitted());
   }
 
   succeeded(step?: string): void {
-    if (!this.ensureShown()) return;
-    this.finished = true;
-    this.emit('succeeded', step ? {step} : {});
+    this.call((journey) => journey.succeeded(step));
   }
 
   failed(errorCode: string, step?: string): void {
-    if (this.ensureShown()) this.emit('failed', step ? {errorCode, step} : {errorCode});
-    this.attempt += 1;
+    this.call((journey) => journey.failed(errorCode, step));
   }
 
   deferred(): void {
-    if (!this.ensureShown()) return;
-    this.finished = true;
-    this.emit('deferred');
+    this.call((journey) => journey.deferred());
   }
 
-  /** Observes the element's place on screen and its box until it is first shown. */
-  private watch(): void {
-    if (typeof IntersectionObserver === 'undefined' || typeof ResizeObserver === 'undefined') {
-      // Without the observers (very old browsers), the first render counts as shown.
-      void this.host.updateComplete.then(() => this.ensureShown());
+  /** Runs `call` on the tracker now if it is there and nothing waits, else after the waiting calls. */
+  private call(call: Call): void {
+    const module = tracker.value;
+    if (module && !this.queue) {
+      call((this.tracker ??= new module.JourneyTracker(this.host, this.options, this)));
       return;
     }
-    this.intersection = new IntersectionObserver((entries) => {
-      const entry = entries[entries.length - 1];
-      this.intersecting = entry.isIntersecting;
-      this.hasBox = entry.boundingClientRect.width > 0 && entry.boundingClientRect.height > 0;
-      this.check();
-    });
-    this.resize = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1].borderBoxSize?.[0];
-      this.hasBox = box ? box.inlineSize > 0 && box.blockSize > 0 : this.host.getClientRects().length > 0;
-      this.check();
-    });
-    this.intersection.observe(this.host);
-    this.resize.observe(this.host);
+    (this.queue ??= []).push(call);
+    // A failed import is retried by the next call (lazy() starts it again); the calls stay queued.
+    tracker.load().then(
+      (loaded) => this.replay(loaded.JourneyTracker),
+      () => undefined,
+    );
   }
 
-  private unwatch(): void {
-    this.intersection?.disconnect();
-    this.resize?.disconnect();
-    this.intersection = this.resize = undefined;
-  }
-
-  /** Emits `shown` once the observers have seen the element on screen with a box. */
-  private check(): void {
-    if (this.wasShown || !this.intersecting || !this.hasBox) return;
-    this.ensureShown();
-  }
-
-  /**
-   * Whether `shown` was emitted; emits it now if the element is on screen (the customer acting
-   * on it before the observers' first report proves that it is).
-   */
-  private ensureShown(): boolean {
-    if (this.wasShown) return true;
-    if (!this.visibleNow()) return false;
-    this.wasShown = true;
-    this.shownAt = performance.now();
-    this.unwatch();
-    this.emit('shown');
-    return true;
-  }
-
-  private visibleNow(): boolean {
-    const host = this.host;
-    if (!host.isConnected || this.options.shown?.() === false) return false;
-    if (typeof host.checkVisibility === 'function' && !host.checkVisibility({visibilityProperty: true})) return false;
-    const box = host.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && inViewport(box);
-  }
-
-  private abandon(target: EventTarget): void {
-    // Only a journey the customer started can be abandoned; an element seen and left alone is not.
-    if (!this.started || this.finished || this.options.trackAbandon === false) return;
-    this.finished = true;
-    this.emit('abandoned', {}, target);
-  }
-
-  private emit(
-    action: SereinJourneyAction,
-    extra: Partial<SereinJourneyDetail> = {},
-    target: EventTarget = this.host,
-  ): void {
-    // An embedded component's steps are reported by the component that embeds it.
-    if ((this.host as {sereinEmbedding?: unknown}).sereinEmbedding) return;
-    const detail: SereinJourneyDetail = Object.freeze({
-      component: this.options.component,
-      action,
-      ...(this.reason ? {reason: this.reason} : {}),
-      ...extra,
-      elapsedMs: Math.round(performance.now() - this.shownAt),
-      attempt: this.attempt,
-    });
-    target.dispatchEvent(new CustomEvent('serein-journey', {bubbles: true, composed: true, detail}));
-    record(detail);
+  private replay(Tracker: typeof JourneyTracker): void {
+    const queue = this.queue;
+    if (!queue) return;
+    const journey = (this.tracker ??= new Tracker(this.host, this.options, this));
+    // A listener may call again while the queue is replayed: that call joins the end of it.
+    for (const call of queue) call(journey);
+    this.queue = undefined;
   }
 }
