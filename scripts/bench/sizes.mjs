@@ -329,12 +329,15 @@ const ESBUILD_OPTIONS = {
 
 /** A view module of dist/ (`<name>.view-<hash>.js`): the first view of a component. */
 const VIEW_CHUNK = /\.view-[\w-]+\.js$/;
+/** A define module of dist/: imported by another one, it registers a part its view draws. */
+const DEFINE_MODULE = /(^|\/)dist\/define\/[\w-]+\.js$/;
 
 /**
  * Eager cost of an entry as a host's bundler ships it (esbuild: bundle, minify, ESM, es2022;
  * gzip -9): the entry and its static imports in one file, every `import()` left out (lazy).
  * `@lit/localize` counts as Serein's; Lit is left out unless `lit`. With `firstView`, the views
- * (`*.view.js`, loaded at once by the one view mechanism) are counted too.
+ * (`*.view.js`, loaded at once by the one view mechanism) are counted too, and so are the
+ * elements a view draws (the define modules that a define module imports with its view).
  */
 export async function bundledEntrySize(entry, {lit = false, firstView = false} = {}) {
   const esbuild = await import('esbuild');
@@ -346,8 +349,10 @@ export async function bundledEntrySize(entry, {lit = false, firstView = false} =
         name: 'eager-only',
         setup(build) {
           build.onResolve({filter: /.*/}, (args) => {
-            if (args.kind === 'dynamic-import' && !(firstView && VIEW_CHUNK.test(args.path)))
-              return {path: args.path, external: true};
+            const view =
+              VIEW_CHUNK.test(args.path) ||
+              DEFINE_MODULE.test(resolve(args.resolveDir, args.path).split(sep).join('/'));
+            if (args.kind === 'dynamic-import' && !(firstView && view)) return {path: args.path, external: true};
             return !lit && LIT.test(args.path) ? {path: args.path, external: true} : undefined;
           });
         },
