@@ -41,7 +41,7 @@ export const BUDGETS = {
   // Every element then lost about 0.7 KB when the journey tracker (visibility observers,
   // abandonment, the events) became lazy, behind a small stand-in in the core.
   // The password form and the wizard then lost the elements their views draw (the meter; the code
-  // prompt and the password form): registered with the view (CONTRIBUTING.md, "Embedded parts").
+  // prompt and the password form): registered with the view (CONTRIBUTING.md, "The loading rule", embedded parts).
   'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.85 * 1024},
   'dist/define/password-change.js': {
     label: '<serein-password-change> (its meter comes with the view)',
