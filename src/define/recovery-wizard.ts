@@ -1,10 +1,12 @@
-import {SereinRecoveryWizard} from '../components/recovery-wizard/recovery-wizard.js';
-// The code and new-password steps are these two elements, so they are registered too.
-import './otp-prompt.js';
-import './password-change.js';
+import {SereinRecoveryWizard, recoveryWizardView} from '../components/recovery-wizard/recovery-wizard.js';
 
-if (!customElements.get('serein-recovery-wizard'))
+if (!customElements.get('serein-recovery-wizard')) {
+  // The view draws the code step and the new-password step (these two elements): they are
+  // registered when the view arrives, not eagerly (CONTRIBUTING.md, "The loading rule").
+  recoveryWizardView.add(() => import('./otp-prompt.js'));
+  recoveryWizardView.add(() => import('./password-change.js'));
   customElements.define('serein-recovery-wizard', SereinRecoveryWizard);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

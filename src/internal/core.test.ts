@@ -2,6 +2,7 @@ import {expect, fixture, html as testHtml} from '@open-wc/testing';
 import {html} from 'lit';
 import {ActionController} from './action-controller.js';
 import {JourneyController} from './core/journey-controller.js';
+import {lazy, withParts} from './core/lazy.js';
 import {SereinElement} from './core/serein-element.js';
 import {SEREIN_ERROR_CODES, toSereinError} from './errors.js';
 import {errorText} from './error-messages.js';
@@ -110,6 +111,56 @@ describe('ActionController (waitUntil / respondWith)', () => {
     await probe.submit();
     expect((twice as DOMException).name).to.equal('InvalidStateError');
     expect(late).to.throw(DOMException);
+  });
+});
+
+describe('withParts (the elements a view draws arrive with it)', () => {
+  /** A module import that resolves when `arrive()` is called. */
+  function pending<T>(module: T) {
+    let arrive!: () => void;
+    const promise = new Promise<T>((resolve) => (arrive = () => resolve(module)));
+    return {importer: () => promise, arrive};
+  }
+
+  it('counts the view as arrived only once every part added has arrived too', async () => {
+    const viewModule = pending({name: 'view'});
+    const part = pending({registered: true});
+    const view = withParts(lazy(viewModule.importer, {now: true}));
+    view.add(part.importer);
+    const loaded = view.load();
+    viewModule.arrive();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(view.value, 'the view alone is not enough').to.equal(undefined);
+    part.arrive();
+    expect(await loaded).to.deep.equal({name: 'view'});
+    expect(view.value).to.deep.equal({name: 'view'});
+  });
+
+  it('starts a part at once, and without parts is the view itself', async () => {
+    let started = 0;
+    const view = withParts(lazy(() => Promise.resolve({name: 'view'})));
+    view.add(() => {
+      started += 1;
+      return Promise.resolve({});
+    });
+    expect(started, 'the part started when added').to.equal(1);
+    await view.load();
+    expect(started, 'and only once').to.equal(1);
+    const bare = withParts(lazy(() => Promise.resolve({name: 'bare'})));
+    expect(await bare.load()).to.deep.equal({name: 'bare'});
+    expect(bare.value).to.deep.equal({name: 'bare'});
+  });
+
+  it('tries a part that failed to load again on the next load()', async () => {
+    let attempts = 0;
+    const view = withParts(lazy(() => Promise.resolve({name: 'view'})));
+    view.add(() => (++attempts === 1 ? Promise.reject(new Error('offline')) : Promise.resolve({})));
+    let failure: unknown;
+    await view.load().catch((error: unknown) => (failure = error));
+    expect(failure).to.be.instanceOf(Error);
+    expect(view.value).to.equal(undefined);
+    expect(await view.load()).to.deep.equal({name: 'view'});
+    expect(attempts).to.equal(2);
   });
 });
 

@@ -43,6 +43,19 @@ function answer(element: HTMLElement, outcome: () => Promise<unknown>) {
 }
 
 describe('<serein-password-change>', () => {
+  it('registers its strength meter with its view: this page imports only the form’s define entry', async () => {
+    const element = await mount('no-current');
+    // updateComplete waited for the view, and the view for the meter's registration.
+    expect(customElements.get('serein-strength-meter'), 'the meter registered').to.exist;
+    const meter = element.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+    expect(meter.matches(':defined'), 'the meter upgraded when the view first drew it').to.equal(true);
+    expect(meter).to.be.instanceOf(customElements.get('serein-strength-meter')!);
+    fill(field(element, 'new-password'), 'too short');
+    await until(() => meter.level === 'too-short', 'the meter to judge what is typed');
+    await meter.updateComplete;
+    expect(meter.querySelector('[role="meter"]')!.textContent).to.include('Too short');
+  });
+
   it('is accessible, idle and with every option', async () => {
     const element = await mount(
       'reason="breach" customer-name="Camille" brand="Acme" confirm sign-out-others deferrable deadline="2026-12-31" support-href="/help"',

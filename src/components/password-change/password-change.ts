@@ -6,7 +6,7 @@ import {tokenStyles} from '../../internal/core/tokens.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
-import {lazy} from '../../internal/core/lazy.js';
+import {lazy, withParts} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import {keepSelectionAcrossTypeChange} from '../../internal/password-field.js';
 import {codePointLength} from '../../internal/core/format.js';
@@ -20,8 +20,11 @@ import type {
 import type {SereinStrengthVerdict} from '../../events/strength-change.js';
 import {safeUrl} from '../../internal/safe-url.js';
 
-/** Every template and string of the form: its import starts with this module (CONTRIBUTING.md). */
-const view = lazy(() => import('./password-change.view.js'), {now: true});
+/**
+ * Every template and string of the form: its import starts with this module (CONTRIBUTING.md).
+ * `src/define/password-change.ts` adds the strength meter, which the view draws. @internal
+ */
+export const passwordChangeView = withParts(lazy(() => import('./password-change.view.js'), {now: true}));
 type View = typeof import('./password-change.view.js');
 
 const REASONS: readonly SereinPasswordChangeReason[] = [
@@ -86,7 +89,7 @@ export class SereinPasswordChange extends SereinElement {
   };
   /** @internal */
   readonly light: LightDomController<View> = new LightDomController(this, {
-    view,
+    view: passwordChangeView,
     render: (module: View) => module.renderForm(this),
   });
   /** @internal */

@@ -108,6 +108,28 @@ async function toSecondFactor(element: SereinRecoveryWizard) {
 }
 
 describe('<serein-recovery-wizard>', () => {
+  it('registers its code prompt, password form and meter with its view: this page imports only its define entry', async () => {
+    const element = await mount();
+    // updateComplete waited for the view, and the view for the registration of what it draws.
+    for (const tag of ['serein-otp-prompt', 'serein-password-change']) {
+      expect(customElements.get(tag), `${tag} registered`).to.exist;
+    }
+    backend(element);
+    await identify(element);
+    await chooseAndSend(element);
+    const prompt = element.querySelector('[data-step="code"] serein-otp-prompt')!;
+    expect(prompt.matches(':defined'), 'the code prompt upgraded').to.equal(true);
+    fill(codeInput(element), '123456');
+    submitIn(element).click();
+    await until(() => newPassword(element), 'the password step');
+    const form = element.querySelector('[data-step="password"] serein-password-change')!;
+    expect(form.matches(':defined'), 'the password form upgraded').to.equal(true);
+    const meter = form.querySelector<SereinStrengthMeter>('serein-strength-meter')!;
+    expect(meter.matches(':defined'), 'its meter upgraded').to.equal(true);
+    fill(newPassword(element), 'too short');
+    await until(() => meter.level === 'too-short', 'the meter to judge what is typed');
+  });
+
   it('is accessible on every step', async () => {
     const element = await mount();
     backend(element);

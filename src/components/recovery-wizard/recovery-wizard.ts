@@ -6,7 +6,7 @@ import {tokenStyles} from '../../internal/core/tokens.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
-import {lazy} from '../../internal/core/lazy.js';
+import {lazy, withParts} from '../../internal/core/lazy.js';
 import type {SereinActionOutcome} from '../../internal/action-controller.js';
 import type {SereinOtpChannel, SereinOtpSubmitBody, SereinOtpSwitchDetail} from '../../events/otp-prompt.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangedDetail} from '../../events/password-change.js';
@@ -22,8 +22,12 @@ import type {
 } from '../../events/recovery-wizard.js';
 import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 
-/** Every template and string of the wizard: its import starts with this module (CONTRIBUTING.md). */
-const view = lazy(() => import('./recovery-wizard.view.js'), {now: true});
+/**
+ * Every template and string of the wizard: its import starts with this module (CONTRIBUTING.md).
+ * `src/define/recovery-wizard.ts` adds the code prompt and the password form, which the view
+ * draws. @internal
+ */
+export const recoveryWizardView = withParts(lazy(() => import('./recovery-wizard.view.js'), {now: true}));
 /** The second-factor step's logic, loaded when the host's answer asks for that step. */
 const secondFactor = lazy(() => import('./recovery-wizard.second-factor.js'));
 type View = typeof import('./recovery-wizard.view.js');
@@ -85,7 +89,7 @@ export class SereinRecoveryWizard extends SereinElement {
   };
   /** @internal */
   readonly light: LightDomController<View> = new LightDomController(this, {
-    view,
+    view: recoveryWizardView,
     render: (module: View) => module.renderSteps(this),
   });
   /** @internal */

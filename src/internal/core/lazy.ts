@@ -41,3 +41,28 @@ export function lazy<T>(importer: () => Promise<T>, {now = false}: {now?: boolea
 export function loadWhenIdle(module: Lazy<unknown>): void {
   (globalThis.requestIdleCallback ?? setTimeout)(() => void module.load().catch(() => undefined));
 }
+
+/** A view that also waits for the elements it draws (see {@link withParts}). */
+export interface LazyViewWithParts<T> extends Lazy<T> {
+  /** Starts loading a part's define module at once; the view is not ready before it has arrived. */
+  add(importer: () => Promise<unknown>): void;
+}
+
+/**
+ * Wraps an element's lazy `view` so that the elements the view draws (the password form's
+ * strength meter; the wizard's code prompt and password form) are registered with the view rather
+ * than eagerly. The element's define module (`src/define/<name>.ts`) hands over the import of each
+ * part's define module with `add()` before it registers the element; the view counts as arrived
+ * once all of them have, so every part is registered before the view's first render. A class entry
+ * adds nothing, so it registers nothing.
+ */
+export function withParts<T>(view: Lazy<T>): LazyViewWithParts<T> {
+  const parts: Lazy<unknown>[] = [];
+  return {
+    get value() {
+      return parts.every((part) => part.value !== undefined) ? view.value : undefined;
+    },
+    load: () => Promise.all([view.load(), ...parts.map((part) => part.load())]).then(([module]) => module),
+    add: (importer) => void parts.push(lazy(importer, {now: true})),
+  };
+}
