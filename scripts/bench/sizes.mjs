@@ -31,7 +31,7 @@ export const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\
  * Serein's). Keyed by package-relative entry file. `lit: true`: Lit included.
  */
 export const BUDGETS = {
-  'dist/define.js': {label: 'all five registered, with Lit', gzip: 25 * 1024, lit: true},
+  'dist/define.js': {label: 'all five registered, with Lit', gzip: 18.8 * 1024, lit: true},
   // The meter took on the breach check per committed value, the state machine of the current
   // value, setVerdict() and dictionary="compact|full" (issues 11 and 13); the structure issue's
   // 4 KB goal (TARGETS below) is printed by npm run bench and not yet met.
@@ -40,11 +40,14 @@ export const BUDGETS = {
   // countdown (about 0.1 KB and 0.2 KB; each change fitted the old budget on its own).
   // Every element then lost about 0.7 KB when the journey tracker (visibility observers,
   // abandonment, the events) became lazy, behind a small stand-in in the core.
-  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.85 * 1024},
-  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 8.45 * 1024},
-  'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 5.35 * 1024},
-  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 11.6 * 1024},
-  'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 7.3 * 1024},
+  // Then the theme tokens and the shadow styles beyond the reserved space moved into each view's
+  // graph (the passkey button's 7 KB of minified button, alert and busy styles with them), leaving the
+  // element only its host rules and .base.loading (all five, with Lit, 20.7 → 18.8 KB).
+  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.35 * 1024},
+  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 7.9 * 1024},
+  'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 5.15 * 1024},
+  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 11.05 * 1024},
+  'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 4.75 * 1024},
 };
 
 /**

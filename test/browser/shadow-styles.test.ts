@@ -149,4 +149,23 @@ describe('shadow styles', () => {
     expect(getComputedStyle(control).backgroundColor).to.equal('rgb(15, 118, 110)');
     expect(getComputedStyle(baseOf(button)).display).to.equal('grid');
   });
+
+  it('keeps its styles when moved into another document, and back', async () => {
+    const frameElement = document.createElement('iframe');
+    wrapper = await mount('<serein-passkey-button show-unsupported></serein-passkey-button>');
+    wrapper.append(frameElement);
+    const button = wrapper.firstElementChild as Updatable;
+    button.setAttribute('style', '--serein-color-accent: rgb(15, 118, 110)');
+    const other = frameElement.contentDocument!;
+    other.body.append(button);
+    await button.updateComplete;
+    const inFrame = frameElement.contentWindow!;
+    const control = () => button.shadowRoot!.querySelector('.serein-button')!;
+    expect(inFrame.getComputedStyle(control()).backgroundColor).to.equal('rgb(15, 118, 110)');
+    expect(inFrame.getComputedStyle(button).maxInlineSize).to.equal('512px');
+    wrapper.prepend(button);
+    await button.updateComplete;
+    expect(getComputedStyle(control()).backgroundColor).to.equal('rgb(15, 118, 110)');
+    expect(getComputedStyle(button).maxInlineSize).to.equal('512px');
+  });
 });

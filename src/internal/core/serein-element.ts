@@ -128,10 +128,31 @@ export class SereinElement extends LitElement {
     const styles = this.viewStylesAdded ? undefined : this.viewStyles?.();
     if (styles) {
       const root = this.renderRoot as ShadowRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((style) => style.styleSheet!)];
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((style) => this.sheet(style))];
       this.viewStylesAdded = true;
     }
     super.update(changed);
+  }
+
+  /**
+   * Moved into another document (a same-origin frame): the browser drops the style sheets made
+   * in the first one, so the element's own and its view's are made again in the new one. @internal
+   */
+  adoptedCallback(): void {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    if (!root) return;
+    const styles = [...(this.constructor as typeof LitElement).elementStyles] as CSSResult[];
+    if (this.viewStylesAdded) styles.push(...(this.viewStyles?.() ?? []));
+    root.adoptedStyleSheets = styles.map((style) => this.sheet(style));
+  }
+
+  /** `style` as a sheet of the element's document (Lit's shared one in the page's own). */
+  private sheet(style: CSSResult): CSSStyleSheet {
+    const Sheet = this.ownerDocument.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    if (Sheet === CSSStyleSheet) return style.styleSheet!;
+    const sheet = new Sheet();
+    sheet.replaceSync(style.cssText);
+    return sheet;
   }
 
   /** Sets each custom state on or off (`:state(busy)`). */
