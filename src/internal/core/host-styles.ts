@@ -3,9 +3,10 @@ import {css} from 'lit';
 /**
  * The few host rules every element needs before its view arrives (CONTRIBUTING.md, "The loading
  * rule"): the host is a block (none when `hidden`), the brand slot sits at the top with its gap,
- * and the text takes the theme's font and colour. Only the tokens these read (`--_space`,
- * `--_max-width`, which each component's `.base.loading` and width use) are resolved here; the
- * other tokens (src/internal/tokens.ts) and the rest of the shadow styles come with the view.
+ * and the text takes the theme's font and colour. Only the two tokens read before the view are
+ * resolved here (`--_space`: the brand's gap and the meter's `.base.loading`; `--_max-width`: every
+ * element's width); the other tokens (src/internal/tokens.ts) and the rest of the shadow styles
+ * come with the view.
  */
 export const hostStyles = css`
   :host {
