@@ -31,7 +31,7 @@ export const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\
  * Serein's). Keyed by package-relative entry file. `lit: true`: Lit included.
  */
 export const BUDGETS = {
-  'dist/define.js': {label: 'all five registered, with Lit', gzip: 25 * 1024, lit: true},
+  'dist/define.js': {label: 'all five registered, with Lit', gzip: 18.8 * 1024, lit: true},
   // The meter took on the breach check per committed value, the state machine of the current
   // value, setVerdict() and dictionary="compact|full" (issues 11 and 13); the structure issue's
   // 4 KB goal (TARGETS below) is printed by npm run bench and not yet met.
@@ -42,17 +42,20 @@ export const BUDGETS = {
   // abandonment, the events) became lazy, behind a small stand-in in the core.
   // The password form and the wizard then lost the elements their views draw (the meter; the code
   // prompt and the password form): registered with the view (CONTRIBUTING.md, "The loading rule", embedded parts).
-  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.85 * 1024},
+  // Then the theme tokens and the shadow styles beyond the reserved space moved into each view's
+  // graph (the passkey button's 7 KB of minified button, alert and busy styles with them), leaving the
+  // element only its host rules and .base.loading.
+  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.35 * 1024},
   'dist/define/password-change.js': {
     label: '<serein-password-change> (its meter comes with the view)',
     gzip: 5.35 * 1024,
   },
-  'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 5.35 * 1024},
+  'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 5.15 * 1024},
   'dist/define/recovery-wizard.js': {
     label: '<serein-recovery-wizard> (its parts come with the view)',
     gzip: 5.05 * 1024,
   },
-  'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 7.3 * 1024},
+  'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 4.75 * 1024},
 };
 
 /**

@@ -1,19 +1,10 @@
 import {css, type CSSResult} from 'lit';
 import {fieldStyles} from '../../internal/core/field-styles.js';
 
-/** Shadow styles: layout of the host, and the space kept for the view until it arrives. */
+/** Shadow styles of the element itself: its width, and the space kept for the view until it arrives. */
 export const otpPromptStyles = css`
   :host {
-    display: block;
     max-inline-size: var(--serein-otp-prompt-max-width, var(--_max-width));
-    --_box: var(--serein-otp-prompt-box-size, 2.75rem);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 2);
   }
   /* Until the view arrives: about the height of the prompt it renders, so nothing below moves. */
   .base.loading {
@@ -24,6 +15,21 @@ export const otpPromptStyles = css`
     min-block-size: 23.3rem;
   }
 `;
+
+let shadowStyles: CSSResult | undefined;
+
+/** Shadow styles that come with the view (its `shadowStyles`): the layout of the base. */
+export function otpPromptShadowStyles(): CSSResult {
+  return (shadowStyles ??= css`
+    :host {
+      --_box: var(--serein-otp-prompt-box-size, 2.75rem);
+    }
+    .base {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+  `);
+}
 
 let lightStyles: CSSResult | undefined;
 

@@ -1,7 +1,7 @@
 import {nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
-import {tokenStyles} from '../../internal/core/tokens.js';
+import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {Countdown, FormFlowController} from '../../internal/core/form-flow.js';
@@ -62,7 +62,7 @@ export type OtpFieldError = '' | 'incomplete' | SereinError;
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`resend`, `switch`), submitted, failed, succeeded, abandoned.
  */
 export class SereinOtpPrompt extends SereinElement {
-  static override styles = [tokenStyles, otpPromptStyles];
+  static override styles = [hostStyles, otpPromptStyles];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'otp-prompt'});
@@ -97,6 +97,7 @@ export class SereinOtpPrompt extends SereinElement {
     place: (error) => this.place(error),
   });
   protected override viewReady = () => Promise.all([this.light.ready(), this.useCodeField()]);
+  protected override viewStyles = () => view.value?.shadowStyles;
   /** The code input's behaviour, once its module is here. @internal */
   codeField: CodeFieldController | undefined;
   private webOtp: AbortController | undefined;

@@ -13,9 +13,13 @@ import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 // Every template and every string of <serein-otp-prompt>: loaded by the one view mechanism
 // (CONTRIBUTING.md, "The loading rule"), requested when the element module is evaluated; the
 // element keeps its space until it is here.
-import {otpPromptLightStyles} from './otp-prompt.styles.js';
+import {otpPromptLightStyles, otpPromptShadowStyles} from './otp-prompt.styles.js';
+import {tokenStyles} from '../../internal/tokens.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
+
+/** The theme tokens and the layout of the base, added to the shadow root when the view arrives. */
+export const shadowStyles = [tokenStyles, otpPromptShadowStyles()];
 
 export const lightStyles = css`
   ${otpPromptLightStyles()} ${alertStyles('serein-otp-prompt')}

@@ -1,7 +1,7 @@
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
-import {tokenStyles} from '../../internal/core/tokens.js';
+import {hostStyles} from '../../internal/core/host-styles.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
@@ -104,7 +104,7 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`; `upgraded` before the `succeeded` of a silent upgrade), submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasskeyButton extends SereinElement {
-  static override styles = [tokenStyles, passkeyButtonStyles];
+  static override styles = [hostStyles, passkeyButtonStyles];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
@@ -130,6 +130,7 @@ export class SereinPasskeyButton extends SereinElement {
   /** @internal */ @state() copied = false;
   /** @internal */ @state() upgrade: Upgrade | undefined;
   protected override viewReady = () => view.load();
+  protected override viewStyles = () => view.value?.shadowStyles;
 
   /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */
   @property({reflect: true}) mode: SereinPasskeyMode = 'signin';

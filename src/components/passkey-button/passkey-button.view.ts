@@ -10,9 +10,15 @@ import type {SereinPasskeyButton} from './passkey-button.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import {unlockMethod} from './unlock-method.js';
 import {busyLabel, spinner, type ButtonLabel} from '../../internal/busy-label.js';
+import {alertStyles} from '../../internal/alert.styles.js';
+import {tokenStyles} from '../../internal/tokens.js';
+import {passkeyButtonShadowStyles} from './passkey-button.styles.js';
 
 // Every template and string of <serein-passkey-button> (CONTRIBUTING.md, the file rule). Loaded
 // by lazy() from the moment the element module is evaluated.
+
+/** The theme tokens, the alert box and the button's styles, added to the shadow root when the view arrives. */
+export const shadowStyles = [tokenStyles, alertStyles(''), passkeyButtonShadowStyles()];
 
 /** A key, drawn (not a padlock or a shield, which look like the browser's own security signs). */
 const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -1,23 +1,13 @@
 import {css, type CSSResult} from 'lit';
 import {fieldStyles} from '../../internal/core/field-styles.js';
 
-/** Shadow styles: layout of the host and the success slot. */
+/** Shadow styles of the element itself: its width, the success slot, and the space kept for the view. */
 export const passwordChangeStyles = css`
   :host {
-    display: block;
     max-inline-size: var(--serein-password-change-max-width, var(--_max-width));
-    --_banner: var(
-      --serein-password-change-banner-background,
-      var(--serein-color-info-surface, light-dark(#ddf4ff, #0c2d6b))
-    );
   }
-  :host([hidden]),
   slot[hidden] {
     display: none;
-  }
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 2);
   }
   /* Until the view arrives: about the height of the form it renders, so nothing below moves. */
   .base.loading {
@@ -33,6 +23,24 @@ export const passwordChangeStyles = css`
     min-block-size: 32.2rem;
   }
 `;
+
+let shadowStyles: CSSResult | undefined;
+
+/** Shadow styles that come with the view (its `shadowStyles`): the banner's colour, the layout of the base. */
+export function passwordChangeShadowStyles(): CSSResult {
+  return (shadowStyles ??= css`
+    :host {
+      --_banner: var(
+        --serein-password-change-banner-background,
+        var(--serein-color-info-surface, light-dark(#ddf4ff, #0c2d6b))
+      );
+    }
+    .base {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+  `);
+}
 
 let lightStyles: CSSResult | undefined;
 

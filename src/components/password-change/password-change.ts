@@ -2,7 +2,7 @@ import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {DictionarySet} from '../../internal/zxcvbn-engine.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
-import {tokenStyles} from '../../internal/core/tokens.js';
+import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
@@ -71,7 +71,7 @@ export type PasswordFieldError = 'current-empty' | 'new-empty' | 'too-short' | '
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasswordChange extends SereinElement {
-  static override styles = [tokenStyles, passwordChangeStyles];
+  static override styles = [hostStyles, passwordChangeStyles];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'password-change'});
@@ -101,6 +101,7 @@ export class SereinPasswordChange extends SereinElement {
     place: (error) => this.place(error),
   });
   protected override viewReady = () => this.light.ready();
+  protected override viewStyles = () => view.value?.shadowStyles;
 
   /** @internal */
   @state() fieldErrors: Partial<Record<PasswordField, PasswordFieldError>> = {};

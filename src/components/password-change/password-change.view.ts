@@ -14,7 +14,8 @@ import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './pa
 
 // Every template and every string of <serein-password-change>: loaded by the one view
 // mechanism (CONTRIBUTING.md, "The loading rule"); the element reserves its space meanwhile.
-import {passwordChangeLightStyles} from './password-change.styles.js';
+import {passwordChangeLightStyles, passwordChangeShadowStyles} from './password-change.styles.js';
+import {tokenStyles} from '../../internal/tokens.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
 
@@ -42,6 +43,9 @@ const whyStyles = css`
     }
   }
 `;
+
+/** The theme tokens and the layout of the base, added to the shadow root when the view arrives. */
+export const shadowStyles = [tokenStyles, passwordChangeShadowStyles()];
 
 export const lightStyles = css`
   ${passwordChangeLightStyles()} ${alertStyles('serein-password-change')}

@@ -1,24 +1,28 @@
 import {css, type CSSResult} from 'lit';
 import {fieldStyles} from '../../internal/core/field-styles.js';
 
-/** Shadow styles: layout of the host. */
+/** Shadow styles of the element itself: its width, and the space kept for the view until it arrives. */
 export const recoveryWizardStyles = css`
   :host {
-    display: block;
     max-inline-size: var(--serein-recovery-wizard-max-width, var(--_max-width));
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 2);
   }
   /* Until the view arrives: about the height of the first step, so nothing below moves. */
   .base.loading {
     min-block-size: 17.1rem;
   }
 `;
+
+let shadowStyles: CSSResult | undefined;
+
+/** Shadow styles that come with the view (its `shadowStyles`): the layout of the base. */
+export function recoveryWizardShadowStyles(): CSSResult {
+  return (shadowStyles ??= css`
+    .base {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+  `);
+}
 
 let lightStyles: CSSResult | undefined;
 

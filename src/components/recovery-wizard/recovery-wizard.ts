@@ -2,7 +2,7 @@ import type {DictionarySet} from '../../internal/zxcvbn-engine.js';
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement, type SereinEmbedding} from '../../internal/core/serein-element.js';
-import {tokenStyles} from '../../internal/core/tokens.js';
+import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
@@ -74,7 +74,7 @@ export const needsSending = (method: SereinRecoveryMethod) => method.channel ===
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`method`, `code`, `second-factor` when asked, `password`, `done`), submitted, failed (with the step), succeeded, abandoned.
  */
 export class SereinRecoveryWizard extends SereinElement {
-  static override styles = [tokenStyles, recoveryWizardStyles];
+  static override styles = [hostStyles, recoveryWizardStyles];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'recovery-wizard'});
@@ -99,6 +99,7 @@ export class SereinRecoveryWizard extends SereinElement {
     alertId: this.ids.alert,
   });
   protected override viewReady = () => this.light.ready();
+  protected override viewStyles = () => view.value?.shadowStyles;
   /** What the embedded prompt and form ask for: answered with this wizard's own events. @internal */
   readonly embedding: SereinEmbedding = {act: (type, detail) => this.actFor(type, detail)};
   /** The same for the second-factor step's prompt. @internal */

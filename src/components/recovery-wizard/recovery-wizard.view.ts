@@ -12,8 +12,12 @@ import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
 
 // Every template and every string of <serein-recovery-wizard>: loaded by the one view mechanism
 // (CONTRIBUTING.md, "The loading rule"); the element keeps its space until it is here.
-import {recoveryWizardLightStyles} from './recovery-wizard.styles.js';
+import {recoveryWizardLightStyles, recoveryWizardShadowStyles} from './recovery-wizard.styles.js';
+import {tokenStyles} from '../../internal/tokens.js';
 import {safeUrl} from '../../internal/safe-url.js';
+
+/** The theme tokens and the layout of the base, added to the shadow root when the view arrives. */
+export const shadowStyles = [tokenStyles, recoveryWizardShadowStyles()];
 
 export const lightStyles = css`
   ${recoveryWizardLightStyles()} ${alertStyles('serein-recovery-wizard')}

@@ -1,90 +1,98 @@
-import {css} from 'lit';
+import {css, type CSSResult} from 'lit';
 
-/** Shadow styles: the bar. */
+/**
+ * Shadow styles of the element itself, before its view arrives: the width, and the space the bar
+ * and one line of text will take (`.base.loading`), so that the view's arrival shifts nothing.
+ */
 export const meterStyles = css`
   :host {
-    display: block;
     max-inline-size: var(--_max-width);
-    --_track: var(--serein-strength-meter-track-color, light-dark(#eaeef2, #21262d));
-    --_segment-height: var(--serein-strength-meter-height, 0.375rem);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
   }
 
   /* While the view loads: the bar and one line of text keep their space. */
   .base.loading {
-    min-block-size: calc(var(--_segment-height) + var(--_space) * 0.75 + 1.5em);
-  }
-
-  .track {
-    display: grid;
-    grid-template-columns: repeat(4, 1fr);
-    gap: calc(var(--_space) / 2);
-  }
-
-  .segment {
-    block-size: var(--_segment-height);
-    border-radius: 999px;
-    background: var(--_track);
-    box-shadow: inset 0 0 0 1px var(--_border);
-    transition: background-color 150ms ease-out;
-  }
-
-  .segment[data-filled] {
-    box-shadow: none;
-    background: var(--_level-color, var(--_text));
-  }
-
-  :host(:state(weak)) {
-    --_level-color: var(--_danger);
-  }
-  :host(:state(fair)) {
-    --_level-color: var(--_warning);
-  }
-  :host(:state(good)) {
-    --_level-color: var(--serein-strength-meter-good-color, #12988a);
-  }
-  :host(:state(strong)) {
-    --_level-color: var(--_success);
-  }
-
-  /* Found in a breach or refused by the host: every segment hatched in the critical tone (not the
-     grey of "empty", nor a full bar that could read as "strong"). */
-  :host(:state(breached)),
-  :host(:state(rejected)) {
-    --_track: repeating-linear-gradient(45deg, var(--_danger) 0 4px, #0000 0 7px);
-  }
-
-  /* The current value's estimate is on its way: the previous fill stays, neutral and faded. */
-  :host(:state(pending)) .segment[data-filled] {
-    background: var(--_muted);
-    opacity: 0.5;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .segment {
-      transition: none;
-    }
-  }
-
-  @media (forced-colors: active) {
-    .segment {
-      forced-color-adjust: none;
-      background: Canvas;
-      box-shadow: inset 0 0 0 1px CanvasText;
-    }
-    .segment[data-filled] {
-      background: CanvasText;
-    }
+    min-block-size: calc(var(--serein-strength-meter-height, 0.375rem) + var(--_space) * 0.75 + 1.5em);
   }
 `;
+
+let shadowStyles: CSSResult | undefined;
+
+/** Shadow styles of the bar, built on first use: only the view asks for them (its `shadowStyles`). */
+export function meterShadowStyles(): CSSResult {
+  return (shadowStyles ??= css`
+    :host {
+      --_track: var(--serein-strength-meter-track-color, light-dark(#eaeef2, #21262d));
+      --_segment-height: var(--serein-strength-meter-height, 0.375rem);
+    }
+
+    .base {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+    }
+
+    .track {
+      display: grid;
+      grid-template-columns: repeat(4, 1fr);
+      gap: calc(var(--_space) / 2);
+    }
+
+    .segment {
+      block-size: var(--_segment-height);
+      border-radius: 999px;
+      background: var(--_track);
+      box-shadow: inset 0 0 0 1px var(--_border);
+      transition: background-color 150ms ease-out;
+    }
+
+    .segment[data-filled] {
+      box-shadow: none;
+      background: var(--_level-color, var(--_text));
+    }
+
+    :host(:state(weak)) {
+      --_level-color: var(--_danger);
+    }
+    :host(:state(fair)) {
+      --_level-color: var(--_warning);
+    }
+    :host(:state(good)) {
+      --_level-color: var(--serein-strength-meter-good-color, #12988a);
+    }
+    :host(:state(strong)) {
+      --_level-color: var(--_success);
+    }
+
+    /* Found in a breach or refused by the host: every segment hatched in the critical tone (not the
+     grey of "empty", nor a full bar that could read as "strong"). */
+    :host(:state(breached)),
+    :host(:state(rejected)) {
+      --_track: repeating-linear-gradient(45deg, var(--_danger) 0 4px, #0000 0 7px);
+    }
+
+    /* The current value's estimate is on its way: the previous fill stays, neutral and faded. */
+    :host(:state(pending)) .segment[data-filled] {
+      background: var(--_muted);
+      opacity: 0.5;
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .segment {
+        transition: none;
+      }
+    }
+
+    @media (forced-colors: active) {
+      .segment {
+        forced-color-adjust: none;
+        background: Canvas;
+        box-shadow: inset 0 0 0 1px CanvasText;
+      }
+      .segment[data-filled] {
+        background: CanvasText;
+      }
+    }
+  `);
+}
 
 /** Light-DOM styles: the text the page can reference. Scoped to the tag, in `@layer serein`. */
 export const meterLightStyles = css`

@@ -1,7 +1,7 @@
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
-import {tokenStyles} from '../../internal/core/tokens.js';
+import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
@@ -85,7 +85,7 @@ const estimator = lazy(() => import('./strength-meter.estimator.js'));
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - `shown` when first on screen, `started` on the first input.
  */
 export class SereinStrengthMeter extends SereinElement {
-  static override styles = [tokenStyles, meterStyles];
+  static override styles = [hostStyles, meterStyles];
 
   private readonly journey = new JourneyController(this, {component: 'strength-meter', trackAbandon: false});
   protected readonly light = new LightDomController<View>(this, {view, render: (v) => v.renderText(this)});
@@ -95,6 +95,7 @@ export class SereinStrengthMeter extends SereinElement {
     feedback: uniqueId('serein-strength-meter-feedback'),
   };
   protected override viewReady = () => this.light.ready();
+  protected override viewStyles = () => view.value?.shadowStyles;
 
   private readonly attached = new AttachedInput(
     [this.ids.meter, this.ids.feedback],

@@ -3,11 +3,15 @@ import {msg, str} from '@lit/localize';
 import {formatNumber, plural} from '../../internal/core/format.js';
 import type {SereinStrengthLevel} from '../../events/strength-change.js';
 import type {SereinStrengthMeter} from './strength-meter.js';
-import {meterLightStyles} from './strength-meter.styles.js';
+import {meterLightStyles, meterShadowStyles} from './strength-meter.styles.js';
+import {tokenStyles} from '../../internal/tokens.js';
 
 /** Every template and string of `<serein-strength-meter>`: loaded lazily (CONTRIBUTING.md). */
 
 export const lightStyles = meterLightStyles;
+
+/** The theme tokens and the bar's styles, added to the shadow root when the view arrives. */
+export const shadowStyles = [tokenStyles, meterShadowStyles()];
 
 const kebab = (key: string) => key.replace(/[A-Z]+/g, (part) => `-${part.toLowerCase()}`).replace(/^-/, '');
 

@@ -1,4 +1,4 @@
-import {LitElement} from 'lit';
+import {LitElement, type CSSResult, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {updateWhenLocaleChanges} from '@lit/localize';
 import {pickString, type SereinStrings} from './strings.js';
@@ -39,7 +39,8 @@ export interface SereinEmbedding {
  * The one base class of Serein's elements: its `ElementInternals` and custom states, typed
  * events, per-instance wording overrides, the brand slot and re-rendering when the
  * locale changes. Behaviour shared by several components lives in controllers. The theme tokens
- * below are shared by every element (docs/contract.md, "Theming").
+ * below are shared by every element (docs/contract.md, "Theming"); they are resolved by the
+ * styles that arrive with each view (`viewStyles`, src/internal/tokens.ts).
  *
  * @slot brand - An optional brand mark (a logo, an `<img>` or inline `<svg>` with a text
  *   alternative) shown at the top of the element, so that customers recognise the genuine page.
@@ -94,6 +95,17 @@ export class SereinElement extends LitElement {
   /** Resolves once the view of the first render has arrived (see `LightDomController`). @internal */
   protected viewReady?: () => Promise<unknown>;
 
+  /**
+   * The `shadowStyles` its view module exports (the theme tokens first, then the component's
+   * own), once the view has arrived (undefined before). The element's static
+   * `styles` hold only what its first render needs before the view (the host rules and the space
+   * kept by `.base.loading`); these are added to its shadow root, after those, before the first
+   * render that has the view (CONTRIBUTING.md, "The loading rule"). @internal
+   */
+  protected viewStyles?: () => readonly CSSResult[] | undefined;
+
+  private viewStylesAdded = false;
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
@@ -105,6 +117,42 @@ export class SereinElement extends LitElement {
     if (!this.viewReady) return done;
     await this.viewReady();
     return super.getUpdateComplete();
+  }
+
+  /**
+   * Adopts the view's shadow styles into the shadow root, after the element's own, before the
+   * first render that can use the view. (Every browser that runs Serein's custom states adopts
+   * constructed style sheets; adopted sheets also come after any `<style>` element.)
+   */
+  protected override update(changed: PropertyValues): void {
+    const styles = this.viewStylesAdded ? undefined : this.viewStyles?.();
+    if (styles) {
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((style) => this.sheet(style))];
+      this.viewStylesAdded = true;
+    }
+    super.update(changed);
+  }
+
+  /**
+   * Moved into another document (a same-origin frame): the browser drops the style sheets made
+   * in the first one, so the element's own and its view's are made again in the new one. @internal
+   */
+  adoptedCallback(): void {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    if (!root) return;
+    const styles = [...(this.constructor as typeof LitElement).elementStyles] as CSSResult[];
+    if (this.viewStylesAdded) styles.push(...(this.viewStyles?.() ?? []));
+    root.adoptedStyleSheets = styles.map((style) => this.sheet(style));
+  }
+
+  /** `style` as a sheet of the element's document (Lit's shared one in the page's own). */
+  private sheet(style: CSSResult): CSSStyleSheet {
+    const Sheet = this.ownerDocument.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    if (Sheet === CSSStyleSheet) return style.styleSheet!;
+    const sheet = new Sheet();
+    sheet.replaceSync(style.cssText);
+    return sheet;
   }
 
   /** Sets each custom state on or off (`:state(busy)`). */

@@ -3,15 +3,18 @@ import {css} from 'lit';
 /**
  * Serein's design tokens, resolved on each element's `:host` into private `--_…` properties
  * that both its shadow and its light-DOM parts inherit. Hosts theme with the public
- * `--serein-*` properties (docs/contract.md, "Theming"); light and dark follow the page's
- * `color-scheme` through `light-dark()`, and forced-colours mode uses the system colours.
+ * `--serein-*` properties (docs/contract.md, "Theming", documented on `SereinElement`); light
+ * and dark follow the page's `color-scheme` through `light-dark()`, and forced-colours mode uses
+ * the system colours. Every view puts these first in its `shadowStyles`, so they arrive with the
+ * view (before anything that reads them is drawn) and the component's own styles come after.
  *
  * Density: `--serein-density` scales the spacing and the control height; `1` (comfortable) by
  * default, `0.75` for compact (33 px controls). As a custom property it inherits: one
- * declaration on a page or a wrapper sets the density of every element inside it. Tokens read in
- * few places (heading font, monospace font, text on the accent, focus width and offset, banner background) are
- * read there, from the public property with its default, to keep this eager sheet small. The
- * `brand` slot's rule sits here too: every element renders that slot first.
+ * declaration on a page or a wrapper sets the density of every element inside it. The spacing
+ * unit and the content width are resolved earlier, with the host rules the element needs before
+ * its view (src/internal/core/host-styles.ts). Tokens read in few places (heading font,
+ * monospace font, text on the accent, focus width and offset, banner background) are read there,
+ * from the public property with its default.
  */
 export const tokenStyles = css`
   :host {
@@ -26,16 +29,9 @@ export const tokenStyles = css`
     --_success: var(--serein-color-success, light-dark(#1a7f37, #3fb950));
     --_focus: var(--serein-color-focus, light-dark(#0969da, #4493f8));
     --_radius: var(--serein-radius, 0.375rem);
-    --_space: calc(var(--serein-space, 0.5rem) * var(--serein-density, 1));
     --_control: calc(var(--serein-control-height, 2.75rem) * var(--serein-density, 1));
-    --_max-width: var(--serein-max-width, 32rem);
     font-family: var(--_font);
     color: var(--_text);
-  }
-
-  ::slotted([slot='brand']) {
-    display: block;
-    margin-block-end: calc(var(--_space) * 2);
   }
 
   @media (forced-colors: active) {
