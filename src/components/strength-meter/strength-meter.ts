@@ -14,7 +14,7 @@ import type {
   SereinStrengthVerdict,
 } from '../../events/strength-change.js';
 import {meterStyles} from './strength-meter.styles.js';
-import {BreachChecks, watchCommit} from '../../internal/breach-check.js';
+import type {BreachChecks} from '../../internal/breach-check.js';
 import {AttachedInput} from '../../internal/attached-input.js';
 
 /** NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password used on its own. */
@@ -45,6 +45,8 @@ const view = lazy(() => import('./strength-meter.view.js'), {now: true});
 type View = typeof import('./strength-meter.view.js');
 /** The wording of the breach error: loaded once a breach check has answered. */
 const errorWords = lazy(() => import('../../internal/error-messages.js'));
+/** The bookkeeping of breach checks: loaded with the dictionaries when a `breachCheck` is set, else at the first check. */
+const breachChecks = lazy(() => import('../../internal/breach-check.js'));
 /** The estimator client (1 KB): fetched once idle after connecting; the worker and word lists wait for a focus. */
 const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
@@ -96,21 +98,18 @@ export class SereinStrengthMeter extends SereinElement {
   };
   protected override viewReady = () => this.light.ready();
 
-  private readonly attached = new AttachedInput(
-    [this.ids.meter, this.ids.feedback],
-    {
-      value: (value) => this.takeValue(value),
-      focus: () => this.loadDictionaries(),
-      commit: () => void this.checkBreach(),
-    },
-    watchCommit,
-  );
+  private readonly attached = new AttachedInput([this.ids.meter, this.ids.feedback], {
+    value: (value) => this.takeValue(value),
+    focus: () => this.loadDictionaries(),
+    commit: () => void this.checkBreach(),
+  });
   private stopLocale: (() => void) | undefined;
   private estimating = false;
   private estimateAgain = false;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly breaches = new BreachChecks();
+  /** The answers of the breach check, once the first check is asked for. */
+  private breaches: BreachChecks | undefined;
   private lastDetail = '';
 
   /** The password being judged: the attached input's value, or the `password` property. */
@@ -196,7 +195,7 @@ export class SereinStrengthMeter extends SereinElement {
     this.attached.detach();
     this.stopLocale?.();
     clearTimeout(this.announceTimer);
-    this.breaches.clear();
+    this.breaches?.clear();
     // Nothing secret stays behind in a removed element.
     this.password = '';
     this.value = '';
@@ -268,13 +267,15 @@ export class SereinStrengthMeter extends SereinElement {
     this.loadDictionaries();
     this.requestEstimate();
     this.scheduleAnnouncement();
-    const known = this.breaches.known(value);
+    const known = this.breaches?.known(value);
     if (known) this.breach = {for: value, state: known};
   }
 
   private loadDictionaries(): void {
     if (this.dictionariesRequested) return;
     this.dictionariesRequested = true;
+    // A commit (the blur that usually follows) then finds the breach check's bookkeeping here.
+    if (this.breachCheck) breachChecks.load().catch(() => undefined);
     void estimator
       .load()
       .then((capability) => capability.prepare(getActiveLocale(), this.effectiveDictionary))
@@ -330,6 +331,8 @@ export class SereinStrengthMeter extends SereinElement {
     const [password, check] = [this.value, this.breachCheck];
     if (!check || codePointLength(password) < this.effectiveMinLength) return;
     if (this.breach?.for === password && this.breach.state !== 'unavailable') return;
+    const {BreachChecks} = await breachChecks.load();
+    this.breaches ??= new BreachChecks();
     // A check that hangs does not hold a form's submission for ever.
     const outcome = await Promise.race([
       this.breaches.ask(password, check),
