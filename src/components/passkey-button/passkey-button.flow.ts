@@ -8,15 +8,16 @@ import type {SereinPasskeyButton} from './passkey-button.js';
 import type {Ceremony} from './passkey-button.js';
 
 /**
- * The click found no options ready (the element is already `preparing`): waits for those on
- * their way, or asks for new ones.
+ * The click found no options ready (the element is `preparing` since `generation`): waits for
+ * those on their way, or asks for new ones.
  */
 export async function fetchThenRun(
   el: SereinPasskeyButton,
   ceremony: Ceremony,
   mode: SereinPasskeyMode,
+  generation: number,
 ): Promise<void> {
-  const generation = el.generation;
+  if (generation !== el.generation) return;
   const coming = el.ahead?.coming(mode);
   if (coming) await coming;
   if (generation !== el.generation) return;

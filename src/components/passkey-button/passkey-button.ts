@@ -18,28 +18,21 @@ import type {AutofillOffer} from './passkey-button.autofill.js';
 const view = lazy(() => import('./passkey-button.view.js'), {now: true});
 /** @simplewebauthn/browser, loaded by the first element that needs it. */
 const webauthn = lazy(() => import('./passkey-button.webauthn.js'));
-/** The action protocol, loaded with it. */
+/** Loaded with it: the action protocol, the options fetched ahead of the click, the button's own ceremony. */
 const protocol = lazy(() => import('../../internal/action-controller.js'));
-/** The options fetched ahead of the click, loaded with them. */
 const prefetch = lazy(() => import('./passkey-button.prefetch.js'));
-/** The button's own ceremony and what each outcome shows, loaded with them. */
 const flow = lazy(() => import('./passkey-button.flow.js'));
-/** The automatic upgrade, loaded by an element that asks for it (`mode="register" conditional`). */
+/** Loaded by an element that asks for it: the automatic upgrade (`mode="register" conditional`), passkey autofill (`signin`). */
 const upgrading = lazy(() => import('./passkey-button.upgrade.js'));
-/** Passkey autofill, loaded by an element that asks for it (`mode="signin" conditional`). */
 const autofilling = lazy(() => import('./passkey-button.autofill.js'));
 /** @internal */
 export type Ceremony = NonNullable<typeof webauthn.value> &
   NonNullable<typeof protocol.value> &
   NonNullable<typeof prefetch.value> &
   NonNullable<typeof flow.value>;
-/** All four, as one object: what a ceremony needs. */
-const loadCeremony = async (): Promise<Ceremony> => ({
-  ...(await webauthn.load()),
-  ...(await protocol.load()),
-  ...(await prefetch.load()),
-  ...(await flow.load()),
-});
+/** All four, loaded side by side, as one object: what a ceremony needs. */
+const loadCeremony = async (): Promise<Ceremony> =>
+  Object.assign({}, ...(await Promise.all([webauthn.load(), protocol.load(), prefetch.load(), flow.load()])));
 
 const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 
@@ -279,12 +272,10 @@ export class SereinPasskeyButton extends SereinElement {
   private quietHost(mode: SereinPasskeyMode) {
     return {
       prepare: () => this.useCeremony(),
-      options: () =>
-        (this.background ??= new this.ceremony!.ActionController(this)).run('serein-passkey-options', {
-          mode,
-          conditional: true,
-          prefetch: false,
-        }),
+      options: () => {
+        this.background ??= new this.ceremony!.ActionController(this);
+        return this.background.run('serein-passkey-options', {mode, conditional: true, prefetch: false});
+      },
       reportError: (name: string) => this.ceremony!.reportError(this, name, true),
       warnOnce: (message: string) => this.warnOnce(message),
     };
@@ -326,10 +317,8 @@ export class SereinPasskeyButton extends SereinElement {
     const offer: AutofillOffer = {cancelled: false, pending: false};
     this.autofill = offer;
     const generation = this.generation;
-    void autofilling.load().then(({offerAutofill}) => {
-      // Ended (the button was used, or the element left) before the module arrived.
-      if (offer.cancelled) return;
-      return offerAutofill(offer, {
+    void autofilling.load().then(({offerAutofill}) =>
+      offerAutofill(offer, {
         element: this,
         left: () => generation !== this.generation,
         ...this.quietHost('signin'),
@@ -343,8 +332,8 @@ export class SereinPasskeyButton extends SereinElement {
             this.requestUpdate();
           }
         },
-      });
-    });
+      }),
+    );
   }
 
   /** Ends the autofill offer quietly; cleared, so that it is offered again once the button's own ceremony is over. */
@@ -381,16 +370,13 @@ export class SereinPasskeyButton extends SereinElement {
     this.stopAutofill();
     const ceremony = this.ceremony;
     const options = ceremony ? this.ahead?.take(mode) : undefined;
-    if (ceremony && options !== undefined) {
-      void ceremony.runCeremony(this, ceremony, mode, options);
-      return;
+    if (ceremony && options !== undefined) void ceremony.runCeremony(this, ceremony, mode, options);
+    else {
+      // Shown as busy at once; the ceremony module may still be on its way.
+      const generation = this.generation;
+      this.phase = 'preparing';
+      void this.useCeremony().then((loaded) => loaded.fetchThenRun(this, loaded, mode, generation));
     }
-    // Shown as busy at once; the ceremony module may still be on its way.
-    const generation = this.generation;
-    this.phase = 'preparing';
-    void this.useCeremony().then(async (loaded) => {
-      if (generation === this.generation) await loaded.fetchThenRun(this, loaded, mode);
-    });
   };
 
   /** @internal */
