@@ -58,7 +58,9 @@ export class AttachedInput {
     private readonly on: AttachedInputCallbacks,
   ) {}
 
+  /** Attaches the input `id` of the host's root (the one attached before, if any, is let go). */
   attach(host: Node, id: string): void {
+    this.detach();
     if (!id) return;
     const root = host.getRootNode() as Document | ShadowRoot;
     const found = root.getElementById?.(id);
@@ -84,6 +86,8 @@ export class AttachedInput {
     this.watchDescribedBy = new MutationObserver(() => describeBy(found, this.ids));
     this.watchDescribedBy.observe(found, {attributes: true, attributeFilter: ['aria-describedby']});
     if (found.value) this.on.value(found.value);
+    // Attached after the customer reached the input: the focus is not missed.
+    if (root.activeElement === found) this.on.focus();
   }
 
   detach(): void {
