@@ -101,17 +101,15 @@ export class SereinStrengthMeter extends SereinElement {
 
   private attached: AttachedInput | undefined;
   private stopLocale: (() => void) | undefined;
-  private estimating = false;
-  private estimateAgain = false;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private breaches: BreachChecks | undefined;
   private lastDetail = '';
 
-  /** The password being judged: the attached input's value, or the `password` property. */
-  @state() private value = '';
-  /** The estimate and the password it was made for. */
-  @state() private estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
+  /** The password being judged: the attached input's value, or the `password` property. @internal */
+  @state() value = '';
+  /** The estimate and the password it was made for. @internal */
+  @state() estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
   @state() private breach: {for: string; state: BreachState} | undefined;
   /** The host's refusal and the password it was made for (see {@link setVerdict}). */
   @state() private verdict: {for: string; code: SereinStrengthVerdict} | undefined;
@@ -210,7 +208,7 @@ export class SereinStrengthMeter extends SereinElement {
     if (changed.has('dictionary') && changed.get('dictionary') !== undefined && this.dictionariesRequested) {
       this.dictionariesRequested = false;
       this.loadDictionaries();
-      if (this.value) void this.requestEstimate();
+      if (this.value) this.requestEstimate();
     }
     if (changed.has('password') && !this.attached?.input) this.takeValue(this.password);
     if (changed.has('userInputs') && changed.get('userInputs') !== undefined && this.value) this.requestEstimate();
@@ -249,7 +247,8 @@ export class SereinStrengthMeter extends SereinElement {
     this.attached.attach(this, this.htmlFor);
   }
 
-  private get effectiveDictionary(): DictionarySet {
+  /** @internal */
+  get effectiveDictionary(): DictionarySet {
     return DICTIONARIES.includes(this.dictionary) ? this.dictionary : 'compact';
   }
 
@@ -286,31 +285,10 @@ export class SereinStrengthMeter extends SereinElement {
       });
   }
 
-  /** At most one estimate in flight per meter: a newer value replaces the queued one. */
-  private async requestEstimate(): Promise<void> {
-    if (this.estimating) {
-      this.estimateAgain = true;
-      return;
-    }
-    this.estimating = true;
-    try {
-      do {
-        this.estimateAgain = false;
-        const password = this.value;
-        if (password === '') break;
-        const locale = getActiveLocale();
-        const [capability] = await Promise.all([estimator.load(), view.load()]);
-        const dictionary = this.effectiveDictionary;
-        const result = await capability.estimate(locale, password, this.userInputs, dictionary);
-        if (password === this.value && dictionary === this.effectiveDictionary && this.isConnected) {
-          this.estimate = {for: password, locale, result};
-        }
-      } while (this.estimateAgain);
-    } catch {
-      // The meter is advice: without an estimate it keeps showing the length rule.
-    } finally {
-      this.estimating = false;
-    }
+  /** At most one estimate in flight per meter (`strength-meter.estimator.ts`). */
+  private requestEstimate(): void {
+    // Without the estimator the meter keeps showing the length rule: it is advice.
+    estimator.load().then((capability) => capability.requestEstimate(this), Boolean);
   }
 
   private scheduleAnnouncement(): void {
