@@ -95,7 +95,8 @@ export class SereinOtpPrompt extends SereinElement {
   protected override viewReady = () => Promise.all([this.light.ready(), this.useCodeField()]);
   /** The code input's behaviour, once its module is here. @internal */
   codeField: CodeFieldController | undefined;
-  private webOtp: AbortController | undefined;
+  /** The pending WebOTP request, if any. @internal */
+  webOtp: AbortController | undefined;
   /** Focus the heading after the next channel change (the customer chose another way). */
   private switching = false;
 
@@ -248,19 +249,8 @@ export class SereinOtpPrompt extends SereinElement {
     if (!this.isConnected || this.success || this.effectiveChannel !== 'sms' || !this.codeField) return;
     const controller = new AbortController();
     this.webOtp = controller;
-    webOtpModule
-      .load()
-      .then(({requestSmsCode}) => requestSmsCode(controller.signal, this.effectiveLength))
-      .then(
-        (code) => {
-          if (this.webOtp !== controller || controller.signal.aborted) return;
-          this.webOtp = undefined;
-          if (code) this.codeField?.fill(code);
-        },
-        () => {
-          // Aborted, dismissed or unavailable: typing and pasting still work.
-        },
-      );
+    // A module that fails to load changes nothing: typing and pasting still work.
+    webOtpModule.load().then(({fillFromSms}) => fillFromSms(this, controller), Boolean);
   }
 
   /** @internal */
