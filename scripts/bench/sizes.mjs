@@ -31,7 +31,7 @@ export const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\
  * Serein's). Keyed by package-relative entry file. `lit: true`: Lit included.
  */
 export const BUDGETS = {
-  'dist/define.js': {label: 'all five registered, with Lit', gzip: 18.75 * 1024, lit: true},
+  'dist/define.js': {label: 'all five registered, with Lit', gzip: 18.6 * 1024, lit: true},
   // The meter took on the breach check per committed value, the state machine of the current
   // value, setVerdict() and dictionary="compact|full" (issues 11 and 13); the structure issue's
   // 4 KB goal (TARGETS below) is printed by npm run bench and not yet met.
@@ -42,11 +42,12 @@ export const BUDGETS = {
   // abandonment, the events) became lazy, behind a small stand-in in the core.
   // Then code that no first render needs left the eager chunks: the passkey button's ceremony flow
   // and autofill, the code prompt's submission and resend, the form flow's outcome routing and
-  // lock-out, the meter's input attachment (with its view) and breach-check bookkeeping.
-  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.3 * 1024},
-  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 7.7 * 1024},
-  'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 4.7 * 1024},
-  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 10.65 * 1024},
+  // lock-out, the meter's input attachment (with its view), breach-check bookkeeping and queue of
+  // estimates, what a WebOTP answer does.
+  'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 5.15 * 1024},
+  'dist/define/password-change.js': {label: '<serein-password-change> (with its meter)', gzip: 7.6 * 1024},
+  'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 4.65 * 1024},
+  'dist/define/recovery-wizard.js': {label: '<serein-recovery-wizard> (with its embedded parts)', gzip: 10.55 * 1024},
   'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 5.15 * 1024},
 };
 
