@@ -14,6 +14,24 @@ export function undescribeBy(input: HTMLElement, ids: string[]): void {
   else input.removeAttribute('aria-describedby');
 }
 
+/**
+ * Calls `onCommit` when the customer commits to the value of `input`: it loses focus, or its
+ * form is submitted (seen in the capture phase, before the form's own submit handlers). Returns
+ * the function that stops watching.
+ */
+function watchCommit(input: HTMLInputElement, onCommit: () => void): () => void {
+  const root = input.getRootNode() as Document | ShadowRoot;
+  const onSubmit = (event: Event) => {
+    if (event.target instanceof HTMLFormElement && input.form === event.target) onCommit();
+  };
+  input.addEventListener('blur', onCommit);
+  root.addEventListener('submit', onSubmit, true);
+  return () => {
+    input.removeEventListener('blur', onCommit);
+    root.removeEventListener('submit', onSubmit, true);
+  };
+}
+
 /** What an {@link AttachedInput} tells its owner. */
 export interface AttachedInputCallbacks {
   /** The input's value changed (typing, paste, autofill, a framework). */
@@ -38,10 +56,11 @@ export class AttachedInput {
   constructor(
     private readonly ids: string[],
     private readonly on: AttachedInputCallbacks,
-    private readonly watchCommit: (input: HTMLInputElement, commit: () => void) => () => void,
   ) {}
 
+  /** Attaches the input `id` of the host's root (the one attached before, if any, is let go). */
   attach(host: Node, id: string): void {
+    this.detach();
     if (!id) return;
     const root = host.getRootNode() as Document | ShadowRoot;
     const found = root.getElementById?.(id);
@@ -61,12 +80,14 @@ export class AttachedInput {
     found.addEventListener('input', this.onInput);
     found.addEventListener('change', this.onInput);
     found.addEventListener('focus', this.onFocus);
-    this.stopWatchingCommit = this.watchCommit(found, () => this.on.commit());
+    this.stopWatchingCommit = watchCommit(found, () => this.on.commit());
     describeBy(found, this.ids);
     // A framework re-rendering the input may rewrite aria-describedby: put our ids back.
     this.watchDescribedBy = new MutationObserver(() => describeBy(found, this.ids));
     this.watchDescribedBy.observe(found, {attributes: true, attributeFilter: ['aria-describedby']});
     if (found.value) this.on.value(found.value);
+    // Attached after the customer reached the input: the focus is not missed.
+    if (root.activeElement === found) this.on.focus();
   }
 
   detach(): void {

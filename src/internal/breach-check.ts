@@ -6,9 +6,10 @@ const KEPT_ANSWERS = 8;
 
 /**
  * The breach check of the strength meter, asked once per password the customer commits to (see
- * {@link watchCommit}), never while they type: several related hash prefixes would narrow the
- * password down for whoever runs the endpoint. Answers are kept per value (a failure is not, so
- * the next commit asks again), and a check in flight is shared.
+ * `watchCommit` in `attached-input.ts`), never while they type: several related hash prefixes
+ * would narrow the password down for whoever runs the endpoint. Answers are kept per value (a
+ * failure is not, so the next commit asks again), and a check in flight is shared. Loaded by the
+ * meter on demand (with its dictionaries when a `breachCheck` is set).
  */
 export class BreachChecks {
   private readonly answers = new Map<string, Exclude<BreachAnswer, 'unavailable'>>();
@@ -47,22 +48,4 @@ export class BreachChecks {
     this.answers.clear();
     this.inFlight = undefined;
   }
-}
-
-/**
- * Calls `onCommit` when the customer commits to the value of `input`: it loses focus, or its
- * form is submitted (seen in the capture phase, before the form's own submit handlers). Returns
- * the function that stops watching.
- */
-export function watchCommit(input: HTMLInputElement, onCommit: () => void): () => void {
-  const root = input.getRootNode() as Document | ShadowRoot;
-  const onSubmit = (event: Event) => {
-    if (event.target instanceof HTMLFormElement && input.form === event.target) onCommit();
-  };
-  input.addEventListener('blur', onCommit);
-  root.addEventListener('submit', onSubmit, true);
-  return () => {
-    input.removeEventListener('blur', onCommit);
-    root.removeEventListener('submit', onSubmit, true);
-  };
 }

@@ -5,17 +5,11 @@ import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {Countdown, FormFlowController} from '../../internal/core/form-flow.js';
-import {lazy} from '../../internal/core/lazy.js';
+import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
-import type {
-  SereinOtpAlternative,
-  SereinOtpChannel,
-  SereinOtpResendBody,
-  SereinOtpSubmitBody,
-} from '../../events/otp-prompt.js';
+import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {otpPromptStyles} from './otp-prompt.styles.js';
-import {safeUrl} from '../../internal/safe-url.js';
 
 /** Every template and string of the prompt: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./otp-prompt.view.js'), {now: true});
@@ -24,14 +18,14 @@ type View = typeof import('./otp-prompt.view.js');
 const codeFieldModule = lazy(() => import('../../internal/code-field.js'), {now: true});
 /** WebOTP, on the `sms` channel only. */
 const webOtpModule = lazy(() => import('./otp-prompt.webotp.js'));
+/** The submission and the resend: fetched once the browser is idle after connecting. */
+const actionsModule = lazy(() => import('./otp-prompt.actions.js'));
 
 /** @internal */
 export const CHANNELS: readonly SereinOtpChannel[] = ['app', 'sms', 'email', 'backup-code'];
 const DEFAULT_LENGTH = 6;
 const DEFAULT_GROUP_SIZE = 4;
 const DEFAULT_RESEND_AFTER = 30;
-/** Codes rejected in a way that makes the typed code useless: it is cleared. */
-const CODE_REJECTIONS = new Set(['code-incorrect', 'code-expired', 'too-many-attempts']);
 
 /** What the code field is told: a problem found before sending, or the host's error. @internal */
 export type OtpFieldError = '' | 'incomplete' | SereinError;
@@ -93,14 +87,17 @@ export class SereinOtpPrompt extends SereinElement {
     journey: this.journey,
     root: () => this.light.container,
     alertId: this.ids.alert,
-    action: () => safeUrl(this.action, {attribute: 'action', element: this}),
-    place: (error) => this.place(error),
+    // The view renders the form's `action` only when it is a safe URL.
+    action: () => this.light.container.querySelector('form')?.getAttribute('action') ?? '',
+    // Errors come only from a submission, which loaded the actions module.
+    place: (error) => actionsModule.value?.place(this, error),
   });
   protected override viewReady = () => Promise.all([this.light.ready(), this.useCodeField()]);
   protected override viewStyles = () => view.value?.shadowStyles;
   /** The code input's behaviour, once its module is here. @internal */
   codeField: CodeFieldController | undefined;
-  private webOtp: AbortController | undefined;
+  /** The pending WebOTP request, if any. @internal */
+  webOtp: AbortController | undefined;
   /** Focus the heading after the next channel change (the customer chose another way). */
   private switching = false;
 
@@ -155,6 +152,7 @@ export class SereinOtpPrompt extends SereinElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    loadWhenIdle(actionsModule);
     this.restartResendWait();
     // WebOTP fills the field, so it starts once the field is there.
     void this.useCodeField()
@@ -246,33 +244,24 @@ export class SereinOtpPrompt extends SereinElement {
     if (this.fieldError) this.fieldError = '';
   }
 
-  /** WebOTP (`sms` only, where the browser has it): the code from the text message, with consent. */
-  private startWebOtp(): void {
+  /** WebOTP (`sms` only, where the browser has it): the code from the text message, with consent. @internal */
+  startWebOtp(): void {
     this.stopWebOtp();
     if (!this.isConnected || this.success || this.effectiveChannel !== 'sms' || !this.codeField) return;
     const controller = new AbortController();
     this.webOtp = controller;
-    webOtpModule
-      .load()
-      .then(({requestSmsCode}) => requestSmsCode(controller.signal, this.effectiveLength))
-      .then(
-        (code) => {
-          if (this.webOtp !== controller || controller.signal.aborted) return;
-          this.webOtp = undefined;
-          if (code) this.codeField?.fill(code);
-        },
-        () => {
-          // Aborted, dismissed or unavailable: typing and pasting still work.
-        },
-      );
+    // A module that fails to load changes nothing: typing and pasting still work.
+    webOtpModule.load().then(({fillFromSms}) => fillFromSms(this, controller), Boolean);
   }
 
-  private stopWebOtp(): void {
+  /** @internal */
+  stopWebOtp(): void {
     this.webOtp?.abort();
     this.webOtp = undefined;
   }
 
-  private restartResendWait(): void {
+  /** @internal */
+  restartResendWait(): void {
     const seconds =
       Number.isFinite(this.resendAfter) && this.resendAfter >= 0 ? this.resendAfter : DEFAULT_RESEND_AFTER;
     this.resendWait.start(seconds);
@@ -280,56 +269,11 @@ export class SereinOtpPrompt extends SereinElement {
 
   /** @internal */
   readonly onSubmit = (event: SubmitEvent) =>
-    this.flow.guard(event, () => this.submit(), this.resending || this.success);
+    this.flow.guard(event, async () => (await actionsModule.load()).submit(this), this.resending || this.success);
 
-  private async submit(): Promise<void> {
-    this.status = '';
-    this.flow.reset();
-    // Read at submit time: an autofill may have filled the field without events.
-    const code = this.codeField?.read() ?? '';
-    if (this.numeric ? code.length !== this.effectiveLength : code === '') {
-      this.fieldError = 'incomplete';
-      await this.updateComplete;
-      this.codeInput?.focus();
-      return;
-    }
-    this.fieldError = '';
-    this.stopWebOtp();
-    const rememberDevice =
-      this.rememberDevice &&
-      (this.light.container.querySelector<HTMLInputElement>(`#${this.ids.remember}`)?.checked ?? false);
-    const status = await this.flow.run<unknown, SereinOtpSubmitBody>(
-      'serein-otp-submit',
-      {code, channel: this.effectiveChannel, rememberDevice},
-      {done: () => this.succeed(rememberDevice)},
-    );
-    if (status === 'failed') this.startWebOtp();
-  }
-
-  private get codeInput(): HTMLInputElement | null {
+  /** @internal */
+  get codeInput(): HTMLInputElement | null {
     return this.light.container.querySelector<HTMLInputElement>(`#${this.ids.code}`);
-  }
-
-  private succeed(rememberDevice: boolean): void {
-    this.codeField?.clear();
-    this.stopWebOtp();
-    this.resendWait.stop();
-    this.success = true;
-    this.journey.succeeded();
-    this.emit('serein-otp-verified', {channel: this.effectiveChannel, rememberDevice});
-    void this.updateComplete.then(() =>
-      this.light.container.querySelector<HTMLElement>(`#${this.ids.success}`)?.focus(),
-    );
-  }
-
-  /** A refused code: cleared, and the words go under the field it is about. */
-  private place(error: SereinError): HTMLInputElement | null | undefined {
-    if (CODE_REJECTIONS.has(error.code)) this.codeField?.clear();
-    // An expired code: a new one can be asked for at once.
-    if (error.code === 'code-expired' && this.canResend) this.resendWait.stop();
-    if (error.code !== 'code-incorrect' && error.code !== 'code-expired') return undefined;
-    this.fieldError = error;
-    return this.codeInput;
   }
 
   /** "Send a new code". @internal */
@@ -340,22 +284,7 @@ export class SereinOtpPrompt extends SereinElement {
     this.status = '';
     this.resending = true;
     try {
-      const actions = await this.flow.ensureActions();
-      this.journey.step('resend');
-      const outcome = await actions.run<unknown, SereinOtpResendBody>('serein-otp-resend', {
-        channel: this.effectiveChannel,
-      });
-      if (outcome.status === 'done') {
-        this.codeField?.clear();
-        this.fieldError = '';
-        this.status = 'resend-sent';
-        this.restartResendWait();
-        this.startWebOtp();
-      } else if (outcome.status === 'failed') {
-        if (outcome.error.retryAfterSeconds) this.resendWait.start(outcome.error.retryAfterSeconds);
-        await this.updateComplete;
-        this.light.container.querySelector<HTMLElement>(`#${this.ids.alert}`)?.focus();
-      }
+      await (await actionsModule.load()).resend(this);
     } finally {
       this.resending = false;
     }

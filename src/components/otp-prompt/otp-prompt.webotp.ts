@@ -1,4 +1,5 @@
 import {isCodeShaped, normalizeCode} from '../../internal/code-field.js';
+import type {SereinOtpPrompt} from './otp-prompt.js';
 
 /**
  * WebOTP: asks the browser for the code of the next text message bound to this site (the
@@ -12,4 +13,16 @@ export async function requestSmsCode(signal: AbortSignal, length: number): Promi
   const code = credential?.code ?? '';
   const digits = normalizeCode(code, 'numeric');
   return isCodeShaped(code, 'numeric') && digits.length === length ? digits : undefined;
+}
+
+/** Fills the prompt's field with the code of the text message, unless `controller` was aborted or replaced meanwhile. */
+export async function fillFromSms(el: SereinOtpPrompt, controller: AbortController): Promise<void> {
+  try {
+    const code = await requestSmsCode(controller.signal, el.effectiveLength);
+    if (el.webOtp !== controller || controller.signal.aborted) return;
+    el.webOtp = undefined;
+    if (code) el.codeField?.fill(code);
+  } catch {
+    // Aborted, dismissed or unavailable: typing and pasting still work.
+  }
 }

@@ -65,6 +65,8 @@ function autofillField(element: HTMLElement): HTMLInputElement | undefined {
 
 /** Conditional mediation: passkeys in the field's autofill list, until the button is used. */
 export async function offerAutofill(offer: AutofillOffer, host: AutofillHost): Promise<void> {
+  // Ended (the button was used, or the element left) before this module arrived.
+  if (offer.cancelled) return;
   if (!autofillField(host.element)) {
     host.warnOnce(
       'conditional needs an <input autocomplete="username webauthn"> in the same document or shadow root; passkey autofill is not offered.',

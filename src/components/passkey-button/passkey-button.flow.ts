@@ -1,16 +1,22 @@
 // The button's own ceremony: options (when none were fetched ahead), the system dialog, the
-// host's verification, and what each outcome shows. Used by the element (passkey-button.ts), and
-// by its autofill and upgrade paths for the verification and the errors.
+// host's verification, and what each outcome shows. Loaded with the WebAuthn capability (on the
+// first pointer, focus or click) and used through the element's `ceremony`, by the button and by
+// its autofill and upgrade paths for the verification and the errors.
 import type {SereinError} from '../../internal/errors.js';
 import type {SereinPasskeyMode, SereinPasskeyResponseJSON} from '../../events/passkey.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import type {Ceremony} from './passkey-button.js';
 
-/** The click found no options ready: waits for those on their way, or asks for new ones. */
-export async function fetchThenRun(el: SereinPasskeyButton, mode: SereinPasskeyMode): Promise<void> {
-  const generation = el.generation;
-  el.phase = 'preparing';
-  const ceremony = await el.useCeremony();
+/**
+ * The click found no options ready (the element is `preparing` since `generation`): waits for
+ * those on their way, or asks for new ones.
+ */
+export async function fetchThenRun(
+  el: SereinPasskeyButton,
+  ceremony: Ceremony,
+  mode: SereinPasskeyMode,
+  generation: number,
+): Promise<void> {
   if (generation !== el.generation) return;
   const coming = el.ahead?.coming(mode);
   if (coming) await coming;

@@ -12,29 +12,27 @@ import {lazy} from '../../internal/core/lazy.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import type {PasskeyPrefetch} from './passkey-button.prefetch.js';
 import type {UpgradeRun} from './passkey-button.upgrade.js';
-import {offerAutofill, type AutofillOffer} from './passkey-button.autofill.js';
-import {fetchThenRun, reportError, runCeremony, verify} from './passkey-button.flow.js';
+import type {AutofillOffer} from './passkey-button.autofill.js';
 
 /** Every template and string of the button: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./passkey-button.view.js'), {now: true});
 /** @simplewebauthn/browser, loaded by the first element that needs it. */
 const webauthn = lazy(() => import('./passkey-button.webauthn.js'));
-/** The action protocol, loaded with it. */
+/** Loaded with it: the action protocol, the options fetched ahead of the click, the button's own ceremony. */
 const protocol = lazy(() => import('../../internal/action-controller.js'));
-/** The options fetched ahead of the click, loaded with them. */
 const prefetch = lazy(() => import('./passkey-button.prefetch.js'));
-/** The automatic upgrade, loaded by an element that asks for it (`mode="register" conditional`). */
+const flow = lazy(() => import('./passkey-button.flow.js'));
+/** Loaded by an element that asks for it: the automatic upgrade (`mode="register" conditional`), passkey autofill (`signin`). */
 const upgrading = lazy(() => import('./passkey-button.upgrade.js'));
+const autofilling = lazy(() => import('./passkey-button.autofill.js'));
 /** @internal */
 export type Ceremony = NonNullable<typeof webauthn.value> &
   NonNullable<typeof protocol.value> &
-  NonNullable<typeof prefetch.value>;
-/** All three, as one object: what a ceremony needs. */
-const loadCeremony = async (): Promise<Ceremony> => ({
-  ...(await webauthn.load()),
-  ...(await protocol.load()),
-  ...(await prefetch.load()),
-});
+  NonNullable<typeof prefetch.value> &
+  NonNullable<typeof flow.value>;
+/** All four, loaded side by side, as one object: what a ceremony needs. */
+const loadCeremony = async (): Promise<Ceremony> =>
+  Object.assign({}, ...(await Promise.all([webauthn.load(), protocol.load(), prefetch.load(), flow.load()])));
 
 const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 
@@ -262,19 +260,26 @@ export class SereinPasskeyButton extends SereinElement {
       module.tryUpgrade(run, {
         current: () => this.upgradeRun,
         show: (upgrade) => (this.upgrade = upgrade),
-        prepare: () => this.useCeremony(),
-        options: () => {
-          this.background ??= new this.ceremony!.ActionController(this);
-          return this.background.run('serein-passkey-options', {mode: 'register', conditional: true, prefetch: false});
-        },
+        ...this.quietHost('register'),
         verify: async (options, response) => {
-          await verify(this, this.ceremony!, options, response, true);
+          await this.ceremony!.verify(this, this.ceremony!, options, response, true);
           return this.phase === 'success';
         },
-        reportError: (name) => reportError(this, name, true),
-        warnOnce: (message) => this.warnOnce(message),
       }),
     );
+  }
+
+  /** What the silent upgrade and passkey autofill share: both ask in the background and show no error. */
+  private quietHost(mode: SereinPasskeyMode) {
+    return {
+      prepare: () => this.useCeremony(),
+      options: () => {
+        this.background ??= new this.ceremony!.ActionController(this);
+        return this.background.run('serein-passkey-options', {mode, conditional: true, prefetch: false});
+      },
+      reportError: (name: string) => this.ceremony!.reportError(this, name, true),
+      warnOnce: (message: string) => this.warnOnce(message),
+    };
   }
 
   /** @internal */
@@ -313,27 +318,23 @@ export class SereinPasskeyButton extends SereinElement {
     const offer: AutofillOffer = {cancelled: false, pending: false};
     this.autofill = offer;
     const generation = this.generation;
-    void offerAutofill(offer, {
-      element: this,
-      left: () => generation !== this.generation,
-      prepare: () => this.useCeremony(),
-      options: () => {
-        this.background ??= new this.ceremony!.ActionController(this);
-        return this.background.run('serein-passkey-options', {mode: 'signin', conditional: true, prefetch: false});
-      },
-      verify: async (options, response) => {
-        this.journey.start();
-        this.notice = undefined;
-        await verify(this, this.ceremony!, options, response, true);
-        // Not accepted: offer autofill again, beside the message.
-        if (this.phase === 'idle' && this.autofill === offer) {
-          this.autofill = undefined;
-          this.requestUpdate();
-        }
-      },
-      reportError: (name) => reportError(this, name, true),
-      warnOnce: (message) => this.warnOnce(message),
-    });
+    void autofilling.load().then(({offerAutofill}) =>
+      offerAutofill(offer, {
+        element: this,
+        left: () => generation !== this.generation,
+        ...this.quietHost('signin'),
+        verify: async (options, response) => {
+          this.journey.start();
+          this.notice = undefined;
+          await this.ceremony!.verify(this, this.ceremony!, options, response, true);
+          // Not accepted: offer autofill again, beside the message.
+          if (this.phase === 'idle' && this.autofill === offer) {
+            this.autofill = undefined;
+            this.requestUpdate();
+          }
+        },
+      }),
+    );
   }
 
   /** Ends the autofill offer quietly; cleared, so that it is offered again once the button's own ceremony is over. */
@@ -370,8 +371,13 @@ export class SereinPasskeyButton extends SereinElement {
     this.stopAutofill();
     const ceremony = this.ceremony;
     const options = ceremony ? this.ahead?.take(mode) : undefined;
-    if (ceremony && options !== undefined) void runCeremony(this, ceremony, mode, options);
-    else void fetchThenRun(this, mode);
+    if (ceremony && options !== undefined) void ceremony.runCeremony(this, ceremony, mode, options);
+    else {
+      // Shown as busy at once; the ceremony module may still be on its way.
+      const generation = this.generation;
+      this.phase = 'preparing';
+      void this.useCeremony().then((loaded) => loaded.fetchThenRun(this, loaded, mode, generation));
+    }
   };
 
   /** @internal */

@@ -1,10 +1,12 @@
 import {estimatePassword, prepareEstimator} from '../../internal/estimator.js';
-import type {SereinLocale} from '../../internal/locale.js';
+import {getActiveLocale, type SereinLocale} from '../../internal/locale.js';
 import type {DictionarySet, EstimateResult} from '../../internal/zxcvbn-engine.js';
+import type {SereinStrengthMeter} from './strength-meter.js';
 
 /**
  * The meter's heavy capability: the estimator client (a worker where possible, the dictionaries
- * of the active language). Loaded on the first focus or input, never with the element.
+ * of the active language) and the meter's queue of estimates. Fetched once idle after the
+ * element connects; the worker and the word lists wait for the first focus or input.
  */
 
 /** Starts loading the dictionaries of `locale` (the `compact` or the `full` set). */
@@ -20,4 +22,40 @@ export function estimate(
   dictionary: DictionarySet,
 ): Promise<EstimateResult> {
   return estimatePassword(locale, password, userInputs, dictionary);
+}
+
+/** Per meter: an estimate is in flight, and whether a newer value is waiting for it. */
+const queues = new WeakMap<SereinStrengthMeter, {again: boolean}>();
+
+/**
+ * Estimates the meter's current value. At most one estimate in flight per meter: a newer value
+ * replaces the queued one, and a result is kept only while it is still the value's.
+ */
+export async function requestEstimate(el: SereinStrengthMeter): Promise<void> {
+  const queued = queues.get(el);
+  if (queued) {
+    queued.again = true;
+    return;
+  }
+  const queue = {again: false};
+  queues.set(el, queue);
+  try {
+    do {
+      queue.again = false;
+      const password = el.value;
+      if (password === '') break;
+      const locale = getActiveLocale();
+      // The view (already on its way since the element was defined) words the result.
+      await import('./strength-meter.view.js');
+      const dictionary = el.effectiveDictionary;
+      const result = await estimate(locale, password, el.userInputs, dictionary);
+      if (password === el.value && dictionary === el.effectiveDictionary && el.isConnected) {
+        el.estimate = {for: password, locale, result};
+      }
+    } while (queue.again);
+  } catch {
+    // The meter is advice: without an estimate it keeps showing the length rule.
+  } finally {
+    queues.delete(el);
+  }
 }

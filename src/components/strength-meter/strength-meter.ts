@@ -14,8 +14,8 @@ import type {
   SereinStrengthVerdict,
 } from '../../events/strength-change.js';
 import {meterStyles} from './strength-meter.styles.js';
-import {BreachChecks, watchCommit} from '../../internal/breach-check.js';
-import {AttachedInput} from '../../internal/attached-input.js';
+import type {BreachChecks} from '../../internal/breach-check.js';
+import type {AttachedInput} from '../../internal/attached-input.js';
 
 /** NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password used on its own. */
 const DEFAULT_MIN_LENGTH = 15;
@@ -24,9 +24,8 @@ const ANNOUNCE_AFTER_MS = 1000;
 /** The longest a committed password waits for the breach check's answer. */
 const BREACH_WAIT_MS = 5000;
 
-type Score = SereinStrengthChangeDetail['score'];
 // prettier-ignore
-const SCORE_OF_LEVEL: Record<SereinStrengthLevel, Score> = {empty: 0, 'too-short': 0, checking: 0, breached: 0, rejected: 0, weak: 1, fair: 2, good: 3, strong: 4};
+const SCORE_OF_LEVEL: Record<SereinStrengthLevel, SereinStrengthChangeDetail['score']> = {empty: 0, 'too-short': 0, checking: 0, breached: 0, rejected: 0, weak: 1, fair: 2, good: 3, strong: 4};
 /** A comma-separated attribute as a list. */
 const splitList = (value: string | null) =>
   (value ?? '')
@@ -45,6 +44,10 @@ const view = lazy(() => import('./strength-meter.view.js'), {now: true});
 type View = typeof import('./strength-meter.view.js');
 /** The wording of the breach error: loaded once a breach check has answered. */
 const errorWords = lazy(() => import('../../internal/error-messages.js'));
+/** The page's input (`for`), attached as the view arrives: the ids that describe it are the view's. */
+const attachedInput = lazy(() => import('../../internal/attached-input.js'), {now: true});
+/** The bookkeeping of breach checks: loaded with the dictionaries when a `breachCheck` is set, else at the first check. */
+const breachChecks = lazy(() => import('../../internal/breach-check.js'));
 /** The estimator client (1 KB): fetched once idle after connecting; the worker and word lists wait for a focus. */
 const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
@@ -94,30 +97,20 @@ export class SereinStrengthMeter extends SereinElement {
     meter: uniqueId('serein-strength-meter-summary'),
     feedback: uniqueId('serein-strength-meter-feedback'),
   };
-  protected override viewReady = () => this.light.ready();
+  protected override viewReady = () => Promise.all([this.light.ready(), attachedInput.load()]);
   protected override viewStyles = () => view.value?.shadowStyles;
 
-  private readonly attached = new AttachedInput(
-    [this.ids.meter, this.ids.feedback],
-    {
-      value: (value) => this.takeValue(value),
-      focus: () => this.loadDictionaries(),
-      commit: () => void this.checkBreach(),
-    },
-    watchCommit,
-  );
+  private attached: AttachedInput | undefined;
   private stopLocale: (() => void) | undefined;
-  private estimating = false;
-  private estimateAgain = false;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly breaches = new BreachChecks();
+  private breaches: BreachChecks | undefined;
   private lastDetail = '';
 
-  /** The password being judged: the attached input's value, or the `password` property. */
-  @state() private value = '';
-  /** The estimate and the password it was made for. */
-  @state() private estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
+  /** The password being judged: the attached input's value, or the `password` property. @internal */
+  @state() value = '';
+  /** The estimate and the password it was made for. @internal */
+  @state() estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
   @state() private breach: {for: string; state: BreachState} | undefined;
   /** The host's refusal and the password it was made for (see {@link setVerdict}). */
   @state() private verdict: {for: string; code: SereinStrengthVerdict} | undefined;
@@ -183,7 +176,7 @@ export class SereinStrengthMeter extends SereinElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.attached.attach(this, this.htmlFor);
+    this.attachInput();
     loadWhenIdle(estimator);
     this.stopLocale = onActiveLocaleChange(() => {
       // The last announcement was in the previous language; it is not repeated in the new one.
@@ -194,24 +187,18 @@ export class SereinStrengthMeter extends SereinElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.attached.detach();
+    this.attached?.detach();
     this.stopLocale?.();
     clearTimeout(this.announceTimer);
-    this.breaches.clear();
+    this.breaches?.clear();
     // Nothing secret stays behind in a removed element.
-    this.password = '';
-    this.value = '';
-    this.estimate = undefined;
-    this.breach = undefined;
-    this.verdict = undefined;
-    this.announcement = '';
-    this.lastDetail = '';
+    this.password = this.value = this.announcement = this.lastDetail = '';
+    this.estimate = this.breach = this.verdict = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') && this.isConnected && changed.get('htmlFor') !== undefined) {
-      this.attached.detach();
-      this.attached.attach(this, this.htmlFor);
+      this.attachInput();
     }
     if (changed.has('minLength') && !(Number.isInteger(this.minLength) && this.minLength >= 1)) {
       this.warnOnce(`min-length must be a positive whole number; using ${DEFAULT_MIN_LENGTH}.`);
@@ -222,9 +209,9 @@ export class SereinStrengthMeter extends SereinElement {
     if (changed.has('dictionary') && changed.get('dictionary') !== undefined && this.dictionariesRequested) {
       this.dictionariesRequested = false;
       this.loadDictionaries();
-      if (this.value) void this.requestEstimate();
+      if (this.value) this.requestEstimate();
     }
-    if (changed.has('password') && !this.attached.input) this.takeValue(this.password);
+    if (changed.has('password') && !this.attached?.input) this.takeValue(this.password);
     if (changed.has('userInputs') && changed.get('userInputs') !== undefined && this.value) this.requestEstimate();
   }
 
@@ -248,7 +235,21 @@ export class SereinStrengthMeter extends SereinElement {
     if (!first || level !== 'empty') this.emit('serein-strength-change', detail);
   }
 
-  private get effectiveDictionary(): DictionarySet {
+  /** (Re)attaches the `for` input: now if its module is here, else once it arrives (value and focus caught up). */
+  private attachInput(): void {
+    const module = attachedInput.value;
+    if (!module) return void attachedInput.load().then(() => this.attachInput(), Boolean);
+    if (!this.isConnected) return;
+    this.attached ??= new module.AttachedInput([this.ids.meter, this.ids.feedback], {
+      value: (value) => this.takeValue(value),
+      focus: () => this.loadDictionaries(),
+      commit: () => void this.checkBreach(),
+    });
+    this.attached.attach(this, this.htmlFor);
+  }
+
+  /** @internal */
+  get effectiveDictionary(): DictionarySet {
     return DICTIONARIES.includes(this.dictionary) ? this.dictionary : 'compact';
   }
 
@@ -269,13 +270,14 @@ export class SereinStrengthMeter extends SereinElement {
     this.loadDictionaries();
     this.requestEstimate();
     this.scheduleAnnouncement();
-    const known = this.breaches.known(value);
+    const known = this.breaches?.known(value);
     if (known) this.breach = {for: value, state: known};
   }
 
   private loadDictionaries(): void {
     if (this.dictionariesRequested) return;
     this.dictionariesRequested = true;
+    if (this.breachCheck) breachChecks.load().catch(() => undefined);
     void estimator
       .load()
       .then((capability) => capability.prepare(getActiveLocale(), this.effectiveDictionary))
@@ -284,31 +286,10 @@ export class SereinStrengthMeter extends SereinElement {
       });
   }
 
-  /** At most one estimate in flight per meter: a newer value replaces the queued one. */
-  private async requestEstimate(): Promise<void> {
-    if (this.estimating) {
-      this.estimateAgain = true;
-      return;
-    }
-    this.estimating = true;
-    try {
-      do {
-        this.estimateAgain = false;
-        const password = this.value;
-        if (password === '') break;
-        const locale = getActiveLocale();
-        const [capability] = await Promise.all([estimator.load(), view.load()]);
-        const dictionary = this.effectiveDictionary;
-        const result = await capability.estimate(locale, password, this.userInputs, dictionary);
-        if (password === this.value && dictionary === this.effectiveDictionary && this.isConnected) {
-          this.estimate = {for: password, locale, result};
-        }
-      } while (this.estimateAgain);
-    } catch {
-      // The meter is advice: without an estimate it keeps showing the length rule.
-    } finally {
-      this.estimating = false;
-    }
+  /** At most one estimate in flight per meter (`strength-meter.estimator.ts`). */
+  private requestEstimate(): void {
+    // Without the estimator the meter keeps showing the length rule: it is advice.
+    estimator.load().then((capability) => capability.requestEstimate(this), Boolean);
   }
 
   private scheduleAnnouncement(): void {
@@ -327,10 +308,13 @@ export class SereinStrengthMeter extends SereinElement {
    */
   async checkBreach(): Promise<void> {
     // Read from the input itself: a password manager may have filled it silently.
-    if (this.attached.input) this.takeValue(this.attached.input.value);
+    if (this.attached?.input) this.takeValue(this.attached.input.value);
     const [password, check] = [this.value, this.breachCheck];
     if (!check || codePointLength(password) < this.effectiveMinLength) return;
     if (this.breach?.for === password && this.breach.state !== 'unavailable') return;
+    // Loaded first: two checks at once (the form's submit and its own) share one instance.
+    const {BreachChecks} = await breachChecks.load();
+    this.breaches ??= new BreachChecks();
     // A check that hangs does not hold a form's submission for ever.
     const outcome = await Promise.race([
       this.breaches.ask(password, check),

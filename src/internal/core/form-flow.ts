@@ -2,9 +2,10 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ActionController} from '../action-controller.js';
 import type {SereinError} from '../errors.js';
 import type {JourneyController} from './journey-controller.js';
+import {lazy} from './lazy.js';
 
-/** Errors after which trying again at once makes no sense: the submit waits `retryAfterSeconds`. */
-const LOCKING = new Set(['rate-limited', 'too-many-attempts']);
+/** What follows an answer (outcome routing, error placement, lock-out): loaded with the action protocol. */
+const outcomes = lazy(() => import('../form-outcome.js'));
 
 /**
  * A wait with a live remaining time (a lock-out, a resend cooldown): `left` goes down on each
@@ -99,8 +100,8 @@ export class FormFlowController implements ReactiveController {
   submitting = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: FormFlowOptions,
+    /** @internal */ readonly host: ReactiveControllerHost & HTMLElement,
+    /** @internal */ readonly options: FormFlowOptions,
   ) {
     this.wait = new Countdown(() => host.requestUpdate());
     host.addController(this);
@@ -134,11 +135,11 @@ export class FormFlowController implements ReactiveController {
     return this.pending || this.retryBlocked;
   }
 
-  /** Loads the action protocol (once per element). */
+  /** Loads the action protocol (once per element), and what follows an answer. */
   async ensureActions(): Promise<ActionController> {
     if (!this.actions) {
       // The `waitUntil` protocol, loaded with the first action.
-      const {ActionController} = await import('../action-controller.js');
+      const [{ActionController}] = await Promise.all([import('../action-controller.js'), outcomes.load()]);
       this.actions ??= new ActionController(this.host);
     }
     return this.actions;
@@ -184,34 +185,15 @@ export class FormFlowController implements ReactiveController {
     this.options.journey.submitted();
     const actions = await this.ensureActions();
     const outcome = await actions.run<T, B>(type, body);
-    if (outcome.status === 'done') {
-      await handlers.done(outcome.value);
-    } else if (outcome.status === 'failed') {
-      this.options.journey.failed(outcome.error.code, handlers.step);
-      await this.fail(outcome.error);
-    } else if (outcome.status === 'unhandled' && this.options.action?.()) {
-      // Server-rendered apps: no listener, so the form posts itself.
-      this.options.root().querySelector('form')?.submit();
-    }
+    await outcomes.value!.route(this, outcome, handlers);
     return outcome.status;
   }
 
-  /** Shows `error` where it belongs, locks the submit when it says to wait, and moves focus to it. */
-  async fail(error: SereinError): Promise<void> {
-    const field = this.options.place?.(error);
-    // A field error replaces the form-level message.
-    if (field) this.actions?.clearError();
-    this.lockOut(error);
-    await this.host.updateComplete;
-    (field ?? this.options.root().querySelector<HTMLElement>(`#${this.options.alertId}`))?.focus();
-  }
-
   /**
-   * After `rate-limited` or `too-many-attempts` with `retryAfterSeconds`, the submit waits that
-   * long: {@link wait} counts it down each second and the views show one live remaining time.
+   * Shows `error` where it belongs, locks the submit when it says to wait, and moves focus to it.
+   * Only after an action: the action protocol is loaded, and with it this part of the flow.
    */
-  lockOut(error: SereinError): void {
-    if (!LOCKING.has(error.code) || !error.retryAfterSeconds) return;
-    this.wait.start(error.retryAfterSeconds);
+  fail(error: SereinError): Promise<void> {
+    return outcomes.value!.fail(this, error);
   }
 }
