@@ -101,7 +101,7 @@ export class SereinPasswordChange extends SereinElement {
     place: (error) => this.place(error),
   });
   protected override viewReady = () => this.light.ready();
-  protected override viewStyles = () => view.value?.shadowStyles;
+  protected override viewStyles = () => passwordChangeView.value?.shadowStyles;
 
   /** @internal */
   @state() fieldErrors: Partial<Record<PasswordField, PasswordFieldError>> = {};

@@ -99,7 +99,7 @@ export class SereinRecoveryWizard extends SereinElement {
     alertId: this.ids.alert,
   });
   protected override viewReady = () => this.light.ready();
-  protected override viewStyles = () => view.value?.shadowStyles;
+  protected override viewStyles = () => recoveryWizardView.value?.shadowStyles;
   /** What the embedded prompt and form ask for: answered with this wizard's own events. @internal */
   readonly embedding: SereinEmbedding = {act: (type, detail) => this.actFor(type, detail)};
   /** The same for the second-factor step's prompt. @internal */
