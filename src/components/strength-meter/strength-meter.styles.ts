@@ -90,6 +90,11 @@ export function meterShadowStyles(): CSSResult {
       .segment[data-filled] {
         background: CanvasText;
       }
+      /* The hatch of "breached" and "refused" in the system's colours, not an empty track. */
+      :host(:state(breached)) .segment,
+      :host(:state(rejected)) .segment {
+        background: repeating-linear-gradient(45deg, CanvasText 0 4px, Canvas 0 7px);
+      }
     }
   `);
 }

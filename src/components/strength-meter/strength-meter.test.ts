@@ -245,6 +245,18 @@ describe('<serein-strength-meter>', () => {
       ).to.be.at.least(3);
       expect(summary(meter).textContent).to.include('Fair');
     });
+
+    media.it('draws the hatch of a breached password in forced-colours mode, not an empty track', async () => {
+      await emulateMedia({forcedColors: 'active'});
+      const meter = await fixture<SereinStrengthMeter>(html`<serein-strength-meter></serein-strength-meter>`);
+      meter.password = levels.good;
+      meter.setVerdict(levels.good, 'password-breached');
+      await until(() => meter.level === 'breached', 'the verdict');
+      await meter.updateComplete;
+      for (const segment of meter.shadowRoot!.querySelectorAll('.segment')) {
+        expect(getComputedStyle(segment).backgroundImage).to.match(/^repeating-linear-gradient/);
+      }
+    });
   });
 
   describe('as a user types', () => {
