@@ -401,7 +401,7 @@ export function renderForm(el: El): TemplateResult | typeof noChange {
   const wait = el.flow.wait;
   // A later state keeps what is shown in place until its module has arrived (a few ms at most).
   const entered = el.success || el.flow.error || el.fieldError || wait.left > 0 || wait.ended;
-  const states = entered ? later(el, laterStates) : undefined;
+  const states = entered ? later(el, el.light, laterStates) : undefined;
   if (entered && !states) return noChange;
   if (el.success && states) return states.renderDone(el, renderHelp(el));
   const pending = el.flow.pending;

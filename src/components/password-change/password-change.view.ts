@@ -98,7 +98,9 @@ function renderField(el: El, field: PasswordField) {
     name: field === 'current' ? 'current-password' : field === 'new' ? 'new-password' : 'confirm-password',
     autocomplete: field === 'current' ? 'current-password' : 'new-password',
     label: words.label,
-    error: el.fieldErrors[field] ? (later(el, laterStates)?.fieldErrorText(el, el.fieldErrors[field]) ?? '') : '',
+    error: el.fieldErrors[field]
+      ? (later(el, el.light, laterStates)?.fieldErrorText(el, el.fieldErrors[field]) ?? '')
+      : '',
     revealed: !!el.revealed[field],
     toggleText: el.t('password-change.show', msg('Show', {id: 'password-change.show'})),
     toggleLabel: words.show,
@@ -388,7 +390,9 @@ function renderHelp(el: El) {
 export function renderForm(el: El): TemplateResult | typeof noChange {
   // A later state keeps the form in place until its module has arrived (a few ms at most).
   const states =
-    el.success || el.flow.error || el.flow.wait.left > 0 || el.flow.wait.ended ? later(el, laterStates) : undefined;
+    el.success || el.flow.error || el.flow.wait.left > 0 || el.flow.wait.ended
+      ? later(el, el.light, laterStates)
+      : undefined;
   if (el.success) return states ? html`${states.renderSuccess(el)}${renderHelp(el)}` : noChange;
   const alert = states?.renderAlert(el) ?? nothing;
   return html`
@@ -413,7 +417,7 @@ export function renderForm(el: El): TemplateResult | typeof noChange {
         tabindex="-1"
         aria-hidden="true"
       />
-      ${Object.keys(el.fieldErrors).length > 1 ? later(el, laterStates)?.renderSummary(el) : nothing}
+      ${Object.keys(el.fieldErrors).length > 1 ? later(el, el.light, laterStates)?.renderSummary(el) : nothing}
       ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
       ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
       <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${alert}</div>
