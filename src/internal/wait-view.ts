@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatWait, isolate} from './core/format.js';
-import {getActiveLocale} from './locale.js';
+import {formatWait} from './core/format.js';
+import {clock} from './clock.js';
 import type {Countdown} from './core/form-flow.js';
 import type {SereinStrings} from './core/strings.js';
 import type {SereinError} from './errors.js';
@@ -10,22 +10,6 @@ import type {SereinElement} from './core/serein-element.js';
 // The one way every wait is shown (a lock-out after too many tries, a resend cooldown): one
 // sentence with the time left, counted down each second outside any live region, said politely
 // once when the wait starts and once when it ends. Loaded with the views that show it.
-
-/** A remaining time as a clock, "14:32" or "1:02:03", in the active language's digits. */
-export function clock(seconds: number): string {
-  const total = Math.max(0, Math.ceil(seconds));
-  const locale = getActiveLocale();
-  const plain = new Intl.NumberFormat(locale, {useGrouping: false});
-  const padded = new Intl.NumberFormat(locale, {useGrouping: false, minimumIntegerDigits: 2});
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const rest = total % 60;
-  const time = hours
-    ? `${plain.format(hours)}:${padded.format(minutes)}:${padded.format(rest)}`
-    : `${plain.format(minutes)}:${padded.format(rest)}`;
-  // Kept in its own order inside a right-to-left sentence.
-  return isolate(time);
-}
 
 /** "You can try again in 14:32" (live), or "in 15 minutes" (`spoken`, for the announcement). */
 export function retryText(el: SereinElement, seconds: number, spoken = false): string {

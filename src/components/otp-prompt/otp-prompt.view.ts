@@ -1,12 +1,10 @@
-import {alertStyles} from '../../internal/alert.styles.js';
-import {css, html, nothing, svg, type TemplateResult} from 'lit';
+import {css, html, noChange, nothing, svg, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatDuration, formatNumber, formatWait, isolate, plural} from '../../internal/core/format.js';
-import {clock, liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
+import {formatDuration, formatNumber, isolate, plural} from '../../internal/core/format.js';
+import {clock} from '../../internal/clock.js';
+import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
+import {later} from '../../internal/later-state.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
-import {renderFormError} from '../../internal/error-view.js';
-import {renderConfirmationTitle} from '../../internal/alert.js';
-import {errorText} from '../../internal/error-messages.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 
@@ -22,10 +20,18 @@ import {busyLabel} from '../../internal/busy-label.js';
 export const shadowStyles = [tokenStyles, otpPromptShadowStyles()];
 
 export const lightStyles = css`
-  ${otpPromptLightStyles()} ${alertStyles('serein-otp-prompt')}
+  ${otpPromptLightStyles()}
 `;
 
 type El = SereinOtpPrompt;
+
+/**
+ * The states the first render never shows (the field's problem, errors, a lock-out, the accepted
+ * code): loaded when one is entered, and fetched ahead once the browser is idle.
+ */
+const laterStates = lazy(() => import('./otp-prompt.states.js'));
+loadWhenIdle(laterStates);
+type States = typeof import('./otp-prompt.states.js');
 
 /** The other ways to get a code, without the current one. */
 function otherWays(el: El): SereinOtpAlternative[] {
@@ -206,29 +212,7 @@ function renderHints(el: El) {
     }`;
 }
 
-/** What a submission without a complete code is told. */
-function incompleteText(el: El): string {
-  const count = formatNumber(el.effectiveLength);
-  return el.numeric
-    ? el.t(
-        'otp-prompt.error.incomplete',
-        plural(el.effectiveLength, {
-          zero: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.zero'}),
-          one: () => msg(str`Enter the ${count} digit of the code.`, {id: 'otp-prompt.error.incomplete.one'}),
-          two: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.two'}),
-          few: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.few'}),
-          many: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.many'}),
-          other: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.other'}),
-        }),
-        {count},
-      )
-    : el.t(
-        'otp-prompt.error.empty-backup',
-        msg('Enter one of your backup codes.', {id: 'otp-prompt.error.empty-backup'}),
-      );
-}
-
-function resendReadyText(el: El): string {
+export function resendReadyText(el: El): string {
   return el.t('otp-prompt.resend-ready', msg('You can ask for a new code now.', {id: 'otp-prompt.resend-ready'}));
 }
 
@@ -291,7 +275,7 @@ function expired(el: El): boolean {
 }
 
 /** "You can ask for a new code in 0:28" (`time` a clock), or "in 2 minutes" (said once). */
-function resendWaitText(el: El, wait: string): string {
+export function resendWaitText(el: El, wait: string): string {
   return el.t(
     'otp-prompt.resend-wait',
     msg(str`You can ask for a new code in ${wait}.`, {id: 'otp-prompt.resend-wait'}),
@@ -299,37 +283,11 @@ function resendWaitText(el: El, wait: string): string {
   );
 }
 
-/** After too many tries, the one wait ends with asking for a new code: its line says so. */
-function asksNewCode(el: El): boolean {
-  return el.canResend && el.flow.error?.code === 'too-many-attempts';
-}
-
-/** The lock-out's one live sentence, under the alert; it also holds back "Send a new code". */
-function renderLock(el: El) {
-  const askNew = asksNewCode(el);
-  return renderWaitLine(
-    el.ids.lock,
-    el.flow.wait,
-    (left) => (askNew ? resendWaitText(el, clock(left)) : retryText(el, left)),
-    () => (askNew ? resendReadyText(el) : retryNowText(el)),
-  );
-}
-
-/** What the lock-out says politely: once at its start, once at its end. */
-function lockNews(el: El): string {
-  const askNew = asksNewCode(el);
-  return waitNews(
-    el.flow.wait,
-    (total) => (askNew ? resendWaitText(el, formatWait(total)) : retryText(el, total, true)),
-    () => (askNew ? resendReadyText(el) : retryNowText(el)),
-  );
-}
-
 /**
  * "Send a new code", always visible, with a countdown that is read, not announced. During a
  * lock-out it waits with the submit: the lock-out's line under the alert is its one wait.
  */
-function renderResend(el: El) {
+function renderResend(el: El, states: States | undefined) {
   if (!el.canResend) return nothing;
   const locked = el.flow.retryBlocked;
   const waiting = !locked && el.resendWait.left > 0;
@@ -350,13 +308,13 @@ function renderResend(el: El) {
           </p>`
         : nothing
     }
-    <p class="serein-otp-prompt__status" role="status">${renderStatus(el)}</p>
+    <p class="serein-otp-prompt__status" role="status">${renderStatus(el, states)}</p>
   </div>`;
 }
 
 /** The polite status: the lock-out's start and end are said, not shown (its one line is on screen). */
-function renderStatus(el: El) {
-  const news = lockNews(el);
+function renderStatus(el: El, states: States | undefined) {
+  const news = states?.lockNews(el);
   return news ? html`<span class="serein-visually-hidden">${news}</span>` : statusText(el);
 }
 
@@ -419,15 +377,6 @@ function renderHelp(el: El) {
   );
 }
 
-/** The state after the host accepted the code. */
-function renderDone(el: El) {
-  return html`${renderConfirmationTitle(
-    el.ids.success,
-    el.t('otp-prompt.done', msg('Thank you, that is the right code.', {id: 'otp-prompt.done'})),
-  )}
-  ${renderHelp(el)}`;
-}
-
 /** The words of the submit button, with the spinner while the code is checked (one width). */
 function submitLabel(el: El, checking: boolean) {
   const idle = {text: el.t('otp-prompt.submit', msg('Continue', {id: 'otp-prompt.submit'})), busy: false};
@@ -445,32 +394,22 @@ function labelText(el: El): string {
     : el.t('otp-prompt.label.backup-code', msg('Backup code', {id: 'otp-prompt.label.backup-code'}));
 }
 
-/** The words of the field's problem. */
-function fieldErrorText(el: El): string {
-  const error = el.fieldError;
-  if (!error) return '';
-  if (error === 'incomplete') return incompleteText(el);
-  return [errorText(error, el.strings), isolate(error.message ?? '')].filter(Boolean).join(' ');
-}
-
 function statusText(el: El): string {
   if (el.resendWait.ended) return resendReadyText(el);
   if (el.status === 'resend-sent') return resendSentText(el);
   return '';
 }
 
-/** The form-level error; a lock-out's duration is the live one under it, not a fixed one. */
-function renderAlert(el: El) {
-  const {error, strings} = liveError(el.flow.error, el.strings);
-  return renderFormError(error, strings, el.flow.copied, () => el.flow.markCopied());
-}
-
 /** Everything the customer reads and types, rendered in the page's DOM. */
-export function renderForm(el: El): TemplateResult {
-  if (el.success) return renderDone(el);
+export function renderForm(el: El): TemplateResult | typeof noChange {
+  const wait = el.flow.wait;
+  // A later state keeps what is shown in place until its module has arrived (a few ms at most).
+  const entered = el.success || el.flow.error || el.fieldError || wait.left > 0 || wait.ended;
+  const states = entered ? later(el, el.light, laterStates) : undefined;
+  if (entered && !states) return noChange;
+  if (el.success && states) return states.renderDone(el, renderHelp(el));
   const pending = el.flow.pending;
   const blocked = el.flow.blocked || el.resending;
-  const error = el.flow.error;
   const describedBy = [el.ids.hint, el.autoSubmit && el.numeric ? el.ids.auto : '', el.fieldError ? el.ids.error : '']
     .filter(Boolean)
     .join(' ');
@@ -488,12 +427,14 @@ export function renderForm(el: El): TemplateResult {
       <div class="serein-field">
         <label class="serein-label" for=${el.ids.code}>${labelText(el)}</label>
         ${renderHints(el)} ${el.codeField?.render({id: el.ids.code, describedBy, invalid: !!el.fieldError})}
-        <p class="serein-error" id=${el.ids.error}>${fieldErrorText(el)}</p>
+        <p class="serein-error" id=${el.ids.error}>${states?.fieldErrorText(el)}</p>
       </div>
       ${renderRemember(el)}
-      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${error ? renderAlert(el) : nothing}</div>
-      ${renderLock(el)}
-      ${el.canResend ? nothing : html`<p class="serein-visually-hidden" role="status">${lockNews(el)}</p>`}
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">
+        ${states?.renderAlert(el) ?? nothing}
+      </div>
+      ${states?.renderLock(el)}
+      ${el.canResend ? nothing : html`<p class="serein-visually-hidden" role="status">${states?.lockNews(el)}</p>`}
       <div class="serein-otp-prompt__actions">
         <button
           type="submit"
@@ -505,6 +446,6 @@ export function renderForm(el: El): TemplateResult {
         </button>
       </div>
     </form>
-    ${renderResend(el)} ${renderAlternatives(el)} ${renderHelp(el)}
+    ${renderResend(el, states)} ${renderAlternatives(el)} ${renderHelp(el)}
   `;
 }

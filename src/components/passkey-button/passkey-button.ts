@@ -9,6 +9,7 @@ import type {SereinPasskeyMode} from '../../events/passkey.js';
 import {passkeyButtonStyles} from './passkey-button.styles.js';
 import {renderBase} from '../../internal/core/light-dom.js';
 import {lazy} from '../../internal/core/lazy.js';
+import type {LaterStates} from '../../internal/later-state.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import type {PasskeyPrefetch} from './passkey-button.prefetch.js';
 import type {UpgradeRun} from './passkey-button.upgrade.js';
@@ -127,7 +128,8 @@ export class SereinPasskeyButton extends SereinElement {
   /** @internal */ ceremony: Ceremony | undefined;
   /** @internal */ @state() copied = false;
   /** @internal */ @state() upgrade: Upgrade | undefined;
-  protected override viewReady = () => view.load();
+  /** A notice's module on its way (src/internal/later-state.ts). @internal */ readonly laterNotices: LaterStates = {};
+  protected override viewReady = () => Promise.all([view.load(), this.laterNotices.pending]);
   protected override viewStyles = () => view.value?.shadowStyles;
 
   /** `register` creates a passkey for the signed-in account; `signin` (default) signs in with one. */

@@ -1,13 +1,11 @@
-import {html, nothing} from 'lit';
+import {html, noChange, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import type {SereinPasskeyMode} from '../../events/passkey.js';
 import {isolate} from '../../internal/core/format.js';
-import {renderFormError} from '../../internal/error-view.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
 import {safeUrl} from '../../internal/safe-url.js';
-import {renderAlert} from '../../internal/alert.js';
+import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
+import {later} from '../../internal/later-state.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
-import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import {unlockMethod} from './unlock-method.js';
 import {busyLabel, spinner, type ButtonLabel} from '../../internal/busy-label.js';
 import {alertStyles} from '../../internal/alert.styles.js';
@@ -20,6 +18,10 @@ import {passkeyButtonShadowStyles} from './passkey-button.styles.js';
 /** The theme tokens, the alert box and the button's styles, added to the shadow root when the view arrives. */
 export const shadowStyles = [tokenStyles, alertStyles(''), passkeyButtonShadowStyles()];
 
+/** The notices after a ceremony: loaded when one comes, and fetched ahead once the browser is idle. */
+const laterNotices = lazy(() => import('./passkey-button.states.js'));
+loadWhenIdle(laterNotices);
+
 /** A key, drawn (not a padlock or a shield, which look like the browser's own security signs). */
 const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <circle cx="7.5" cy="12" r="4" fill="none" stroke="currentColor" stroke-width="2" />
@@ -31,78 +33,6 @@ const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidd
     stroke-linecap="round"
   />
 </svg>`;
-
-type Translate = (id: string, localized: string) => string;
-
-/** What the button says after a ceremony that gave no passkey: calm, and what to do next. */
-function problemText(problem: PasskeyProblem, mode: SereinPasskeyMode, t: Translate): string {
-  switch (problem) {
-    case 'cancelled':
-      return mode === 'register'
-        ? t(
-            'passkey-button.cancelled-register',
-            msg('No passkey was created. You can try again whenever you are ready.', {
-              id: 'passkey-button.cancelled-register',
-            }),
-          )
-        : t(
-            'passkey-button.cancelled-signin',
-            msg('The passkey sign-in did not finish. You can try again, or choose another way to sign in.', {
-              id: 'passkey-button.cancelled-signin',
-            }),
-          );
-    case 'already-registered':
-      return t(
-        'passkey-button.already-registered',
-        msg(
-          'This device already has a passkey for this account, so there is nothing more to do. You can use it the next time you sign in.',
-          {id: 'passkey-button.already-registered'},
-        ),
-      );
-    case 'constraint':
-      return t(
-        'passkey-button.constraint',
-        msg(
-          'This device cannot create this kind of passkey. You can try again with another device, such as your phone or a security key.',
-          {id: 'passkey-button.constraint'},
-        ),
-      );
-    case 'unsupported':
-      return t(
-        'passkey-button.device-unsupported',
-        msg('Passkeys cannot be used with this device. You can keep signing in the way you do now.', {
-          id: 'passkey-button.device-unsupported',
-        }),
-      );
-    case 'not-allowed-here':
-      return t(
-        'passkey-button.not-allowed-here',
-        msg('Passkeys cannot be used on this page right now. You can keep signing in the way you do now.', {
-          id: 'passkey-button.not-allowed-here',
-        }),
-      );
-    default:
-      return t(
-        'passkey-button.device-error',
-        msg('Your device could not use the passkey this time. Please try again.', {id: 'passkey-button.device-error'}),
-      );
-  }
-}
-
-/** What the button says once the host accepted the passkey. */
-function successText(mode: SereinPasskeyMode, t: Translate): string {
-  return mode === 'register'
-    ? t(
-        'passkey-button.success-register',
-        msg('Your passkey is ready. Next time, you can sign in with it instead of your password.', {
-          id: 'passkey-button.success-register',
-        }),
-      )
-    : t(
-        'passkey-button.success-signin',
-        msg('You are signed in with your passkey.', {id: 'passkey-button.success-signin'}),
-      );
-}
 
 /** What the customer reads before the system dialog: what a passkey does here. */
 function introText(el: SereinPasskeyButton): string {
@@ -171,35 +101,6 @@ function buttonLabel(el: SereinPasskeyButton) {
   return busyLabel({text: labels[phase], busy: false}, others);
 }
 
-function renderNotice(el: SereinPasskeyButton) {
-  const notice = el.notice;
-  if (!notice) return nothing;
-  const t = (id: string, localized: string) => el.t(id, localized);
-  switch (notice.kind) {
-    case 'success':
-      return renderAlert('success', html`<p>${successText(el.effectiveMode, t)}</p>`);
-    case 'problem':
-      return renderAlert(
-        notice.problem === 'device' ? 'critical' : 'info',
-        html`<p>${problemText(notice.problem, el.effectiveMode, t)}</p>`,
-      );
-    default:
-      return renderFormError(notice.error, errorStrings(el, notice.error.code), el.copied, () => el.markCopied());
-  }
-}
-
-/**
- * The host's wording, with the button's own for a refused new passkey: the shared sentence
- * points to signing in another way, which means nothing to a customer who is signed in already.
- */
-function errorStrings(el: SereinPasskeyButton, code: string) {
-  if (code !== 'passkey-not-verified' || el.effectiveMode !== 'register') return el.strings;
-  const own = msg('We could not confirm this passkey. You can try again whenever you are ready.', {
-    id: 'passkey-button.not-verified-register',
-  });
-  return {'error.passkey-not-verified': el.t('passkey-button.not-verified-register', own), ...el.strings};
-}
-
 /** Sign-in messages that point to another way: this browser or device, a cancel, or a passkey the host refused. */
 function pointsElsewhere(el: SereinPasskeyButton): boolean {
   if (el.effectiveMode !== 'signin') return false;
@@ -255,7 +156,10 @@ function renderUnsupported(el: SereinPasskeyButton, alternativeHref: string) {
 }
 
 /** The shadow tree of the button, in every phase. */
-export function render(el: SereinPasskeyButton) {
+export function render(el: SereinPasskeyButton): TemplateResult | typeof nothing | typeof noChange {
+  // A notice keeps what is shown in place until its module has arrived (a few ms at most).
+  const notices = el.notice ? later(el, el.laterNotices, laterNotices) : undefined;
+  if (el.notice && !notices) return noChange;
   // Checked on every render, shown or not, so that a hostile URL is reported once and at once.
   const alternativeHref = safeUrl(el.alternativeHref, {attribute: 'alternative-href', element: el});
   if (!el.supported) return renderUnsupported(el, alternativeHref);
@@ -274,7 +178,9 @@ export function render(el: SereinPasskeyButton) {
   return html`<slot name="brand"></slot>
     <div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       ${done ? nothing : renderActions(el, busy)}
-      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${renderNotice(el)}</div>
+      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>
+        ${notices?.renderNotice(el) ?? nothing}
+      </div>
       ${done ? html`<slot name="success"></slot>` : nothing} ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
     </div>`;
 }

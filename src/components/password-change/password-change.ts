@@ -200,8 +200,9 @@ export class SereinPasswordChange extends SereinElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     this.toggleStates({busy: this.flow.pending, success: this.success});
-    // The meter leaves out what the new password's error already says (its view reads aria-invalid).
-    if (changed.has('fieldErrors')) this.meter?.requestUpdate();
+    // The meter leaves out what the new password's error already says (its view reads aria-invalid,
+    // which the error's words, a later state, may set one render after fieldErrors).
+    if (changed.has('fieldErrors') || this.fieldErrors.new) this.meter?.requestUpdate();
   }
 
   /** @internal */

@@ -1,16 +1,13 @@
-import {alertStyles} from '../../internal/alert.styles.js';
-import {css, html, nothing, type TemplateResult} from 'lit';
+import {css, html, noChange, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber, isolate, plural} from '../../internal/core/format.js';
+import {isolate} from '../../internal/core/format.js';
 import {formatDateIn} from '../../internal/date-format.js';
 import {getActiveLocale} from '../../internal/locale.js';
 import {renderHelpLink} from '../../internal/core/help-link.js';
-import {renderFormError} from '../../internal/error-view.js';
-import {renderConfirmationTitle, renderErrorSummary} from '../../internal/alert.js';
-import {errorText} from '../../internal/error-messages.js';
 import {renderPasswordField} from '../../internal/password-field.js';
-import {liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
-import type {PasswordField, PasswordFieldError, SereinPasswordChange} from './password-change.js';
+import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
+import {later} from '../../internal/later-state.js';
+import type {PasswordField, SereinPasswordChange} from './password-change.js';
 
 // Every template and every string of <serein-password-change>: loaded by the one view
 // mechanism (CONTRIBUTING.md, "The loading rule"); the element reserves its space meanwhile.
@@ -48,68 +45,17 @@ const whyStyles = css`
 export const shadowStyles = [tokenStyles, passwordChangeShadowStyles()];
 
 export const lightStyles = css`
-  ${passwordChangeLightStyles()} ${alertStyles('serein-password-change')}
-  ${whyStyles}
+  ${passwordChangeLightStyles()} ${whyStyles}
 `;
 
 type El = SereinPasswordChange;
 
-/** The words of a field's problem. */
-function fieldErrorText(el: El, error: PasswordFieldError | undefined): string {
-  if (!error) return '';
-  switch (error) {
-    case 'current-empty':
-      return el.t(
-        'password-change.error.current-empty',
-        msg('Enter your current password.', {id: 'password-change.error.current-empty'}),
-      );
-    case 'new-empty':
-      return el.t(
-        'password-change.error.new-empty',
-        msg('Enter a new password.', {id: 'password-change.error.new-empty'}),
-      );
-    case 'too-short': {
-      const min = formatNumber(el.effectiveMinLength);
-      return el.t(
-        'password-change.error.too-short',
-        plural(el.effectiveMinLength, {
-          zero: () =>
-            msg(str`Use at least ${min} characters for your new password.`, {
-              id: 'password-change.error.too-short.zero',
-            }),
-          one: () =>
-            msg(str`Use at least ${min} character for your new password.`, {id: 'password-change.error.too-short.one'}),
-          two: () =>
-            msg(str`Use at least ${min} characters for your new password.`, {
-              id: 'password-change.error.too-short.two',
-            }),
-          few: () =>
-            msg(str`Use at least ${min} characters for your new password.`, {
-              id: 'password-change.error.too-short.few',
-            }),
-          many: () =>
-            msg(str`Use at least ${min} characters for your new password.`, {
-              id: 'password-change.error.too-short.many',
-            }),
-          other: () =>
-            msg(str`Use at least ${min} characters for your new password.`, {
-              id: 'password-change.error.too-short.other',
-            }),
-        }),
-        {min},
-      );
-    }
-    case 'mismatch':
-      return el.t(
-        'password-change.error.mismatch',
-        msg('The two new passwords are different. Type the same password in both fields.', {
-          id: 'password-change.error.mismatch',
-        }),
-      );
-    default:
-      return [errorText(error, el.strings), isolate(error.message ?? '')].filter(Boolean).join(' ');
-  }
-}
+/**
+ * The states the first render never shows (problems, errors, waits, the thank-you state): loaded
+ * when one is entered, and fetched ahead once the browser is idle so that it shows without a wait.
+ */
+const laterStates = lazy(() => import('./password-change.states.js'));
+loadWhenIdle(laterStates);
 
 function heading(el: El): string {
   const brand = isolate(el.brand);
@@ -156,7 +102,9 @@ function renderField(el: El, field: PasswordField) {
     name: field === 'current' ? 'current-password' : field === 'new' ? 'new-password' : 'confirm-password',
     autocomplete: field === 'current' ? 'current-password' : 'new-password',
     label: words.label,
-    error: fieldErrorText(el, el.fieldErrors[field]),
+    error: el.fieldErrors[field]
+      ? (later(el, el.light, laterStates)?.fieldErrorText(el, el.fieldErrors[field]) ?? '')
+      : '',
     revealed: !!el.revealed[field],
     toggleText: el.t('password-change.show', msg('Show', {id: 'password-change.show'})),
     toggleLabel: words.show,
@@ -359,55 +307,6 @@ function renderBanner(el: El) {
   </div>`;
 }
 
-function renderFeedback(el: El) {
-  if (!el.askFeedback) return nothing;
-  if (el.feedbackScore) {
-    return html`<p role="status">
-      ${el.t('password-change.feedback-thanks', msg('Thank you for your answer.', {id: 'password-change.feedback-thanks'}))}
-    </p>`;
-  }
-  const words = [
-    el.t('password-change.feedback-1', msg('Very hard', {id: 'password-change.feedback-1'})),
-    el.t('password-change.feedback-2', msg('Hard', {id: 'password-change.feedback-2'})),
-    el.t('password-change.feedback-3', msg('Neither easy nor hard', {id: 'password-change.feedback-3'})),
-    el.t('password-change.feedback-4', msg('Easy', {id: 'password-change.feedback-4'})),
-    el.t('password-change.feedback-5', msg('Very easy', {id: 'password-change.feedback-5'})),
-  ];
-  return html`<fieldset class="serein-password-change__feedback">
-    <legend>
-      ${el.t('password-change.feedback', msg('How easy was it to change your password?', {id: 'password-change.feedback'}))}
-    </legend>
-    ${([1, 2, 3, 4, 5] as const).map(
-      (score) =>
-        html`<button type="button" class="serein-button serein-button--quiet" @click=${() => el.sendFeedback(score)}>
-          ${formatNumber(score)}<span class="serein-visually-hidden">${words[score - 1]}</span>
-        </button>`,
-    )}
-    <p class="serein-hint" aria-hidden="true">${formatNumber(1)} = ${words[0]} · ${formatNumber(5)} = ${words[4]}</p>
-  </fieldset>`;
-}
-
-/** The thank-you state (the form is gone, so browsers offer to save the new password). */
-function renderSuccess(el: El) {
-  return html`<div class="serein-password-change__done">
-    ${renderConfirmationTitle(
-      el.ids.success,
-      el.t('password-change.done-title', msg('Your password has been changed', {id: 'password-change.done-title'})),
-    )}
-    <p>
-      ${el.t('password-change.done-text', msg('Use your new password the next time you sign in. Thank you for keeping your account safe.', {id: 'password-change.done-text'}))}
-    </p>
-    ${
-      el.signedOutOthers
-        ? html`<p>
-            ${el.t('password-change.done-signed-out', msg('Your other devices have been signed out. This one stays signed in.', {id: 'password-change.done-signed-out'}))}
-          </p>`
-        : nothing
-    }
-    ${renderFeedback(el)}
-  </div>`;
-}
-
 function renderSignOut(el: El) {
   if (!el.signOutOthers) return nothing;
   const suspicious = el.effectiveReason === 'suspicious-activity';
@@ -482,22 +381,6 @@ function renderActions(el: El) {
   </div>`;
 }
 
-/**
- * With more than one problem found before sending: the summary at the top of the form (a field
- * put right leaves it; the host's refusals are about one field and never make a summary).
- */
-function renderSummary(el: El) {
-  const items = (['current', 'new', 'confirm'] as const)
-    .filter((field) => el.fieldErrors[field])
-    .map((field) => ({id: el.ids[field], text: fieldErrorText(el, el.fieldErrors[field])}));
-  if (items.length < 2) return nothing;
-  return renderErrorSummary(
-    `${el.ids.title}-summary`,
-    el.t('password-change.summary-title', msg('Please check these fields', {id: 'password-change.summary-title'})),
-    items,
-  );
-}
-
 function renderHelp(el: El) {
   return renderHelpLink(
     safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
@@ -507,34 +390,15 @@ function renderHelp(el: El) {
   );
 }
 
-/** The form-level error; a lock-out's duration is the live one under it, not a fixed one. */
-function renderAlert(el: El) {
-  const {error, strings} = liveError(el.flow.error, el.strings);
-  return renderFormError(error, strings, el.flow.copied, () => el.flow.markCopied());
-}
-
-/** A lock-out: one live remaining time (not a live region), announced politely at its start and end. */
-function renderWait(el: El) {
-  const wait = el.flow.wait;
-  return html`${renderWaitLine(
-      el.ids.wait,
-      wait,
-      (left) => retryText(el, left),
-      () => retryNowText(el),
-    )}
-    <p class="serein-visually-hidden" role="status">
-      ${waitNews(
-        wait,
-        (total) => retryText(el, total, true),
-        () => retryNowText(el),
-      )}
-    </p>`;
-}
-
 /** Everything the customer reads and types, rendered in the page's DOM. */
-export function renderForm(el: El): TemplateResult {
-  if (el.success) return html`${renderSuccess(el)}${renderHelp(el)}`;
-  const error = el.flow.error;
+export function renderForm(el: El): TemplateResult | typeof noChange {
+  // A later state keeps the form in place until its module has arrived (a few ms at most).
+  const states =
+    el.success || el.flow.error || el.flow.wait.left > 0 || el.flow.wait.ended
+      ? later(el, el.light, laterStates)
+      : undefined;
+  if (el.success) return states ? html`${states.renderSuccess(el)}${renderHelp(el)}` : noChange;
+  const alert = states?.renderAlert(el) ?? nothing;
   return html`
     <h2 id=${el.ids.title} tabindex="-1">${heading(el)}</h2>
     ${renderBanner(el)}
@@ -557,10 +421,13 @@ export function renderForm(el: El): TemplateResult {
         tabindex="-1"
         aria-hidden="true"
       />
-      ${renderSummary(el)} ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
+      ${Object.keys(el.fieldErrors).length > 1 ? later(el, el.light, laterStates)?.renderSummary(el) : nothing}
+      ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
       ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
-      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${error ? renderAlert(el) : nothing}</div>
-      ${renderWait(el)} ${renderActions(el)}
+      <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${alert}</div>
+      ${states?.renderWaitLine(el) ?? nothing}
+      <p class="serein-visually-hidden" role="status">${states?.waitText(el) ?? ''}</p>
+      ${renderActions(el)}
     </form>
     ${renderHelp(el)}
   `;

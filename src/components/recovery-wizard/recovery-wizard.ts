@@ -30,6 +30,8 @@ import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 export const recoveryWizardView = withParts(lazy(() => import('./recovery-wizard.view.js'), {now: true}));
 /** The second-factor step's logic, loaded when the host's answer asks for that step. */
 const secondFactor = lazy(() => import('./recovery-wizard.second-factor.js'));
+/** The later steps and the form's error, for the view; leaving the first step waits for them. @internal */
+export const laterSteps = lazy(() => import('./recovery-wizard.states.js'));
 type View = typeof import('./recovery-wizard.view.js');
 
 const CHANNELS: readonly SereinOtpChannel[] = ['email', 'sms', 'app', 'backup-code'];
@@ -209,10 +211,11 @@ export class SereinRecoveryWizard extends SereinElement {
       input?.focus();
       return;
     }
+    const next = laterSteps.load().catch(() => undefined); // The next step's module, while the host answers.
     await this.flow.run<unknown, SereinRecoveryIdentifyBody>(
       'serein-recovery-identify',
       {identifier},
-      {step: 'identify', done: (value) => this.identifiedAs(identifier, this.validMethods(value))},
+      {step: 'identify', done: (value) => next.then(() => this.identifiedAs(identifier, this.validMethods(value)))},
     );
   }
 

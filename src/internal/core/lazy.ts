@@ -35,8 +35,9 @@ export function lazy<T>(importer: () => Promise<T>, {now = false}: {now?: boolea
 
 /**
  * Starts loading `module` once the browser is idle: for a small capability that the first
- * interaction would otherwise wait for (the meter's estimator client), fetched ahead without
- * holding up the page's own work. Errors are left to the next `load()`.
+ * interaction would otherwise wait for (the meter's estimator client) or a view's later states
+ * (`<name>.states.ts`: errors, waits, success), fetched ahead without holding up the page's own
+ * work. Errors are left to the next `load()`.
  */
 export function loadWhenIdle(module: Lazy<unknown>): void {
   (globalThis.requestIdleCallback ?? setTimeout)(() => void module.load().catch(() => undefined));

@@ -70,10 +70,13 @@ export class LightDomController<V extends SereinLightView = SereinLightView> imp
     return this.options.view ? this.options.view.value : ({} as V);
   }
 
-  /** Resolves once the view is here and its styles are adopted. */
+  /** A later state's module on its way (`later()`, src/internal/later-state.ts): `ready()` waits for it. */
+  pending?: Promise<unknown>;
+
+  /** Resolves once the view is here and its styles are adopted, and any later state's module too. */
   async ready(): Promise<void> {
-    if (!this.options.view || this.options.view.value) return;
-    await this.options.view.load();
+    if (this.options.view && !this.options.view.value) await this.options.view.load();
+    await this.pending;
   }
 
   hostConnected(): void {

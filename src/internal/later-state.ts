@@ -1,0 +1,29 @@
+import type {LitElement} from 'lit';
+import {adoptScopedStyles, type SereinLightView} from './core/light-dom.js';
+import type {Lazy} from './core/lazy.js';
+
+/**
+ * Where an element keeps a later state's module on its way (its `LightDomController`, or a plain
+ * object): the element's `updateComplete` waits for `pending`.
+ */
+export interface LaterStates {
+  pending?: Promise<unknown>;
+}
+
+/**
+ * The module of a later state (an error, a success, a wait: what an element's first render never
+ * shows), for its view to render that state; the module's page-DOM `lightStyles` are adopted first.
+ * Undefined until the module has arrived: the view keeps what it showed, the element renders
+ * again on arrival, and its `updateComplete` waits for that, so that focus lands on the new content.
+ * Views load such a module ahead with `loadWhenIdle()` (CONTRIBUTING.md, "The loading rule").
+ */
+export function later<T extends object>(el: LitElement, holder: LaterStates, module: Lazy<T>): T | undefined {
+  const value: (T & SereinLightView) | undefined = module.value;
+  const root = el.getRootNode();
+  if (!value) {
+    holder.pending = Promise.all([holder.pending, module.load().then(() => el.requestUpdate())]).catch(() => undefined);
+  } else if (value.lightStyles && (root instanceof Document || root instanceof ShadowRoot)) {
+    adoptScopedStyles(root, value.lightStyles);
+  }
+  return value;
+}
