@@ -63,3 +63,22 @@ export function waitNews(wait: Countdown, start: (total: number) => string, done
   if (wait.left > 0) return start(wait.total);
   return wait.ended ? done() : '';
 }
+
+/** A form's lock-out ("You can try again in 14:32"): its one live line, `id` for the buttons it blocks. */
+export function renderRetryLine(el: SereinElement, id: string, wait: Countdown) {
+  return renderWaitLine(
+    id,
+    wait,
+    (left) => retryText(el, left),
+    () => retryNowText(el),
+  );
+}
+
+/** What the polite status region says about a form's lock-out: its length at the start, then its end. */
+export function retryNews(el: SereinElement, wait: Countdown): string {
+  return waitNews(
+    wait,
+    (total) => retryText(el, total, true),
+    () => retryNowText(el),
+  );
+}

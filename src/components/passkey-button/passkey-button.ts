@@ -26,8 +26,7 @@ const flow = lazy(() => import('./passkey-button.flow.js'));
 /** Loaded by an element that asks for it: the automatic upgrade (`mode="register" conditional`), passkey autofill (`signin`). */
 const upgrading = lazy(() => import('./passkey-button.upgrade.js'));
 const autofilling = lazy(() => import('./passkey-button.autofill.js'));
-/** @internal */
-export type Ceremony = NonNullable<typeof webauthn.value> &
+/** @internal */ export type Ceremony = NonNullable<typeof webauthn.value> &
   NonNullable<typeof protocol.value> &
   NonNullable<typeof prefetch.value> &
   NonNullable<typeof flow.value>;
@@ -41,10 +40,9 @@ const MODES: readonly SereinPasskeyMode[] = ['register', 'signin'];
 type Phase = 'idle' | 'preparing' | 'waiting' | 'verifying' | 'success';
 
 /**
- * The automatic upgrade (`mode="register" conditional`): `checking` the browser, `silent` (the
- * browser may create the passkey without a dialog: nothing is shown unless it succeeds), or the
- * visible `offer` (no such capability, or an earlier silent attempt of this session failed), or
- * `upgraded` (the silent attempt succeeded: the success line is shown).
+ * The automatic upgrade (`mode="register" conditional`): `checking` the browser, `silent` (created without a
+ * dialog: nothing is shown unless it succeeds), the visible `offer` (no such capability, or a silent attempt of
+ * this session failed), or `upgraded` (the silent attempt succeeded: the success line is shown).
  */
 type Upgrade = 'checking' | 'silent' | 'offer' | 'upgraded';
 

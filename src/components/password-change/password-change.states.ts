@@ -5,7 +5,7 @@ import {alertStyles} from '../../internal/alert.styles.js';
 import {renderConfirmationTitle, renderErrorSummary} from '../../internal/alert.js';
 import {errorText} from '../../internal/error-messages.js';
 import {renderFormError} from '../../internal/error-view.js';
-import {liveError, renderWaitLine as waitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
+import {liveError, renderRetryLine, retryNews} from '../../internal/wait-view.js';
 import type {PasswordFieldError, SereinPasswordChange} from './password-change.js';
 
 // The later states of <serein-password-change>, which its first render never shows: the
@@ -148,19 +148,10 @@ export function renderAlert(el: El) {
 
 /** A lock-out's one live remaining time (not a live region), under the alert. */
 export function renderWaitLine(el: El) {
-  return waitLine(
-    el.ids.wait,
-    el.flow.wait,
-    (left) => retryText(el, left),
-    () => retryNowText(el),
-  );
+  return renderRetryLine(el, el.ids.wait, el.flow.wait);
 }
 
 /** What the polite status region says about a lock-out: at its start and at its end. */
 export function waitText(el: El): string {
-  return waitNews(
-    el.flow.wait,
-    (total) => retryText(el, total, true),
-    () => retryNowText(el),
-  );
+  return retryNews(el, el.flow.wait);
 }

@@ -5,6 +5,7 @@ import {alertStyles} from '../../internal/alert.styles.js';
 import {renderConfirmationTitle} from '../../internal/alert.js';
 import {busyLabel} from '../../internal/busy-label.js';
 import {renderFormError} from '../../internal/error-view.js';
+import {liveError, renderRetryLine, retryNews} from '../../internal/wait-view.js';
 import type {SereinStrings} from '../../internal/core/strings.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinRecoveryMethod} from '../../events/recovery-wizard.js';
@@ -20,9 +21,21 @@ export const lightStyles = alertStyles('serein-recovery-wizard');
 
 type El = SereinRecoveryWizard;
 
-/** The form-level error. */
+/** The form-level error; a lock-out's duration is the live line under it, not a fixed one. */
 export function renderError(el: El) {
-  return renderFormError(el.flow.error, el.strings, el.flow.copied, () => el.flow.markCopied());
+  const {error, strings} = liveError(el.flow.error, el.strings);
+  return renderFormError(error, strings, el.flow.copied, () => el.flow.markCopied());
+}
+
+/**
+ * A lock-out of the wizard's own steps (who the customer is, the way to get a code): one live line
+ * under the alert and the polite news of its start and end, as in the password form. The code step
+ * shows its wait in its own prompt.
+ */
+export function renderWait(el: El) {
+  if (el.step !== 'identify' && el.step !== 'method') return nothing;
+  return html`${renderRetryLine(el, el.ids.wait, el.flow.wait)}
+    <p class="serein-visually-hidden" role="status">${retryNews(el, el.flow.wait)}</p>`;
 }
 
 function methodLabel(el: El, method: SereinRecoveryMethod): string {
@@ -186,7 +199,12 @@ export function renderMethod(el: El) {
         })}
       </fieldset>
       <div class="serein-recovery-wizard__actions">
-        <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class="serein-button"
+          aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}
+          aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
+        >
           ${methodSubmitText(el, pending)}
         </button>
       </div>

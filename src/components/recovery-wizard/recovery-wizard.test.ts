@@ -743,7 +743,7 @@ describe('<serein-recovery-wizard>', () => {
       expect(resend.getAttribute('aria-disabled')).to.equal('false');
     });
 
-    it('explains a refusal on the first steps in the alert, with the support reference', async () => {
+    it('explains a refusal on the first steps in the alert, with the support reference, and its wait in one live line', async () => {
       const element = await mount();
       backend(element, {
         identify: () => Promise.reject({code: 'rate-limited', retryAfterSeconds: 60, reference: 'R-9'}),
@@ -751,10 +751,27 @@ describe('<serein-recovery-wizard>', () => {
       fill(identifierInput(element), 'camille@example.com');
       submitIn(element).click();
       const alert = element.querySelector<HTMLElement>('[role="alert"]')!;
-      await until(() => alert.textContent!.includes('60 seconds'), 'the wait');
-      expect(alert.textContent).to.include('R-9');
+      await until(() => alert.textContent!.includes('R-9'), 'the refusal');
       await until(() => document.activeElement === alert, 'focus on the alert');
       expect(element.currentStep).to.equal('identify');
+      // One wait on the page, the live one (as in the password form and the code prompt).
+      expect(alert.textContent, 'no fixed duration in the alert').not.to.match(/second|minute/);
+      const lines = element.querySelectorAll('.serein-wait');
+      expect(lines, 'one countdown').to.have.length(1);
+      expect(lines[0].textContent).to.match(/You can try again in \u2068(1:00|0:59)\u2069/);
+      expect(submitIn(element).getAttribute('aria-disabled')).to.equal('true');
+      expect(submitIn(element).getAttribute('aria-describedby')).to.equal(lines[0].id);
+    });
+
+    it('lets the first step go again once its lock-out has run out, and says so', async () => {
+      const element = await mount();
+      backend(element, {identify: () => Promise.reject({code: 'too-many-attempts', retryAfterSeconds: 1})});
+      fill(identifierInput(element), 'camille@example.com');
+      submitIn(element).click();
+      await until(() => submitIn(element).getAttribute('aria-disabled') === 'true', 'the lock-out');
+      await until(() => submitIn(element).getAttribute('aria-disabled') === 'false', 'the end of the wait', 4000);
+      expect(submitIn(element).hasAttribute('aria-describedby')).to.equal(false);
+      expect(element.querySelector('.serein-wait')!.textContent).to.include('You can try again now.');
     });
 
     it('asks for an identifier before any event', async () => {

@@ -22,11 +22,7 @@ import type {
 } from '../../events/recovery-wizard.js';
 import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 
-/**
- * Every template and string of the wizard: its import starts with this module (CONTRIBUTING.md).
- * `src/define/recovery-wizard.ts` adds the code prompt and the password form, which the view
- * draws. @internal
- */
+/** The wizard's templates and strings, imported from now on; its define module adds the parts it draws. @internal */
 export const recoveryWizardView = withParts(lazy(() => import('./recovery-wizard.view.js'), {now: true}));
 /** The second-factor step's logic, loaded when the host's answer asks for that step. */
 const secondFactor = lazy(() => import('./recovery-wizard.second-factor.js'));
@@ -88,6 +84,7 @@ export class SereinRecoveryWizard extends SereinElement {
     method: uniqueId('serein-recovery-wizard-method'),
     success: uniqueId('serein-recovery-wizard-success'),
     alert: uniqueId('serein-recovery-wizard-alert'),
+    wait: uniqueId('serein-recovery-wizard-wait'),
   };
   /** @internal */
   readonly light: LightDomController<View> = new LightDomController(this, {
@@ -142,10 +139,8 @@ export class SereinRecoveryWizard extends SereinElement {
   @property({type: Number, attribute: 'min-length'}) minLength = DEFAULT_MIN_LENGTH;
 
   /**
-   * Which word lists the strength meter uses: `compact` (default; at most 240 KB gzip per
-   * language instead of 500–800 KB, and 98.9 % of the held-out bench passwords scored exactly as
-   * with the full lists) or `full` (zxcvbn-ts's complete lists). Passed to the meter, which warns
-   * once about any other value and uses `compact`.
+   * The strength meter's word lists: `compact` (default; at most 240 KB gzip per language, 98.9 % of the
+   * held-out bench passwords scored as with the full lists) or `full` (zxcvbn-ts's). Passed to the meter (any other: `compact`).
    */
   @property() dictionary: DictionarySet = 'compact';
 

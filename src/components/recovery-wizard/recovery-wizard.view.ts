@@ -107,7 +107,12 @@ function renderIdentify(el: El) {
         <p class="serein-error" id=${el.ids.identifierError}>${identifierErrorText(el)}</p>
       </div>
       <div class="serein-recovery-wizard__actions">
-        <button type="submit" class="serein-button" aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class="serein-button"
+          aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}
+          aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
+        >
           ${identifySubmitLabel(el, pending)}
         </button>
       </div>
@@ -139,6 +144,7 @@ export function renderSteps(el: El): TemplateResult | typeof noChange {
     ${section('second-factor', states?.renderSecondFactor(el))} ${section('password', states?.renderPassword(el))}
     ${section('done', step === 'done' ? states?.renderDone(el) : nothing)}
     <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${states?.renderError(el) ?? nothing}</div>
+    ${states?.renderWait(el) ?? nothing}
     ${renderHelpLink(
       safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
       () =>
