@@ -270,8 +270,10 @@ describe('<serein-passkey-button>', () => {
       expect(control.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
       const signin = await mount('mode="signin"');
       expect(textOf(button(signin))).to.equal('Sign in with a passkey');
-      // The status line exists, empty, before anything happens.
+      // The status line exists, empty, before anything happens, and takes no room (no gap under the button).
       expect(textOf(statusOf(signin))).to.equal('');
+      expect(statusOf(signin).matches(':empty'), 'nothing inside, not even a space').to.equal(true);
+      expect(getComputedStyle(statusOf(signin)).marginBlockStart).to.equal('0px');
     });
 
     it('works with the keyboard alone: Enter and Space start a ceremony', async () => {

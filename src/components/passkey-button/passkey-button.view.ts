@@ -175,12 +175,12 @@ export function render(el: SereinPasskeyButton): TemplateResult | typeof nothing
         el.notice?.kind === 'error' || (el.notice?.kind === 'problem' && el.notice.problem === 'device')
         ? 'error'
         : 'info';
+  // On one line: a space inside the status would stop `.status:empty` from hiding it.
+  const notice = notices?.renderNotice(el) ?? nothing;
   return html`<slot name="brand"></slot>
     <div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       ${done ? nothing : renderActions(el, busy)}
-      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>
-        ${notices?.renderNotice(el) ?? nothing}
-      </div>
+      <div part="status" class="status" role="status" tabindex="-1" data-tone=${tone}>${notice}</div>
       ${done ? html`<slot name="success"></slot>` : nothing} ${renderAlternative(el, alternativeHref)} ${renderHelp(el)}
     </div>`;
 }
