@@ -1,4 +1,4 @@
-import type {SereinActionOutcome} from './action-controller.js';
+import {ActionController, type SereinActionOutcome} from './action-controller.js';
 import type {SereinError} from './errors.js';
 import type {FormFlowController, FormFlowRun} from './core/form-flow.js';
 
@@ -8,6 +8,23 @@ import type {FormFlowController, FormFlowRun} from './core/form-flow.js';
 
 /** Errors after which trying again at once makes no sense: the submit waits `retryAfterSeconds`. */
 const LOCKING = new Set(['rate-limited', 'too-many-attempts']);
+
+/** The action protocol of the flow's element, made once (the `waitUntil` protocol comes with this module). */
+export function actionsOf(flow: FormFlowController): ActionController {
+  return (flow.actions ??= new ActionController(flow.host));
+}
+
+/** Sends `type` and routes its outcome; resolves with the outcome's status. */
+export async function run<T, B extends object>(
+  flow: FormFlowController,
+  type: string,
+  body: B,
+  handlers: FormFlowRun<T>,
+): Promise<SereinActionOutcome<T>['status']> {
+  const outcome = await actionsOf(flow).run<T, B>(type, body);
+  await route(flow, outcome, handlers);
+  return outcome.status;
+}
 
 /** Routes an outcome: done → the component's success; failed → journey `failed` and `fail`; nobody answered → a native POST. */
 export async function route<T>(

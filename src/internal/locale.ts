@@ -1,4 +1,4 @@
-import {LOCALE_STATUS_EVENT} from '@lit/localize';
+import {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
 import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
 
 /** The languages Serein ships. */

@@ -99,39 +99,46 @@ export function meterShadowStyles(): CSSResult {
   `);
 }
 
-/** Light-DOM styles: the text the page can reference. Scoped to the tag, in `@layer serein`. */
-export const meterLightStyles = css`
-  @layer serein {
-    serein-strength-meter .serein-strength-meter__summary {
-      margin: 0;
-      font-weight: 600;
+/**
+ * Light-DOM styles: the text the page can reference. Scoped to the tag, in `@layer serein`. Only
+ * the view reads them: the call is marked pure so that a bundle of the element alone leaves them out.
+ */
+export const meterLightStyles = /* @__PURE__ */ lightCss();
+
+function lightCss(): CSSResult {
+  return css`
+    @layer serein {
+      serein-strength-meter .serein-strength-meter__summary {
+        margin: 0;
+        font-weight: 600;
+      }
+      serein-strength-meter .serein-strength-meter__feedback {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+        color: var(--_text);
+      }
+      serein-strength-meter .serein-strength-meter__feedback:empty {
+        display: none;
+      }
+      serein-strength-meter .serein-strength-meter__feedback p {
+        margin: 0;
+      }
+      serein-strength-meter .serein-strength-meter__feedback ul {
+        margin: 0;
+        padding-inline-start: 1.25rem;
+        color: var(--_muted);
+      }
+      serein-strength-meter .serein-visually-hidden {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        margin: -1px;
+        padding: 0;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+        border: 0;
+      }
     }
-    serein-strength-meter .serein-strength-meter__feedback {
-      display: grid;
-      gap: calc(var(--_space) / 2);
-      color: var(--_text);
-    }
-    serein-strength-meter .serein-strength-meter__feedback:empty {
-      display: none;
-    }
-    serein-strength-meter .serein-strength-meter__feedback p {
-      margin: 0;
-    }
-    serein-strength-meter .serein-strength-meter__feedback ul {
-      margin: 0;
-      padding-inline-start: 1.25rem;
-      color: var(--_muted);
-    }
-    serein-strength-meter .serein-visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
-  }
-`;
+  `;
+}

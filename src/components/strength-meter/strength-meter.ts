@@ -21,8 +21,6 @@ import type {AttachedInput} from '../../internal/attached-input.js';
 const DEFAULT_MIN_LENGTH = 15;
 /** The level is announced once typing has paused this long, never per keystroke. */
 const ANNOUNCE_AFTER_MS = 1000;
-/** The longest a committed password waits for the breach check's answer. */
-const BREACH_WAIT_MS = 5000;
 
 // prettier-ignore
 const SCORE_OF_LEVEL: Record<SereinStrengthLevel, SereinStrengthChangeDetail['score']> = {empty: 0, 'too-short': 0, checking: 0, breached: 0, rejected: 0, weak: 1, fair: 2, good: 3, strong: 4};
@@ -37,7 +35,8 @@ const VERDICTS: readonly SereinStrengthVerdict[] = ['password-breached', 'passwo
 const DICTIONARIES: readonly DictionarySet[] = ['compact', 'full'];
 const LEVEL_OF_SCORE: readonly SereinStrengthLevel[] = ['weak', 'weak', 'fair', 'good', 'strong'];
 
-type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
+/** @internal */
+export type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
 
 /** Every template and string of the meter: its import starts with this module (CONTRIBUTING.md). */
 const view = lazy(() => import('./strength-meter.view.js'), {now: true});
@@ -46,8 +45,8 @@ type View = typeof import('./strength-meter.view.js');
 const errorWords = lazy(() => import('../../internal/error-messages.js'));
 /** The page's input (`for`), attached as the view arrives: the ids that describe it are the view's. */
 const attachedInput = lazy(() => import('../../internal/attached-input.js'), {now: true});
-/** The bookkeeping of breach checks: loaded with the dictionaries when a `breachCheck` is set, else at the first check. */
-const breachChecks = lazy(() => import('../../internal/breach-check.js'));
+/** The breach check of a committed password: loaded with the dictionaries when a `breachCheck` is set, else at the first check. */
+const breachModule = lazy(() => import('./strength-meter.breach.js'));
 /** The estimator client (1 KB): fetched once idle after connecting; the worker and word lists wait for a focus. */
 const estimator = lazy(() => import('./strength-meter.estimator.js'));
 
@@ -104,14 +103,16 @@ export class SereinStrengthMeter extends SereinElement {
   private stopLocale: (() => void) | undefined;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private breaches: BreachChecks | undefined;
+  /** The kept answers of the breach check, once it was asked. @internal */
+  breaches: BreachChecks | undefined;
   private lastDetail = '';
 
   /** The password being judged: the attached input's value, or the `password` property. @internal */
   @state() value = '';
   /** The estimate and the password it was made for. @internal */
   @state() estimate: {for: string; locale: SereinLocale; result: EstimateResult} | undefined;
-  @state() private breach: {for: string; state: BreachState} | undefined;
+  /** The breach check's answer and the password it was given for. @internal */
+  @state() breach: {for: string; state: BreachState} | undefined;
   /** The host's refusal and the password it was made for (see {@link setVerdict}). */
   @state() private verdict: {for: string; code: SereinStrengthVerdict} | undefined;
   /** What the live region says now. @internal */
@@ -277,7 +278,7 @@ export class SereinStrengthMeter extends SereinElement {
   private loadDictionaries(): void {
     if (this.dictionariesRequested) return;
     this.dictionariesRequested = true;
-    if (this.breachCheck) breachChecks.load().catch(() => undefined);
+    if (this.breachCheck) breachModule.load().catch(() => undefined);
     void estimator
       .load()
       .then((capability) => capability.prepare(getActiveLocale(), this.effectiveDictionary))
@@ -292,7 +293,8 @@ export class SereinStrengthMeter extends SereinElement {
     estimator.load().then((capability) => capability.requestEstimate(this), Boolean);
   }
 
-  private scheduleAnnouncement(): void {
+  /** @internal */
+  scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const text = this.light.view?.announcement(this) ?? '';
@@ -312,20 +314,12 @@ export class SereinStrengthMeter extends SereinElement {
     const [password, check] = [this.value, this.breachCheck];
     if (!check || codePointLength(password) < this.effectiveMinLength) return;
     if (this.breach?.for === password && this.breach.state !== 'unavailable') return;
-    // Loaded first: two checks at once (the form's submit and its own) share one instance.
-    const {BreachChecks} = await breachChecks.load();
-    this.breaches ??= new BreachChecks();
-    // A check that hangs does not hold a form's submission for ever.
-    const outcome = await Promise.race([
-      this.breaches.ask(password, check),
-      new Promise<'unavailable'>((resolve) => setTimeout(() => resolve('unavailable'), BREACH_WAIT_MS)),
-    ]);
-    const words = await errorWords.load();
-    if (password === this.value && this.isConnected) {
-      this.errorWords = words;
-      this.breach = {for: password, state: outcome};
-      this.scheduleAnnouncement();
-    }
+    return (await breachModule.load()).checkCommitted(this, password, check);
+  }
+
+  /** The wording of the breach error (loaded once). @internal */
+  loadErrorWords() {
+    return errorWords.load();
   }
 
   /** The estimate for the current password, once there is one (never an older value's). @internal */
@@ -350,7 +344,7 @@ export class SereinStrengthMeter extends SereinElement {
       return;
     }
     this.verdict = {for: value, code};
-    void errorWords.load().then((words) => (this.errorWords = words));
+    void this.loadErrorWords().then((words) => (this.errorWords = words));
   }
 
   /** The breach check's answer for the current password. @internal */

@@ -4,7 +4,7 @@ import type {SereinError} from '../errors.js';
 import type {JourneyController} from './journey-controller.js';
 import {lazy} from './lazy.js';
 
-/** What follows an answer (outcome routing, error placement, lock-out): loaded with the action protocol. */
+/** The action protocol and what follows an answer (outcome routing, error placement, lock-out): loaded with the first action. */
 const outcomes = lazy(() => import('../form-outcome.js'));
 
 /**
@@ -137,12 +137,7 @@ export class FormFlowController implements ReactiveController {
 
   /** Loads the action protocol (once per element), and what follows an answer. */
   async ensureActions(): Promise<ActionController> {
-    if (!this.actions) {
-      // The `waitUntil` protocol, loaded with the first action.
-      const [{ActionController}] = await Promise.all([import('../action-controller.js'), outcomes.load()]);
-      this.actions ??= new ActionController(this.host);
-    }
-    return this.actions;
+    return (await outcomes.load()).actionsOf(this);
   }
 
   /**
@@ -183,10 +178,7 @@ export class FormFlowController implements ReactiveController {
   ): Promise<'done' | 'failed' | 'unhandled' | 'busy'> {
     this.copied = false;
     this.options.journey.submitted();
-    const actions = await this.ensureActions();
-    const outcome = await actions.run<T, B>(type, body);
-    await outcomes.value!.route(this, outcome, handlers);
-    return outcome.status;
+    return (await outcomes.load()).run<T, B>(this, type, body, handlers);
   }
 
   /**

@@ -1,6 +1,7 @@
 import {LitElement, type CSSResult, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {updateWhenLocaleChanges} from '@lit/localize';
+// The controller alone: the package's index also evaluates its msg() runtime, which only views need.
+import {updateWhenLocaleChanges} from '@lit/localize/internal/localized-controller.js';
 import {pickString, type SereinStrings} from './strings.js';
 
 const warned = new Set<string>();
