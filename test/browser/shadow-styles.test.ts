@@ -147,6 +147,26 @@ describe('shadow styles', () => {
     expect(getComputedStyle(hidden).display).to.equal('none');
   });
 
+  it('keeps the space of a register button before the view, and none for the automatic upgrade, which shows nothing', async () => {
+    const api = window.PublicKeyCredential as unknown as Record<string, unknown>;
+    const saved = Object.getOwnPropertyDescriptor(api, 'getClientCapabilities');
+    // The browser has not answered yet: the upgrade stays undecided (nothing shown) for the test.
+    Object.defineProperty(api, 'getClientCapabilities', {configurable: true, value: () => new Promise(() => {})});
+    try {
+      wrapper = await mount(
+        '<test-held-passkey-button mode="register"></test-held-passkey-button><test-held-passkey-button mode="register" conditional></test-held-passkey-button>',
+      );
+      const [offer, upgrade] = [...wrapper.children];
+      expect(baseOf(offer).getBoundingClientRect().height).to.be.closeTo(136.8, 0.1);
+      expect(upgrade.matches(':state(upgrading)')).to.equal(true);
+      expect(baseOf(upgrade).getBoundingClientRect().height).to.equal(0);
+    } finally {
+      wrapper?.remove();
+      if (saved) Object.defineProperty(api, 'getClientCapabilities', saved);
+      else delete api.getClientCapabilities;
+    }
+  });
+
   it('keeps its styles when moved into another shadow root', async () => {
     wrapper = await mount('<serein-passkey-button show-unsupported></serein-passkey-button>');
     const button = wrapper.firstElementChild as Updatable;

@@ -14,7 +14,10 @@ export const passkeyButtonStyles = css`
   :host(:state(unsupported):not([show-unsupported])) {
     display: none;
   }
-  /* While the view loads: the explanation and the button keep their space (between its height at 32rem wide and at a phone's width). */
+  /*
+   * While the view loads: the explanation and the button keep their space (between its height at
+   * 32rem wide and at a phone's width, a line taller).
+   */
   .base.loading {
     min-block-size: 7.45rem;
   }
@@ -23,6 +26,10 @@ export const passkeyButtonStyles = css`
   }
   :host(:state(unsupported)) .base.loading {
     min-block-size: 5.75rem;
+  }
+  /* The automatic upgrade, decided or tried silently, shows nothing. */
+  :host(:state(upgrading)) .base.loading {
+    min-block-size: 0;
   }
 `;
 
