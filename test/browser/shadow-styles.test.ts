@@ -57,6 +57,16 @@ async function mount(html: string, style = ''): Promise<HTMLElement> {
 
 const baseOf = (element: Element) => element.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
 
+/** One line of text in `wrapper`, in px (what `1lh` resolves to there). */
+function lineHeight(wrapper: HTMLElement): number {
+  const probe = document.createElement('div');
+  probe.style.blockSize = '1lh';
+  wrapper.append(probe);
+  const height = probe.getBoundingClientRect().height;
+  probe.remove();
+  return height;
+}
+
 describe('shadow styles', () => {
   let wrapper: HTMLElement | undefined;
   afterEach(() => wrapper?.remove());
@@ -96,9 +106,10 @@ describe('shadow styles', () => {
         `color-scheme: ${scheme}`,
       );
       const [meter, button, loaded] = [...wrapper.children] as HTMLElement[];
-      // The bar (0.375rem), its gap (0.75 of the 0.5rem unit) and one line (1.5em); the button 6.5rem.
-      expect(baseOf(meter).getBoundingClientRect().height).to.be.closeTo(36, 0.1);
-      expect(baseOf(button).getBoundingClientRect().height).to.be.closeTo(104, 0.1);
+      // The bar (0.375rem), its gap (0.75 of the 0.5rem unit) and three lines of text; the button 7.45rem.
+      expect(lineHeight(wrapper)).to.be.within(16, 28);
+      expect(baseOf(meter).getBoundingClientRect().height).to.be.closeTo(12 + 3 * lineHeight(wrapper), 0.1);
+      expect(baseOf(button).getBoundingClientRect().height).to.be.closeTo(119.2, 0.1);
       for (const element of [meter, button]) {
         const mark = element.querySelector('[slot="brand"]')!.getBoundingClientRect();
         expect(baseOf(element).getBoundingClientRect().top - mark.bottom, element.localName).to.be.closeTo(16, 0.1);
@@ -113,12 +124,12 @@ describe('shadow styles', () => {
   it('resolves the density before the view', async () => {
     wrapper = await mount(`<test-held-meter>${brand}</test-held-meter>`, '--serein-density: 0.75');
     const meter = wrapper.firstElementChild!;
-    expect(baseOf(meter).getBoundingClientRect().height).to.be.closeTo(34.5, 0.1);
+    expect(baseOf(meter).getBoundingClientRect().height).to.be.closeTo(10.5 + 3 * lineHeight(wrapper), 0.1);
     const mark = meter.querySelector('[slot="brand"]')!.getBoundingClientRect();
     expect(baseOf(meter).getBoundingClientRect().top - mark.bottom).to.be.closeTo(12, 0.1);
   });
 
-  it('takes no space before the view for a passkey button where passkeys are unsupported', async () => {
+  it('keeps the notice’s space before the view for a passkey button where passkeys are unsupported, or none when hidden', async () => {
     const saved = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential');
     // As in a browser without WebAuthn.
     delete (window as unknown as Record<string, unknown>).PublicKeyCredential;
@@ -131,8 +142,29 @@ describe('shadow styles', () => {
     }
     const [shown, hidden] = [...wrapper.children];
     expect(shown.matches(':state(unsupported)')).to.equal(true);
-    expect(baseOf(shown).getBoundingClientRect().height).to.equal(0);
+    // The notice that passkeys are unsupported (5.75rem), shown because of `show-unsupported`.
+    expect(baseOf(shown).getBoundingClientRect().height).to.be.closeTo(92, 0.1);
     expect(getComputedStyle(hidden).display).to.equal('none');
+  });
+
+  it('keeps the space of a register button before the view, and none for the automatic upgrade, which shows nothing', async () => {
+    const api = window.PublicKeyCredential as unknown as Record<string, unknown>;
+    const saved = Object.getOwnPropertyDescriptor(api, 'getClientCapabilities');
+    // The browser has not answered yet: the upgrade stays undecided (nothing shown) for the test.
+    Object.defineProperty(api, 'getClientCapabilities', {configurable: true, value: () => new Promise(() => {})});
+    try {
+      wrapper = await mount(
+        '<test-held-passkey-button mode="register"></test-held-passkey-button><test-held-passkey-button mode="register" conditional></test-held-passkey-button>',
+      );
+      const [offer, upgrade] = [...wrapper.children];
+      expect(baseOf(offer).getBoundingClientRect().height).to.be.closeTo(136.8, 0.1);
+      expect(upgrade.matches(':state(upgrading)')).to.equal(true);
+      expect(baseOf(upgrade).getBoundingClientRect().height).to.equal(0);
+    } finally {
+      wrapper?.remove();
+      if (saved) Object.defineProperty(api, 'getClientCapabilities', saved);
+      else delete api.getClientCapabilities;
+    }
   });
 
   it('keeps its styles when moved into another shadow root', async () => {

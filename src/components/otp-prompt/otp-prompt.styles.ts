@@ -6,13 +6,18 @@ export const otpPromptStyles = css`
   :host {
     max-inline-size: var(--serein-otp-prompt-max-width, var(--_max-width));
   }
-  /* Until the view arrives: about the height of the prompt it renders, so nothing below moves. */
+  /*
+   * Until the view arrives: about the height of the prompt it renders (between its height at 32rem
+   * wide and at a phone's width, a line taller), so nothing below moves.
+   */
   .base.loading {
-    min-block-size: 19.3rem;
+    min-block-size: 19.85rem;
   }
-  :host([channel='sms']) .base.loading,
+  :host([channel='sms']) .base.loading {
+    min-block-size: 24.6rem;
+  }
   :host([channel='email']) .base.loading {
-    min-block-size: 23.3rem;
+    min-block-size: 25.7rem;
   }
 `;
 

@@ -9,18 +9,24 @@ export const passwordChangeStyles = css`
   slot[hidden] {
     display: none;
   }
-  /* Until the view arrives: about the height of the form it renders, so nothing below moves. */
+  /*
+   * Until the view arrives: about the height of the form it renders, so nothing below moves. Each
+   * field is 5.125rem; a reason's banner between its height at 32rem wide and at a phone's width.
+   */
+  :host([confirm]) {
+    --_rc: 5.125rem;
+  }
+  :host([no-current]) {
+    --_rn: 5.125rem;
+  }
+  :host([reason]:not([reason='user'], [reason='routine'])) {
+    --_rb: 7.95rem;
+  }
+  :host([reason='routine']) {
+    --_rb: 7.4rem;
+  }
   .base.loading {
-    min-block-size: 22.2rem;
-  }
-  :host([confirm]) .base.loading {
-    min-block-size: 28.2rem;
-  }
-  :host([no-current]) .base.loading {
-    min-block-size: 17.2rem;
-  }
-  :host([reason]:not([reason='user'])) .base.loading {
-    min-block-size: 32.2rem;
+    min-block-size: calc(22.2rem + var(--_rc, 0rem) - var(--_rn, 0rem) + var(--_rb, 0rem));
   }
 `;
 
@@ -56,8 +62,10 @@ export function passwordChangeLightStyles(): CSSResult {
         display: grid;
         gap: calc(var(--_space) * 2);
       }
+      /* The rule above spaces the meter's lines of text too: its reservation counts that gap. */
       serein-password-change serein-strength-meter {
         max-inline-size: none;
+        --_meter-text-gap: calc(var(--_space) * 2);
       }
       serein-password-change h2 {
         margin: 0;

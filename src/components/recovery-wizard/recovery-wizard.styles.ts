@@ -6,9 +6,12 @@ export const recoveryWizardStyles = css`
   :host {
     max-inline-size: var(--serein-recovery-wizard-max-width, var(--_max-width));
   }
-  /* Until the view arrives: about the height of the first step, so nothing below moves. */
+  /*
+   * Until the view arrives: about the height of the first step (between its height at 32rem wide
+   * and at a phone's width, a line taller), so nothing below moves.
+   */
   .base.loading {
-    min-block-size: 17.1rem;
+    min-block-size: 17.6rem;
   }
 `;
 
