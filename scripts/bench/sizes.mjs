@@ -31,7 +31,7 @@ export const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\
  * Serein's). Keyed by package-relative entry file. `lit: true`: Lit included.
  */
 export const BUDGETS = {
-  'dist/define.js': {label: 'all five registered, with Lit', gzip: 16.55 * 1024, lit: true},
+  'dist/define.js': {label: 'all five registered, with Lit', gzip: 16.65 * 1024, lit: true},
   // The meter took on the breach check per committed value, the state machine of the current
   // value, setVerdict() and dictionary="compact|full" (issues 11 and 13); the structure issue's
   // 4 KB goal (TARGETS below) is printed by npm run bench and not yet met.
@@ -53,11 +53,12 @@ export const BUDGETS = {
   // meter's light-DOM styles were left to its view, and its breach check of a committed password
   // became lazy (strength-meter.breach.ts); the form flow's first action makes the action
   // protocol inside form-outcome.ts, which it loads anyway. Figures as measured on main with all of
-  // these together (the later states' loading hook adds a few bytes to each).
+  // these together (the later states' loading hook adds a few bytes to each), and the reservations
+  // per attribute that keep the layout still while the view arrives (about 0.1 KB for all five).
   'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 4.35 * 1024},
   'dist/define/password-change.js': {
     label: '<serein-password-change> (its meter comes with the view)',
-    gzip: 4.9 * 1024,
+    gzip: 4.95 * 1024,
   },
   'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 4.35 * 1024},
   'dist/define/recovery-wizard.js': {
