@@ -10,6 +10,7 @@ import type {SereinStrings} from '../../internal/core/strings.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinRecoveryMethod} from '../../events/recovery-wizard.js';
 import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
+import {renderStepSubmit} from './recovery-wizard.view.js';
 
 // The steps of <serein-recovery-wizard> after the first one (the ways to get a code, the code,
 // the second step, the new password, the end) and its form-level error: its first render shows
@@ -198,16 +199,7 @@ export function renderMethod(el: El) {
           </div>`;
         })}
       </fieldset>
-      <div class="serein-recovery-wizard__actions">
-        <button
-          type="submit"
-          class="serein-button"
-          aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}
-          aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
-        >
-          ${methodSubmitText(el, pending)}
-        </button>
-      </div>
+      ${renderStepSubmit(el, pending, methodSubmitText(el, pending))}
     </form>`;
 }
 

@@ -106,17 +106,25 @@ function renderIdentify(el: El) {
         />
         <p class="serein-error" id=${el.ids.identifierError}>${identifierErrorText(el)}</p>
       </div>
-      <div class="serein-recovery-wizard__actions">
-        <button
-          type="submit"
-          class="serein-button"
-          aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}
-          aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
-        >
-          ${identifySubmitLabel(el, pending)}
-        </button>
-      </div>
+      ${renderStepSubmit(el, pending, identifySubmitLabel(el, pending))}
     </form>`;
+}
+
+/**
+ * The submit of the wizard's own steps (who the customer is, the way to get a code): blocked while
+ * busy or locked out, and then described by the lock-out's live line. @internal
+ */
+export function renderStepSubmit(el: El, pending: boolean, label: unknown) {
+  return html`<div class="serein-recovery-wizard__actions">
+    <button
+      type="submit"
+      class="serein-button"
+      aria-disabled=${pending || el.flow.retryBlocked ? 'true' : 'false'}
+      aria-describedby=${el.flow.retryBlocked ? el.ids.wait : nothing}
+    >
+      ${label}
+    </button>
+  </div>`;
 }
 
 /** The first step's button: "Continue", or "Checking…" with the spinner, at one width. */
