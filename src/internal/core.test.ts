@@ -2,11 +2,11 @@ import {expect, fixture, html as testHtml} from '@open-wc/testing';
 import {html} from 'lit';
 import {ActionController} from './action-controller.js';
 import {JourneyController} from './core/journey-controller.js';
-import {lazy, withParts} from './core/lazy.js';
+import {lazy, lazyView, styleAdoption, withParts} from './core/lazy.js';
 import {SereinElement} from './core/serein-element.js';
 import {SEREIN_ERROR_CODES, toSereinError} from './errors.js';
 import {errorText} from './error-messages.js';
-import {loadSereinTemplates, resolveSereinLocale, useSereinLocalization} from '../localization.js';
+import {getActiveLocale, loadSereinTemplates, resolveSereinLocale, useSereinLocalization} from '../localization.js';
 import {captureConsole, recordEvents, until} from '../../test/support/helpers.js';
 import type {SereinJourneyDetail} from '../events/journey.js';
 
@@ -164,6 +164,20 @@ describe('withParts (the elements a view draws arrive with it)', () => {
   });
 });
 
+describe('lazyView (the one way an element loads its view)', () => {
+  it('counts the view as arrived once it and the style handling every view needs are both here', async () => {
+    let arrive!: () => void;
+    const held = new Promise<{name: string}>((resolve) => (arrive = () => resolve({name: 'view'})));
+    const view = lazyView(() => held);
+    await styleAdoption.load();
+    expect(view.value, 'the style handling alone is not the view').to.equal(undefined);
+    arrive();
+    expect(await view.load()).to.deep.equal({name: 'view'});
+    expect(view.value).to.deep.equal({name: 'view'});
+    expect(styleAdoption.value?.adoptShadowStyles).to.be.a('function');
+  });
+});
+
 describe('SereinError mapping', () => {
   it('normalises what hosts reject with', () => {
     expect(toSereinError({code: 'code-incorrect', attemptsLeft: 2, message: 'Check your app'})).to.deep.equal({
@@ -296,6 +310,36 @@ describe('localisation', () => {
     const french = await loadSereinTemplates('fr-FR');
     expect(Object.keys(french)).to.include('strength-meter.level.weak');
     expect(await loadSereinTemplates('en')).to.deep.equal({});
+  });
+
+  it('renders every connected element again when another locale is ready, and no removed one', async () => {
+    class LocaleProbe extends SereinElement {
+      changes = 0;
+      renders = 0;
+      override localeChanged(): void {
+        super.localeChanged();
+        this.changes += 1;
+      }
+      protected override updated(): void {
+        this.renders += 1;
+      }
+    }
+    customElements.define('serein-locale-probe', LocaleProbe);
+    const [shown, removed] = [new LocaleProbe(), new LocaleProbe()];
+    document.body.append(shown, removed);
+    await shown.updateComplete;
+    removed.remove();
+    const renders = shown.renders;
+    await useSereinLocalization({locale: 'de'});
+    await shown.updateComplete;
+    expect(getActiveLocale()).to.equal('de');
+    expect(shown.changes, 'told of the new locale').to.equal(1);
+    expect(shown.renders, 'and rendered again').to.equal(renders + 1);
+    expect(removed.changes, 'a removed element is not told').to.equal(0);
+    await useSereinLocalization({locale: 'fr-CA'});
+    expect(getActiveLocale()).to.equal('fr');
+    expect(shown.changes).to.equal(2);
+    shown.remove();
   });
 
   it('can be called again to switch the locale, and never throws', async () => {

@@ -1,5 +1,6 @@
 import {msg, str} from '@lit/localize';
-import {pickString, type SereinStrings} from './core/strings.js';
+import type {SereinStrings} from './core/strings.js';
+import {pickString} from './wording.js';
 import {formatNumber, formatWait, plural} from './core/format.js';
 import type {SereinError} from './errors.js';
 

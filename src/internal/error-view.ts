@@ -2,7 +2,8 @@ import {html, nothing} from 'lit';
 import {msg} from '@lit/localize';
 import {errorText} from './error-messages.js';
 import type {SereinError} from './errors.js';
-import {pickString, type SereinStrings} from './core/strings.js';
+import type {SereinStrings} from './core/strings.js';
+import {pickString} from './wording.js';
 import {renderAlert, type AlertTone} from './alert.js';
 
 /** A wait is not a failure: the errors that ask to wait a while are told in the warning tone. */

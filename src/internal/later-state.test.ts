@@ -3,7 +3,7 @@ import {css, html, noChange} from 'lit';
 import {state} from 'lit/decorators.js';
 import {SereinElement} from './core/serein-element.js';
 import {LightDomController} from './core/light-dom.js';
-import type {Lazy} from './core/lazy.js';
+import {lazyView, type Lazy} from './core/lazy.js';
 import {later} from './later-state.js';
 
 /** A later state's module, as a states module exports it. */
@@ -43,6 +43,7 @@ let held = heldModule();
 class LaterStateProbe extends SereinElement {
   @state() failed = false;
   readonly light: LightDomController = new LightDomController(this, {
+    view: lazyView(async () => ({})),
     render: () => {
       if (!this.failed) return html`<p class="probe-first">Enter your code.</p>`;
       const states = later(this, this.light, held.module);

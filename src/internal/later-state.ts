@@ -1,5 +1,6 @@
 import type {LitElement} from 'lit';
-import {adoptScopedStyles, type SereinLightView} from './core/light-dom.js';
+import type {SereinLightView} from './core/light-dom.js';
+import {adoptScopedStyles} from './style-adoption.js';
 import type {Lazy} from './core/lazy.js';
 
 /**
@@ -19,11 +20,10 @@ export interface LaterStates {
  */
 export function later<T extends object>(el: LitElement, holder: LaterStates, module: Lazy<T>): T | undefined {
   const value: (T & SereinLightView) | undefined = module.value;
-  const root = el.getRootNode();
   if (!value) {
     holder.pending = Promise.all([holder.pending, module.load().then(() => el.requestUpdate())]).catch(() => undefined);
-  } else if (value.lightStyles && (root instanceof Document || root instanceof ShadowRoot)) {
-    adoptScopedStyles(root, value.lightStyles);
+  } else if (value.lightStyles) {
+    adoptScopedStyles(el.getRootNode(), value.lightStyles);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
+import {readyLocaleTag} from './core/locale-tag.js';
 import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
 
 /** The languages Serein ships. */
@@ -19,30 +19,10 @@ export function resolveSereinLocale(tag: string | null | undefined): SereinLocal
   return language ?? sourceLocale;
 }
 
-let ready: SereinLocale | undefined;
-const listeners = new Set<(locale: SereinLocale) => void>();
-
-if (typeof window !== 'undefined') {
-  // lit-localize announces every locale it finishes loading, whoever configured it.
-  window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-    if (event.detail.status !== 'ready') return;
-    const locale = resolveSereinLocale(event.detail.readyLocale);
-    if (locale === ready) return;
-    ready = locale;
-    for (const listener of listeners) listener(locale);
-  });
-}
-
 /**
  * The locale Serein's text is currently shown in: the last one lit-localize made ready, or,
  * before any, the source locale (the text is English until a locale is loaded).
  */
 export function getActiveLocale(): SereinLocale {
-  return ready ?? sourceLocale;
-}
-
-/** Calls `listener` each time lit-localize makes another locale ready; returns the unsubscribe. */
-export function onActiveLocaleChange(listener: (locale: SereinLocale) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return resolveSereinLocale(readyLocaleTag());
 }

@@ -6,6 +6,7 @@ import type {Countdown} from './core/form-flow.js';
 import type {SereinStrings} from './core/strings.js';
 import type {SereinError} from './errors.js';
 import type {SereinElement} from './core/serein-element.js';
+import {t} from './wording.js';
 
 // The one way every wait is shown (a lock-out after too many tries, a resend cooldown): one
 // sentence with the time left, counted down each second outside any live region, said politely
@@ -14,12 +15,12 @@ import type {SereinElement} from './core/serein-element.js';
 /** "You can try again in 14:32" (live), or "in 15 minutes" (`spoken`, for the announcement). */
 export function retryText(el: SereinElement, seconds: number, spoken = false): string {
   const time = spoken ? formatWait(seconds) : clock(seconds);
-  return el.t('wait.retry-in', msg(str`You can try again in ${time}.`, {id: 'wait.retry-in'}), {time});
+  return t(el, 'wait.retry-in', msg(str`You can try again in ${time}.`, {id: 'wait.retry-in'}), {time});
 }
 
 /** Said once the wait is over. */
 export function retryNowText(el: SereinElement): string {
-  return el.t('wait.retry-now', msg('You can try again now.', {id: 'wait.retry-now'}));
+  return t(el, 'wait.retry-now', msg('You can try again now.', {id: 'wait.retry-now'}));
 }
 
 const LOCKING = new Set(['rate-limited', 'too-many-attempts']);

@@ -1,9 +1,9 @@
 import type {SereinError} from '../../internal/errors.js';
-import type {SereinOtpResendBody, SereinOtpSubmitBody} from '../../events/otp-prompt.js';
+import type {SereinOtpAlternative, SereinOtpResendBody, SereinOtpSubmitBody} from '../../events/otp-prompt.js';
 import type {SereinOtpPrompt} from './otp-prompt.js';
 
-// What the prompt sends to the host and how it shows the outcome: the submission of the code and
-// "Send a new code". The element fetches this module once the browser is idle after connecting,
+// What the prompt sends to the host and how it shows the outcome: the submission of the code,
+// "Send a new code" and the choice of another way. The element fetches this module once the browser is idle after connecting,
 // well before a code can be typed; a submission that comes first waits for it (the form flow's
 // guard has already kept the browser from submitting).
 
@@ -54,8 +54,22 @@ export function place(el: SereinOtpPrompt, error: SereinError): HTMLInputElement
   return el.codeInput;
 }
 
-/** "Send a new code", once the element has marked itself `resending`. */
+/** "Send a new code", unless a wait, another action or the success stands in the way. */
 export async function resend(el: SereinOtpPrompt): Promise<void> {
+  const flow = el.flow;
+  if (el.resendWait.left > 0 || flow.blocked || el.resending || flow.submitting || el.success) return;
+  // A new attempt: the last error and the lock-out's "now" are over.
+  flow.reset();
+  el.status = '';
+  el.resending = true;
+  try {
+    await sendAgain(el);
+  } finally {
+    el.resending = false;
+  }
+}
+
+async function sendAgain(el: SereinOtpPrompt): Promise<void> {
   const actions = await el.flow.ensureActions();
   el.journey.step('resend');
   const outcome = await actions.run<unknown, SereinOtpResendBody>('serein-otp-resend', {
@@ -72,4 +86,14 @@ export async function resend(el: SereinOtpPrompt): Promise<void> {
     await el.updateComplete;
     el.light.container.querySelector<HTMLElement>(`#${el.ids.alert}`)?.focus();
   }
+}
+
+/** The customer chose another way under "Try another way". */
+export function switchTo(el: SereinOtpPrompt, alternative: SereinOtpAlternative): void {
+  el.switching = true;
+  el.journey.step('switch');
+  el.emit('serein-otp-switch', {
+    channel: alternative.channel,
+    ...(alternative.destination ? {destination: alternative.destination} : {}),
+  });
 }

@@ -9,6 +9,7 @@ import {renderFormError} from '../../internal/error-view.js';
 import {liveError, renderWaitLine, retryNowText, retryText, waitNews} from '../../internal/wait-view.js';
 import type {SereinOtpPrompt} from './otp-prompt.js';
 import {resendReadyText, resendWaitText} from './otp-prompt.view.js';
+import {t} from '../../internal/wording.js';
 
 // The later states of <serein-otp-prompt>, which its first render never shows: the field's
 // problem, the form's error, a lock-out's wait and the accepted code. The view loads this module
@@ -24,7 +25,8 @@ type El = SereinOtpPrompt;
 function incompleteText(el: El): string {
   const count = formatNumber(el.effectiveLength);
   return el.numeric
-    ? el.t(
+    ? t(
+        el,
         'otp-prompt.error.incomplete',
         plural(el.effectiveLength, {
           zero: () => msg(str`Enter all ${count} digits of the code.`, {id: 'otp-prompt.error.incomplete.zero'}),
@@ -36,7 +38,8 @@ function incompleteText(el: El): string {
         }),
         {count},
       )
-    : el.t(
+    : t(
+        el,
         'otp-prompt.error.empty-backup',
         msg('Enter one of your backup codes.', {id: 'otp-prompt.error.empty-backup'}),
       );
@@ -80,7 +83,7 @@ export function lockNews(el: El): string {
 export function renderDone(el: El, help: unknown) {
   return html`${renderConfirmationTitle(
     el.ids.success,
-    el.t('otp-prompt.done', msg('Thank you, that is the right code.', {id: 'otp-prompt.done'})),
+    t(el, 'otp-prompt.done', msg('Thank you, that is the right code.', {id: 'otp-prompt.done'})),
   )}
   ${help}`;
 }

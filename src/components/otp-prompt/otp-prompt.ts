@@ -5,14 +5,14 @@ import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {Countdown, FormFlowController} from '../../internal/core/form-flow.js';
-import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
+import {lazy, lazyView, loadWhenIdle} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {otpPromptStyles} from './otp-prompt.styles.js';
 
 /** Every template and string of the prompt: its import starts with this module (CONTRIBUTING.md). */
-const view = lazy(() => import('./otp-prompt.view.js'), {now: true});
+const view = lazyView(() => import('./otp-prompt.view.js'));
 type View = typeof import('./otp-prompt.view.js');
 /** The code input's behaviour (typing, paste, autofill), needed with the first view. */
 const codeFieldModule = lazy(() => import('../../internal/code-field.js'), {now: true});
@@ -98,8 +98,8 @@ export class SereinOtpPrompt extends SereinElement {
   codeField: CodeFieldController | undefined;
   /** The pending WebOTP request, if any. @internal */
   webOtp: AbortController | undefined;
-  /** Focus the heading after the next channel change (the customer chose another way). */
-  private switching = false;
+  /** Set when the customer chose another way: the title takes focus once the host switched. @internal */
+  switching = false;
 
   /** @internal */
   @state() fieldError: OtpFieldError = '';
@@ -276,18 +276,9 @@ export class SereinOtpPrompt extends SereinElement {
     return this.light.container.querySelector<HTMLInputElement>(`#${this.ids.code}`);
   }
 
-  /** "Send a new code". @internal */
+  /** "Send a new code" (otp-prompt.actions.ts, fetched once idle after connecting). @internal */
   async resend(): Promise<void> {
-    if (this.resendWait.left > 0 || this.flow.blocked || this.resending || this.flow.submitting || this.success) return;
-    // A new attempt: the last error and the lock-out's "now" are over.
-    this.flow.reset();
-    this.status = '';
-    this.resending = true;
-    try {
-      await (await actionsModule.load()).resend(this);
-    } finally {
-      this.resending = false;
-    }
+    return (await actionsModule.load()).resend(this);
   }
 
   /** "Try another way" opened or closed. @internal */
@@ -295,14 +286,9 @@ export class SereinOtpPrompt extends SereinElement {
     this.othersOpen = !this.othersOpen;
   }
 
-  /** The customer chose another way. @internal */
-  switchTo(alternative: SereinOtpAlternative): void {
-    this.switching = true;
-    this.journey.step('switch');
-    this.emit('serein-otp-switch', {
-      channel: alternative.channel,
-      ...(alternative.destination ? {destination: alternative.destination} : {}),
-    });
+  /** The customer chose another way (otp-prompt.actions.ts). @internal */
+  async switchTo(alternative: SereinOtpAlternative): Promise<void> {
+    (await actionsModule.load()).switchTo(this, alternative);
   }
 
   protected override render() {

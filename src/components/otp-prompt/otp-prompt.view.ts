@@ -15,6 +15,7 @@ import {otpPromptLightStyles, otpPromptShadowStyles} from './otp-prompt.styles.j
 import {tokenStyles} from '../../internal/tokens.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
+import {t} from '../../internal/wording.js';
 
 /** The theme tokens and the layout of the base, added to the shadow root when the view arrives. */
 export const shadowStyles = [tokenStyles, otpPromptShadowStyles()];
@@ -45,13 +46,13 @@ function otherWays(el: El): SereinOtpAlternative[] {
 function heading(el: El): string {
   switch (el.effectiveChannel) {
     case 'sms':
-      return el.t('otp-prompt.title.sms', msg('Check your text messages', {id: 'otp-prompt.title.sms'}));
+      return t(el, 'otp-prompt.title.sms', msg('Check your text messages', {id: 'otp-prompt.title.sms'}));
     case 'email':
-      return el.t('otp-prompt.title.email', msg('Check your inbox', {id: 'otp-prompt.title.email'}));
+      return t(el, 'otp-prompt.title.email', msg('Check your inbox', {id: 'otp-prompt.title.email'}));
     case 'backup-code':
-      return el.t('otp-prompt.title.backup-code', msg('Enter a backup code', {id: 'otp-prompt.title.backup-code'}));
+      return t(el, 'otp-prompt.title.backup-code', msg('Enter a backup code', {id: 'otp-prompt.title.backup-code'}));
     default:
-      return el.t('otp-prompt.title.app', msg('Enter the code from your app', {id: 'otp-prompt.title.app'}));
+      return t(el, 'otp-prompt.title.app', msg('Enter the code from your app', {id: 'otp-prompt.title.app'}));
   }
 }
 
@@ -61,14 +62,16 @@ function where(el: El): string {
   switch (el.effectiveChannel) {
     case 'sms':
       return destination
-        ? el.t(
+        ? t(
+            el,
             'otp-prompt.where.sms-to',
             msg(str`We sent a code by text message to ${destination}. It can take a minute to arrive.`, {
               id: 'otp-prompt.where.sms-to',
             }),
             {destination},
           )
-        : el.t(
+        : t(
+            el,
             'otp-prompt.where.sms',
             msg('We sent a code to your phone by text message. It can take a minute to arrive.', {
               id: 'otp-prompt.where.sms',
@@ -76,7 +79,8 @@ function where(el: El): string {
           );
     case 'email':
       return destination
-        ? el.t(
+        ? t(
+            el,
             'otp-prompt.where.email-to',
             msg(
               str`We sent a code to ${destination}. It can take a few minutes to arrive. If you do not see it, look in your spam folder.`,
@@ -84,7 +88,8 @@ function where(el: El): string {
             ),
             {destination},
           )
-        : el.t(
+        : t(
+            el,
             'otp-prompt.where.email',
             msg(
               'We sent a code to your email address. It can take a few minutes to arrive. If you do not see it, look in your spam folder.',
@@ -92,7 +97,8 @@ function where(el: El): string {
             ),
           );
     case 'backup-code':
-      return el.t(
+      return t(
+        el,
         'otp-prompt.where.backup-code',
         msg(
           'Use one of the backup codes you saved when you turned on two-step verification. Each code works only once.',
@@ -100,7 +106,8 @@ function where(el: El): string {
         ),
       );
     default:
-      return el.t(
+      return t(
+        el,
         'otp-prompt.where.app',
         msg(
           'Open the app that gives you sign-in codes for this account and enter the code it shows now. The code changes often, so use the one on screen.',
@@ -115,24 +122,26 @@ function alternativeLabel(el: El, alternative: SereinOtpAlternative): string {
   switch (alternative.channel) {
     case 'sms':
       return destination
-        ? el.t(
+        ? t(
+            el,
             'otp-prompt.other.sms-to',
             msg(str`Get a code by text message to ${destination}`, {id: 'otp-prompt.other.sms-to'}),
             {destination},
           )
-        : el.t('otp-prompt.other.sms', msg('Get a code by text message', {id: 'otp-prompt.other.sms'}));
+        : t(el, 'otp-prompt.other.sms', msg('Get a code by text message', {id: 'otp-prompt.other.sms'}));
     case 'email':
       return destination
-        ? el.t(
+        ? t(
+            el,
             'otp-prompt.other.email-to',
             msg(str`Get a code by email to ${destination}`, {id: 'otp-prompt.other.email-to'}),
             {destination},
           )
-        : el.t('otp-prompt.other.email', msg('Get a code by email', {id: 'otp-prompt.other.email'}));
+        : t(el, 'otp-prompt.other.email', msg('Get a code by email', {id: 'otp-prompt.other.email'}));
     case 'backup-code':
-      return el.t('otp-prompt.other.backup-code', msg('Use a backup code', {id: 'otp-prompt.other.backup-code'}));
+      return t(el, 'otp-prompt.other.backup-code', msg('Use a backup code', {id: 'otp-prompt.other.backup-code'}));
     default:
-      return el.t('otp-prompt.other.app', msg('Use the code from your app', {id: 'otp-prompt.other.app'}));
+      return t(el, 'otp-prompt.other.app', msg('Use the code from your app', {id: 'otp-prompt.other.app'}));
   }
 }
 
@@ -142,7 +151,8 @@ function renderIntro(el: El) {
     <div class="serein-otp-prompt__intro" id=${el.ids.intro}>
       <p>${where(el)}</p>
       <p>
-        ${el.t(
+        ${t(
+          el,
           'otp-prompt.why',
           msg('This extra step makes sure it is really you, even if someone else knows your password.', {
             id: 'otp-prompt.why',
@@ -158,7 +168,8 @@ function renderHints(el: El) {
   return html`<p class="serein-hint" id=${el.ids.hint}>
       ${
         el.numeric
-          ? el.t(
+          ? t(
+              el,
               'otp-prompt.hint',
               plural(el.effectiveLength, {
                 zero: () => msg(str`The code has ${count} digits.`, {id: 'otp-prompt.hint.zero'}),
@@ -170,7 +181,8 @@ function renderHints(el: El) {
               }),
               {count},
             )
-          : el.t(
+          : t(
+              el,
               'otp-prompt.hint.backup-code',
               msg('Letters and digits. Spaces and dashes are optional.', {id: 'otp-prompt.hint.backup-code'}),
             )
@@ -178,46 +190,50 @@ function renderHints(el: El) {
     </p>
     ${
       el.autoSubmit && el.numeric
-        ? html`<p class="serein-hint" id=${el.ids.auto}>
-            ${el.t(
-              'otp-prompt.auto-submit',
-              plural(el.effectiveLength, {
-                zero: () =>
-                  msg(str`We check the code as soon as all ${count} digits are in.`, {
-                    id: 'otp-prompt.auto-submit.zero',
-                  }),
-                one: () =>
-                  msg(str`We check the code as soon as its ${count} digit is in.`, {id: 'otp-prompt.auto-submit.one'}),
-                two: () =>
-                  msg(str`We check the code as soon as all ${count} digits are in.`, {
-                    id: 'otp-prompt.auto-submit.two',
-                  }),
-                few: () =>
-                  msg(str`We check the code as soon as all ${count} digits are in.`, {
-                    id: 'otp-prompt.auto-submit.few',
-                  }),
-                many: () =>
-                  msg(str`We check the code as soon as all ${count} digits are in.`, {
-                    id: 'otp-prompt.auto-submit.many',
-                  }),
-                other: () =>
-                  msg(str`We check the code as soon as all ${count} digits are in.`, {
-                    id: 'otp-prompt.auto-submit.other',
-                  }),
-              }),
-              {count},
-            )}
-          </p>`
+        ? html`<p class="serein-hint" id=${el.ids.auto}>${autoSubmitText(el, count)}</p>`
         : nothing
     }`;
 }
 
+/** The line that says the code is checked once complete (`auto-submit`). */
+function autoSubmitText(el: El, count: string): string {
+  return t(
+    el,
+    'otp-prompt.auto-submit',
+    plural(el.effectiveLength, {
+      zero: () =>
+        msg(str`We check the code as soon as all ${count} digits are in.`, {
+          id: 'otp-prompt.auto-submit.zero',
+        }),
+      one: () => msg(str`We check the code as soon as its ${count} digit is in.`, {id: 'otp-prompt.auto-submit.one'}),
+      two: () =>
+        msg(str`We check the code as soon as all ${count} digits are in.`, {
+          id: 'otp-prompt.auto-submit.two',
+        }),
+      few: () =>
+        msg(str`We check the code as soon as all ${count} digits are in.`, {
+          id: 'otp-prompt.auto-submit.few',
+        }),
+      many: () =>
+        msg(str`We check the code as soon as all ${count} digits are in.`, {
+          id: 'otp-prompt.auto-submit.many',
+        }),
+      other: () =>
+        msg(str`We check the code as soon as all ${count} digits are in.`, {
+          id: 'otp-prompt.auto-submit.other',
+        }),
+    }),
+    {count},
+  );
+}
+
 export function resendReadyText(el: El): string {
-  return el.t('otp-prompt.resend-ready', msg('You can ask for a new code now.', {id: 'otp-prompt.resend-ready'}));
+  return t(el, 'otp-prompt.resend-ready', msg('You can ask for a new code now.', {id: 'otp-prompt.resend-ready'}));
 }
 
 function resendSentText(el: El): string {
-  return el.t(
+  return t(
+    el,
     'otp-prompt.resend-sent',
     msg('We sent a new code. It can take a few minutes to arrive.', {id: 'otp-prompt.resend-sent'}),
   );
@@ -237,19 +253,21 @@ function renderRemember(el: El) {
     />
     <div>
       <label for=${el.ids.remember}>
-        ${el.t('otp-prompt.remember', msg('Do not ask for a code again on this device', {id: 'otp-prompt.remember'}))}
+        ${t(el, 'otp-prompt.remember', msg('Do not ask for a code again on this device', {id: 'otp-prompt.remember'}))}
       </label>
       <p class="serein-hint" id=${el.ids.rememberHint}>
         ${
           duration
-            ? el.t(
+            ? t(
+                el,
                 'otp-prompt.remember-hint-days',
                 msg(str`For ${duration}. Choose this only on a device that you alone use.`, {
                   id: 'otp-prompt.remember-hint-days',
                 }),
                 {duration},
               )
-            : el.t(
+            : t(
+                el,
                 'otp-prompt.remember-hint',
                 msg('Choose this only on a device that you alone use.', {id: 'otp-prompt.remember-hint'}),
               )
@@ -261,9 +279,9 @@ function renderRemember(el: El) {
 
 /** "Send a new code", or "Sending…" with the spinner, in a button of one width. */
 function resendLabel(el: El) {
-  const idle = {text: el.t('otp-prompt.resend', msg('Send a new code', {id: 'otp-prompt.resend'})), busy: false};
+  const idle = {text: t(el, 'otp-prompt.resend', msg('Send a new code', {id: 'otp-prompt.resend'})), busy: false};
   const busy = {
-    text: el.t('otp-prompt.resending', msg('Sending a new code…', {id: 'otp-prompt.resending'})),
+    text: t(el, 'otp-prompt.resending', msg('Sending a new code…', {id: 'otp-prompt.resending'})),
     busy: true,
   };
   return el.resending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
@@ -276,7 +294,8 @@ function expired(el: El): boolean {
 
 /** "You can ask for a new code in 0:28" (`time` a clock), or "in 2 minutes" (said once). */
 export function resendWaitText(el: El, wait: string): string {
-  return el.t(
+  return t(
+    el,
     'otp-prompt.resend-wait',
     msg(str`You can ask for a new code in ${wait}.`, {id: 'otp-prompt.resend-wait'}),
     {wait},
@@ -353,13 +372,17 @@ function renderAlternatives(el: El) {
       aria-controls=${el.ids.others}
       @click=${() => el.toggleOthers()}
     >
-      <span>${el.t('otp-prompt.others', msg('Try another way', {id: 'otp-prompt.others'}))}</span>${chevron}
+      <span>${t(el, 'otp-prompt.others', msg('Try another way', {id: 'otp-prompt.others'}))}</span>${chevron}
     </button>
     <ul id=${el.ids.others} ?hidden=${!el.othersOpen}>
       ${otherWays(el).map(
         (alternative) =>
           html`<li>
-            <button type="button" class="serein-button serein-button--quiet" @click=${() => el.switchTo(alternative)}>
+            <button
+              type="button"
+              class="serein-button serein-button--quiet"
+              @click=${() => void el.switchTo(alternative)}
+            >
               ${ICONS[alternative.channel] ?? nothing}<span>${alternativeLabel(el, alternative)}</span>
             </button>
           </li>`,
@@ -373,15 +396,15 @@ function renderHelp(el: El) {
   return renderHelpLink(
     safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
     () =>
-      el.supportLabel || el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'otp-prompt.help'),
+      el.supportLabel || t(el, 'help', msg('Need help? Contact support', {id: 'help'}), undefined, 'otp-prompt.help'),
   );
 }
 
 /** The words of the submit button, with the spinner while the code is checked (one width). */
 function submitLabel(el: El, checking: boolean) {
-  const idle = {text: el.t('otp-prompt.submit', msg('Continue', {id: 'otp-prompt.submit'})), busy: false};
+  const idle = {text: t(el, 'otp-prompt.submit', msg('Continue', {id: 'otp-prompt.submit'})), busy: false};
   const busy = {
-    text: el.t('otp-prompt.submitting', msg('Checking the code…', {id: 'otp-prompt.submitting'})),
+    text: t(el, 'otp-prompt.submitting', msg('Checking the code…', {id: 'otp-prompt.submitting'})),
     busy: true,
   };
   return checking ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
@@ -390,8 +413,8 @@ function submitLabel(el: El, checking: boolean) {
 /** The label of the code field. */
 function labelText(el: El): string {
   return el.numeric
-    ? el.t('otp-prompt.label', msg('Code', {id: 'otp-prompt.label'}))
-    : el.t('otp-prompt.label.backup-code', msg('Backup code', {id: 'otp-prompt.label.backup-code'}));
+    ? t(el, 'otp-prompt.label', msg('Code', {id: 'otp-prompt.label'}))
+    : t(el, 'otp-prompt.label.backup-code', msg('Backup code', {id: 'otp-prompt.label.backup-code'}));
 }
 
 function statusText(el: El): string {

@@ -5,6 +5,7 @@ import {renderFormError} from '../../internal/error-view.js';
 import {renderAlert} from '../../internal/alert.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
+import {t} from '../../internal/wording.js';
 
 // The notices of <serein-passkey-button>, which its first render never shows: what happened after
 // a ceremony (success, a calm problem, the host's error). The view loads this module when a notice
@@ -85,14 +86,14 @@ function successText(mode: SereinPasskeyMode, t: Translate): string {
 export function renderNotice(el: SereinPasskeyButton) {
   const notice = el.notice;
   if (!notice) return nothing;
-  const t = (id: string, localized: string) => el.t(id, localized);
+  const say = (id: string, localized: string) => t(el, id, localized);
   switch (notice.kind) {
     case 'success':
-      return renderAlert('success', html`<p>${successText(el.effectiveMode, t)}</p>`);
+      return renderAlert('success', html`<p>${successText(el.effectiveMode, say)}</p>`);
     case 'problem':
       return renderAlert(
         notice.problem === 'device' ? 'critical' : 'info',
-        html`<p>${problemText(notice.problem, el.effectiveMode, t)}</p>`,
+        html`<p>${problemText(notice.problem, el.effectiveMode, say)}</p>`,
       );
     default:
       return renderFormError(notice.error, errorStrings(el, notice.error.code), el.copied, () => el.markCopied());
@@ -108,5 +109,5 @@ function errorStrings(el: SereinPasskeyButton, code: string) {
   const own = msg('We could not confirm this passkey. You can try again whenever you are ready.', {
     id: 'passkey-button.not-verified-register',
   });
-  return {'error.passkey-not-verified': el.t('passkey-button.not-verified-register', own), ...el.strings};
+  return {'error.passkey-not-verified': t(el, 'passkey-button.not-verified-register', own), ...el.strings};
 }

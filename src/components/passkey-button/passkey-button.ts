@@ -8,7 +8,7 @@ import type {SereinError} from '../../internal/errors.js';
 import type {SereinPasskeyMode} from '../../events/passkey.js';
 import {passkeyButtonStyles} from './passkey-button.styles.js';
 import {renderBase} from '../../internal/core/light-dom.js';
-import {lazy} from '../../internal/core/lazy.js';
+import {lazy, lazyView} from '../../internal/core/lazy.js';
 import type {LaterStates} from '../../internal/later-state.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import type {PasskeyPrefetch} from './passkey-button.prefetch.js';
@@ -16,7 +16,7 @@ import type {UpgradeRun} from './passkey-button.upgrade.js';
 import type {AutofillOffer} from './passkey-button.autofill.js';
 
 /** Every template and string of the button: its import starts with this module (CONTRIBUTING.md). */
-const view = lazy(() => import('./passkey-button.view.js'), {now: true});
+const view = lazyView(() => import('./passkey-button.view.js'));
 /** @simplewebauthn/browser, loaded by the first element that needs it. */
 const webauthn = lazy(() => import('./passkey-button.webauthn.js'));
 /** Loaded with it: the action protocol, the options fetched ahead of the click, the button's own ceremony. */

@@ -11,6 +11,7 @@ import {busyLabel, spinner, type ButtonLabel} from '../../internal/busy-label.js
 import {alertStyles} from '../../internal/alert.styles.js';
 import {tokenStyles} from '../../internal/tokens.js';
 import {passkeyButtonShadowStyles} from './passkey-button.styles.js';
+import {t} from '../../internal/wording.js';
 
 // Every template and string of <serein-passkey-button> (CONTRIBUTING.md, the file rule). Loaded
 // by lazy() from the moment the element module is evaluated.
@@ -37,14 +38,16 @@ const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidd
 /** What the customer reads before the system dialog: what a passkey does here. */
 function introText(el: SereinPasskeyButton): string {
   return el.effectiveMode === 'register'
-    ? el.t(
+    ? t(
+        el,
         'passkey-button.intro-register',
         msg(
           'Sign in next time with a passkey instead of a password. Your fingerprint or face never leaves your device and is never sent to us.',
           {id: 'passkey-button.intro-register'},
         ),
       )
-    : el.t(
+    : t(
+        el,
         'passkey-button.intro-signin',
         msg('Sign in with a passkey saved on this device or on your phone, without typing a password.', {
           id: 'passkey-button.intro-signin',
@@ -64,16 +67,19 @@ function unlockText(el: SereinPasskeyButton): string {
       : kind === 'windows-hello'
         ? isolate('Windows Hello')
         : kind === 'face-id-or-touch-id'
-          ? el.t(
+          ? t(
+              el,
               'passkey-button.unlock-face-or-touch',
               msg(str`${faceId} or ${touchId}`, {id: 'passkey-button.unlock-face-or-touch'}),
               {faceId, touchId},
             )
-          : el.t(
+          : t(
+              el,
               'passkey-button.unlock-device',
               msg('your fingerprint, your face or your screen lock', {id: 'passkey-button.unlock-device'}),
             );
-  return el.t(
+  return t(
+    el,
     'passkey-button.unlock',
     msg(str`When you continue, your device will ask you to confirm with ${method}.`, {id: 'passkey-button.unlock'}),
     {method},
@@ -88,11 +94,11 @@ function buttonLabel(el: SereinPasskeyButton) {
   const labels: Record<'idle' | 'preparing' | 'waiting' | 'verifying', string> = {
     idle:
       el.effectiveMode === 'register'
-        ? el.t('passkey-button.register', msg('Create a passkey', {id: 'passkey-button.register'}))
-        : el.t('passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'})),
-    preparing: el.t('passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'})),
-    waiting: el.t('passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'})),
-    verifying: el.t('passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'})),
+        ? t(el, 'passkey-button.register', msg('Create a passkey', {id: 'passkey-button.register'}))
+        : t(el, 'passkey-button.signin', msg('Sign in with a passkey', {id: 'passkey-button.signin'})),
+    preparing: t(el, 'passkey-button.preparing', msg('Getting ready…', {id: 'passkey-button.preparing'})),
+    waiting: t(el, 'passkey-button.waiting', msg('Waiting for your device…', {id: 'passkey-button.waiting'})),
+    verifying: t(el, 'passkey-button.verifying', msg('Checking your passkey…', {id: 'passkey-button.verifying'})),
   };
   const phase = el.phase === 'preparing' || el.phase === 'waiting' || el.phase === 'verifying' ? el.phase : 'idle';
   const others: ButtonLabel[] = Object.entries(labels)
@@ -117,7 +123,7 @@ function pointsElsewhere(el: SereinPasskeyButton): boolean {
  */
 function renderAlternative(el: SereinPasskeyButton, href: string) {
   if (!pointsElsewhere(el)) return nothing;
-  const label = el.t('passkey-button.alternative', msg('Sign in another way', {id: 'passkey-button.alternative'}));
+  const label = t(el, 'passkey-button.alternative', msg('Sign in another way', {id: 'passkey-button.alternative'}));
   const own = href
     ? html`<a part="alternative" class="serein-button serein-button--quiet" href=${href}>${label}</a>`
     : html`<button
@@ -135,7 +141,7 @@ function renderAlternative(el: SereinPasskeyButton, href: string) {
 function renderHelp(el: SereinPasskeyButton) {
   return renderHelpLink(
     safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
-    () => el.supportLabel || el.t('help', msg('Need help? Contact support', {id: 'help'})),
+    () => el.supportLabel || t(el, 'help', msg('Need help? Contact support', {id: 'help'})),
   );
 }
 
@@ -144,7 +150,8 @@ function renderUnsupported(el: SereinPasskeyButton, alternativeHref: string) {
   return html`<slot name="brand"></slot>
     <div part="base" class="base">
       <p part="status" class="status" role="status">
-        ${el.t(
+        ${t(
+          el,
           'passkey-button.unsupported',
           msg('This browser cannot use passkeys. You can keep signing in the way you do now.', {
             id: 'passkey-button.unsupported',
@@ -211,7 +218,7 @@ function renderActions(el: SereinPasskeyButton, busy: boolean) {
               aria-disabled=${busy ? 'true' : 'false'}
               @click=${() => el.dismiss()}
             >
-              ${el.t('passkey-button.dismiss', msg('Not now', {id: 'passkey-button.dismiss'}))}
+              ${t(el, 'passkey-button.dismiss', msg('Not now', {id: 'passkey-button.dismiss'}))}
             </button>`
           : nothing
       }

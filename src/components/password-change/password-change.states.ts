@@ -7,6 +7,7 @@ import {errorText} from '../../internal/error-messages.js';
 import {renderFormError} from '../../internal/error-view.js';
 import {liveError, renderRetryLine, retryNews} from '../../internal/wait-view.js';
 import type {PasswordFieldError, SereinPasswordChange} from './password-change.js';
+import {t} from '../../internal/wording.js';
 
 // The later states of <serein-password-change>, which its first render never shows: the
 // problems of the fields and their summary, the form's error, a lock-out's wait, the thank-you
@@ -23,18 +24,21 @@ export function fieldErrorText(el: El, error: PasswordFieldError | undefined): s
   if (!error) return '';
   switch (error) {
     case 'current-empty':
-      return el.t(
+      return t(
+        el,
         'password-change.error.current-empty',
         msg('Enter your current password.', {id: 'password-change.error.current-empty'}),
       );
     case 'new-empty':
-      return el.t(
+      return t(
+        el,
         'password-change.error.new-empty',
         msg('Enter a new password.', {id: 'password-change.error.new-empty'}),
       );
     case 'too-short': {
       const min = formatNumber(el.effectiveMinLength);
-      return el.t(
+      return t(
+        el,
         'password-change.error.too-short',
         plural(el.effectiveMinLength, {
           zero: () =>
@@ -64,7 +68,8 @@ export function fieldErrorText(el: El, error: PasswordFieldError | undefined): s
       );
     }
     case 'mismatch':
-      return el.t(
+      return t(
+        el,
         'password-change.error.mismatch',
         msg('The two new passwords are different. Type the same password in both fields.', {
           id: 'password-change.error.mismatch',
@@ -79,19 +84,19 @@ function renderFeedback(el: El) {
   if (!el.askFeedback) return nothing;
   if (el.feedbackScore) {
     return html`<p role="status">
-      ${el.t('password-change.feedback-thanks', msg('Thank you for your answer.', {id: 'password-change.feedback-thanks'}))}
+      ${t(el, 'password-change.feedback-thanks', msg('Thank you for your answer.', {id: 'password-change.feedback-thanks'}))}
     </p>`;
   }
   const words = [
-    el.t('password-change.feedback-1', msg('Very hard', {id: 'password-change.feedback-1'})),
-    el.t('password-change.feedback-2', msg('Hard', {id: 'password-change.feedback-2'})),
-    el.t('password-change.feedback-3', msg('Neither easy nor hard', {id: 'password-change.feedback-3'})),
-    el.t('password-change.feedback-4', msg('Easy', {id: 'password-change.feedback-4'})),
-    el.t('password-change.feedback-5', msg('Very easy', {id: 'password-change.feedback-5'})),
+    t(el, 'password-change.feedback-1', msg('Very hard', {id: 'password-change.feedback-1'})),
+    t(el, 'password-change.feedback-2', msg('Hard', {id: 'password-change.feedback-2'})),
+    t(el, 'password-change.feedback-3', msg('Neither easy nor hard', {id: 'password-change.feedback-3'})),
+    t(el, 'password-change.feedback-4', msg('Easy', {id: 'password-change.feedback-4'})),
+    t(el, 'password-change.feedback-5', msg('Very easy', {id: 'password-change.feedback-5'})),
   ];
   return html`<fieldset class="serein-password-change__feedback">
     <legend>
-      ${el.t('password-change.feedback', msg('How easy was it to change your password?', {id: 'password-change.feedback'}))}
+      ${t(el, 'password-change.feedback', msg('How easy was it to change your password?', {id: 'password-change.feedback'}))}
     </legend>
     ${([1, 2, 3, 4, 5] as const).map(
       (score) =>
@@ -108,15 +113,15 @@ export function renderSuccess(el: El) {
   return html`<div class="serein-password-change__done">
     ${renderConfirmationTitle(
       el.ids.success,
-      el.t('password-change.done-title', msg('Your password has been changed', {id: 'password-change.done-title'})),
+      t(el, 'password-change.done-title', msg('Your password has been changed', {id: 'password-change.done-title'})),
     )}
     <p>
-      ${el.t('password-change.done-text', msg('Use your new password the next time you sign in. Thank you for keeping your account safe.', {id: 'password-change.done-text'}))}
+      ${t(el, 'password-change.done-text', msg('Use your new password the next time you sign in. Thank you for keeping your account safe.', {id: 'password-change.done-text'}))}
     </p>
     ${
       el.signedOutOthers
         ? html`<p>
-            ${el.t('password-change.done-signed-out', msg('Your other devices have been signed out. This one stays signed in.', {id: 'password-change.done-signed-out'}))}
+            ${t(el, 'password-change.done-signed-out', msg('Your other devices have been signed out. This one stays signed in.', {id: 'password-change.done-signed-out'}))}
           </p>`
         : nothing
     }
@@ -135,7 +140,7 @@ export function renderSummary(el: El) {
   if (items.length < 2) return nothing;
   return renderErrorSummary(
     `${el.ids.title}-summary`,
-    el.t('password-change.summary-title', msg('Please check these fields', {id: 'password-change.summary-title'})),
+    t(el, 'password-change.summary-title', msg('Please check these fields', {id: 'password-change.summary-title'})),
     items,
   );
 }

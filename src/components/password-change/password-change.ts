@@ -6,7 +6,7 @@ import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
-import {lazy, withParts} from '../../internal/core/lazy.js';
+import {lazyView, withParts} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import {keepSelectionAcrossTypeChange} from '../../internal/password-field.js';
 import {codePointLength} from '../../internal/core/format.js';
@@ -24,7 +24,7 @@ import {safeUrl} from '../../internal/safe-url.js';
  * Every template and string of the form: its import starts with this module (CONTRIBUTING.md).
  * `src/define/password-change.ts` adds the strength meter, which the view draws. @internal
  */
-export const passwordChangeView = withParts(lazy(() => import('./password-change.view.js'), {now: true}));
+export const passwordChangeView = withParts(lazyView(() => import('./password-change.view.js')));
 type View = typeof import('./password-change.view.js');
 
 const REASONS: readonly SereinPasswordChangeReason[] = [

@@ -15,6 +15,7 @@ import {passwordChangeLightStyles, passwordChangeShadowStyles} from './password-
 import {tokenStyles} from '../../internal/tokens.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
+import {t} from '../../internal/wording.js';
 
 /**
  * The "Why?" disclosure of the reason banner. Kept here, in the lazily loaded view, rather than
@@ -60,12 +61,13 @@ loadWhenIdle(laterStates);
 function heading(el: El): string {
   const brand = isolate(el.brand);
   return brand
-    ? el.t(
+    ? t(
+        el,
         'password-change.title-brand',
         msg(str`Change your ${brand} password`, {id: 'password-change.title-brand'}),
         {brand},
       )
-    : el.t('password-change.title', msg('Change your password', {id: 'password-change.title'}));
+    : t(el, 'password-change.title', msg('Change your password', {id: 'password-change.title'}));
 }
 
 /** The label and the show-toggle name of each field. */
@@ -73,18 +75,19 @@ function fieldWords(el: El, field: PasswordField): {label: string; show: string}
   switch (field) {
     case 'current':
       return {
-        label: el.t('password-change.current', msg('Current password', {id: 'password-change.current'})),
-        show: el.t('password-change.show-current', msg('Show current password', {id: 'password-change.show-current'})),
+        label: t(el, 'password-change.current', msg('Current password', {id: 'password-change.current'})),
+        show: t(el, 'password-change.show-current', msg('Show current password', {id: 'password-change.show-current'})),
       };
     case 'new':
       return {
-        label: el.t('password-change.new', msg('New password', {id: 'password-change.new'})),
-        show: el.t('password-change.show-new', msg('Show new password', {id: 'password-change.show-new'})),
+        label: t(el, 'password-change.new', msg('New password', {id: 'password-change.new'})),
+        show: t(el, 'password-change.show-new', msg('Show new password', {id: 'password-change.show-new'})),
       };
     default:
       return {
-        label: el.t('password-change.confirm', msg('Type the new password again', {id: 'password-change.confirm'})),
-        show: el.t(
+        label: t(el, 'password-change.confirm', msg('Type the new password again', {id: 'password-change.confirm'})),
+        show: t(
+          el,
           'password-change.show-confirm',
           msg('Show the repeated password', {id: 'password-change.show-confirm'}),
         ),
@@ -106,7 +109,7 @@ function renderField(el: El, field: PasswordField) {
       ? (later(el, el.light, laterStates)?.fieldErrorText(el, el.fieldErrors[field]) ?? '')
       : '',
     revealed: !!el.revealed[field],
-    toggleText: el.t('password-change.show', msg('Show', {id: 'password-change.show'})),
+    toggleText: t(el, 'password-change.show', msg('Show', {id: 'password-change.show'})),
     toggleLabel: words.show,
     onToggle: (input) => el.toggle(field, input),
     after:
@@ -127,7 +130,8 @@ function renderField(el: El, field: PasswordField) {
 function why(el: El): string {
   switch (el.effectiveReason) {
     case 'routine':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.routine',
         msg(
           'We ask for a new password from time to time, as part of routine security care. Nothing is wrong with your account.',
@@ -135,7 +139,8 @@ function why(el: El): string {
         ),
       );
     case 'suspicious-activity':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.suspicious-activity',
         msg(
           'We noticed a sign-in to your account that may not have been you. To keep your account yours, please choose a new password now.',
@@ -143,7 +148,8 @@ function why(el: El): string {
         ),
       );
     case 'breach':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.breach',
         msg(
           'Your password appeared in a data breach on another website. Our own systems were not affected. Anyone with that list could try it here, so please choose a new password that you use nowhere else.',
@@ -151,7 +157,8 @@ function why(el: El): string {
         ),
       );
     case 'compliance':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.compliance',
         msg(
           'To meet the security standards we follow, we are asking you to choose a new password. Nothing is wrong with your account.',
@@ -167,25 +174,28 @@ function laterText(el: El): string {
   const date = el.deadlineDate;
   const when = date ? formatDateIn(getActiveLocale(), date, {dateStyle: 'long'}) : '';
   return when
-    ? el.t(
+    ? t(
+        el,
         'password-change.deadline',
         msg(str`You can do it now, or later until ${when}.`, {id: 'password-change.deadline'}),
         {when},
       )
-    : el.t('password-change.later', msg('You can do it now or later.', {id: 'password-change.later'}));
+    : t(el, 'password-change.later', msg('You can do it now or later.', {id: 'password-change.later'}));
 }
 
 function neverAskText(el: El): string {
   const brand = isolate(el.brand);
   return brand
-    ? el.t(
+    ? t(
+        el,
         'password-change.never-ask-brand',
         msg(str`${brand} will never ask for your password by email, text message or phone.`, {
           id: 'password-change.never-ask-brand',
         }),
         {brand},
       )
-    : el.t(
+    : t(
+        el,
         'password-change.never-ask',
         msg('We will never ask for your password by email, text message or phone.', {
           id: 'password-change.never-ask',
@@ -210,7 +220,10 @@ function signalFacts(el: El): {label: string; value: string}[] {
     if (Number.isNaN(time)) el.warnOnce('signal-details.when must be an ISO 8601 date; it is not shown.');
     else {
       const value = formatDateIn(getActiveLocale(), time, {dateStyle: 'long', timeStyle: 'short'});
-      facts.push({label: el.t('password-change.signal.when', msg('When', {id: 'password-change.signal.when'})), value});
+      facts.push({
+        label: t(el, 'password-change.signal.when', msg('When', {id: 'password-change.signal.when'})),
+        value,
+      });
     }
   }
   const text = (name: string, value: unknown, label: () => string) => {
@@ -222,10 +235,10 @@ function signalFacts(el: El): {label: string; value: string}[] {
     facts.push({label: label(), value: value.trim()});
   };
   text('device', device, () =>
-    el.t('password-change.signal.device', msg('Device or browser', {id: 'password-change.signal.device'})),
+    t(el, 'password-change.signal.device', msg('Device or browser', {id: 'password-change.signal.device'})),
   );
   text('place', place, () =>
-    el.t('password-change.signal.place', msg('Roughly where', {id: 'password-change.signal.place'})),
+    t(el, 'password-change.signal.place', msg('Roughly where', {id: 'password-change.signal.place'})),
   );
   return facts;
 }
@@ -235,7 +248,7 @@ function renderSignal(el: El) {
   const facts = signalFacts(el);
   if (!facts.length) return nothing;
   return html`<div class="serein-password-change__signal">
-    <p>${el.t('password-change.signal.title', msg('What we noticed', {id: 'password-change.signal.title'}))}</p>
+    <p>${t(el, 'password-change.signal.title', msg('What we noticed', {id: 'password-change.signal.title'}))}</p>
     <dl>
       ${facts.map(
         ({label, value}) =>
@@ -252,28 +265,32 @@ function renderSignal(el: El) {
 function whyShort(el: El): string {
   switch (el.effectiveReason) {
     case 'routine':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.routine-short',
         msg('This is a routine password change. Nothing is wrong with your account.', {
           id: 'password-change.reason.routine-short',
         }),
       );
     case 'suspicious-activity':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.suspicious-activity-short',
         msg('We noticed a sign-in that may not have been you. Please choose a new password now.', {
           id: 'password-change.reason.suspicious-activity-short',
         }),
       );
     case 'breach':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.breach-short',
         msg('Your password appeared in a data breach on another website. Please choose a new one.', {
           id: 'password-change.reason.breach-short',
         }),
       );
     case 'compliance':
-      return el.t(
+      return t(
+        el,
         'password-change.reason.compliance-short',
         msg('Our security standards ask for a new password. Nothing is wrong with your account.', {
           id: 'password-change.reason.compliance-short',
@@ -293,15 +310,15 @@ function renderBanner(el: El) {
   if (el.effectiveReason === 'user') return nothing;
   const name = isolate(el.customerName);
   return html`<div class="serein-password-change__banner">
-    ${name ? html`<p>${el.t('password-change.greeting', msg(str`Hello ${name},`, {id: 'password-change.greeting'}), {name})}</p>` : nothing}
+    ${name ? html`<p>${t(el, 'password-change.greeting', msg(str`Hello ${name},`, {id: 'password-change.greeting'}), {name})}</p>` : nothing}
     <p>${whyShort(el)}</p>
     ${el.deferrable ? html`<p>${laterText(el)}</p>` : nothing} ${renderSignal(el)}
     <p>${neverAskText(el)}</p>
     <details class="serein-password-change__why">
-      <summary>${el.t('password-change.why', msg('Why?', {id: 'password-change.why'}))}</summary>
+      <summary>${t(el, 'password-change.why', msg('Why?', {id: 'password-change.why'}))}</summary>
       <p>${why(el)}</p>
       <p>
-        ${el.t('password-change.next', msg('It takes about a minute, and you stay signed in on this device.', {id: 'password-change.next'}))}
+        ${t(el, 'password-change.next', msg('It takes about a minute, and you stay signed in on this device.', {id: 'password-change.next'}))}
       </p>
     </details>
   </div>`;
@@ -321,18 +338,20 @@ function renderSignOut(el: El) {
     />
     <div>
       <label for=${el.ids.signOut}
-        >${el.t('password-change.sign-out-others', msg('Sign out of other devices', {id: 'password-change.sign-out-others'}))}</label
+        >${t(el, 'password-change.sign-out-others', msg('Sign out of other devices', {id: 'password-change.sign-out-others'}))}</label
       >
       <p class="serein-hint" id=${el.ids.signOutHint}>
         ${
           suspicious
-            ? el.t(
+            ? t(
+                el,
                 'password-change.sign-out-recommended',
                 msg('Recommended after a sign-in that may not have been you. This device stays signed in.', {
                   id: 'password-change.sign-out-recommended',
                 }),
               )
-            : el.t(
+            : t(
+                el,
                 'password-change.sign-out-hint',
                 msg('This device stays signed in.', {id: 'password-change.sign-out-hint'}),
               )
@@ -345,11 +364,11 @@ function renderSignOut(el: El) {
 /** The submit button's words, with the spinner while saving, in a button of one width. */
 function submitLabel(el: El, pending: boolean) {
   const idle = {
-    text: el.t('password-change.submit', msg('Save the new password', {id: 'password-change.submit'})),
+    text: t(el, 'password-change.submit', msg('Save the new password', {id: 'password-change.submit'})),
     busy: false,
   };
   const busy = {
-    text: el.t('password-change.submitting', msg('Saving your new password…', {id: 'password-change.submitting'})),
+    text: t(el, 'password-change.submitting', msg('Saving your new password…', {id: 'password-change.submitting'})),
     busy: true,
   };
   return pending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
@@ -374,7 +393,7 @@ function renderActions(el: El) {
             ?disabled=${pending}
             @click=${() => el.defer()}
           >
-            ${el.t('password-change.defer', msg('Remind me next time I sign in', {id: 'password-change.defer'}))}
+            ${t(el, 'password-change.defer', msg('Remind me next time I sign in', {id: 'password-change.defer'}))}
           </button>`
         : nothing
     }
@@ -386,7 +405,7 @@ function renderHelp(el: El) {
     safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
     () =>
       el.supportLabel ||
-      el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'password-change.help'),
+      t(el, 'help', msg('Need help? Contact support', {id: 'help'}), undefined, 'password-change.help'),
   );
 }
 

@@ -11,6 +11,7 @@ import {safeUrl} from '../../internal/safe-url.js';
 import type {SereinRecoveryMethod} from '../../events/recovery-wizard.js';
 import {needsSending, type SereinRecoveryWizard} from './recovery-wizard.js';
 import {renderStepSubmit} from './recovery-wizard.view.js';
+import {t} from '../../internal/wording.js';
 
 // The steps of <serein-recovery-wizard> after the first one (the ways to get a code, the code,
 // the second step, the new password, the end) and its form-level error: its first render shows
@@ -44,27 +45,31 @@ function methodLabel(el: El, method: SereinRecoveryMethod): string {
   switch (method.channel) {
     case 'email':
       return destination
-        ? el.t(
+        ? t(
+            el,
             'recovery-wizard.method.email-to',
             msg(str`Email to ${destination}`, {id: 'recovery-wizard.method.email-to'}),
             {destination},
           )
-        : el.t('recovery-wizard.method.email', msg('Email', {id: 'recovery-wizard.method.email'}));
+        : t(el, 'recovery-wizard.method.email', msg('Email', {id: 'recovery-wizard.method.email'}));
     case 'sms':
       return destination
-        ? el.t(
+        ? t(
+            el,
             'recovery-wizard.method.sms-to',
             msg(str`Text message to ${destination}`, {id: 'recovery-wizard.method.sms-to'}),
             {destination},
           )
-        : el.t('recovery-wizard.method.sms', msg('Text message', {id: 'recovery-wizard.method.sms'}));
+        : t(el, 'recovery-wizard.method.sms', msg('Text message', {id: 'recovery-wizard.method.sms'}));
     case 'app':
-      return el.t(
+      return t(
+        el,
         'recovery-wizard.method.app',
         msg('The app that gives you sign-in codes', {id: 'recovery-wizard.method.app'}),
       );
     default:
-      return el.t(
+      return t(
+        el,
         'recovery-wizard.method.backup-code',
         msg('One of your backup codes', {id: 'recovery-wizard.method.backup-code'}),
       );
@@ -74,22 +79,26 @@ function methodLabel(el: El, method: SereinRecoveryMethod): string {
 function methodHint(el: El, method: SereinRecoveryMethod): string {
   switch (method.channel) {
     case 'email':
-      return el.t(
+      return t(
+        el,
         'recovery-wizard.method.email-hint',
         msg('We send a code and a link. Either one works.', {id: 'recovery-wizard.method.email-hint'}),
       );
     case 'sms':
-      return el.t(
+      return t(
+        el,
         'recovery-wizard.method.sms-hint',
         msg('We send a code by text message.', {id: 'recovery-wizard.method.sms-hint'}),
       );
     case 'app':
-      return el.t(
+      return t(
+        el,
         'recovery-wizard.method.app-hint',
         msg('Use the code the app shows at that moment.', {id: 'recovery-wizard.method.app-hint'}),
       );
     default:
-      return el.t(
+      return t(
+        el,
         'recovery-wizard.method.backup-code-hint',
         msg('Each backup code works once.', {id: 'recovery-wizard.method.backup-code-hint'}),
       );
@@ -102,20 +111,23 @@ function otpStrings(el: El): SereinStrings {
   const brand = isolate(el.brand);
   // The email is where a phishing lure would strike: say whose it is and what it never asks.
   const genuine = brand
-    ? el.t(
+    ? t(
+        el,
         'recovery-wizard.code.genuine-brand',
         msg(str`The email comes from ${brand} and never asks for your password.`, {
           id: 'recovery-wizard.code.genuine-brand',
         }),
         {brand},
       )
-    : el.t(
+    : t(
+        el,
         'recovery-wizard.code.genuine',
         msg('Our email never asks for your password.', {id: 'recovery-wizard.code.genuine'}),
       );
   return {
     ...el.strings,
-    'otp-prompt.where.email-to': `${el.t(
+    'otp-prompt.where.email-to': `${t(
+      el,
       'recovery-wizard.code.email-to',
       msg(
         str`If ${destination} belongs to an account, we have sent an email with a code and a link to that address. Type the code here or open the link. Either one works. It can take a few minutes to arrive. If you do not see it, look in your spam folder.`,
@@ -123,7 +135,8 @@ function otpStrings(el: El): SereinStrings {
       ),
       {destination},
     )} ${genuine}`,
-    'otp-prompt.where.sms-to': el.t(
+    'otp-prompt.where.sms-to': t(
+      el,
       'recovery-wizard.code.sms-to',
       msg(
         str`If ${destination} belongs to an account, we have sent a code to that number by text message. It can take a minute to arrive.`,
@@ -131,7 +144,8 @@ function otpStrings(el: El): SereinStrings {
       ),
       {destination},
     ),
-    'otp-prompt.why': el.t(
+    'otp-prompt.why': t(
+      el,
       'recovery-wizard.code.why',
       msg('The code confirms that this account is yours, so that you can choose a new password.', {
         id: 'recovery-wizard.code.why',
@@ -144,15 +158,18 @@ function otpStrings(el: El): SereinStrings {
 function passwordStrings(el: El): SereinStrings {
   return {
     ...el.strings,
-    'password-change.title': el.t(
+    'password-change.title': t(
+      el,
       'recovery-wizard.password.title',
       msg('Choose a new password', {id: 'recovery-wizard.password.title'}),
     ),
-    'password-change.submit': el.t(
+    'password-change.submit': t(
+      el,
       'recovery-wizard.password.submit',
       msg('Save the new password', {id: 'recovery-wizard.password.submit'}),
     ),
-    'password-change.submitting': el.t(
+    'password-change.submitting': t(
+      el,
       'recovery-wizard.password.submitting',
       msg('Saving your new password…', {id: 'recovery-wizard.password.submitting'}),
     ),
@@ -162,7 +179,8 @@ function passwordStrings(el: El): SereinStrings {
 export function renderMethod(el: El) {
   const identifier = isolate(el.identified);
   const pending = el.flow.pending && el.step === 'method';
-  const intro = el.t(
+  const intro = t(
+    el,
     'recovery-wizard.method.intro',
     msg(str`If ${identifier} matches an account, you can get a code to choose a new password.`, {
       id: 'recovery-wizard.method.intro',
@@ -170,7 +188,7 @@ export function renderMethod(el: El) {
     {identifier},
   );
   const heading = html`<h2 tabindex="-1" id=${el.ids.method}>
-    ${el.t('recovery-wizard.method.title', msg('How would you like to get a code?', {id: 'recovery-wizard.method.title'}))}
+    ${t(el, 'recovery-wizard.method.title', msg('How would you like to get a code?', {id: 'recovery-wizard.method.title'}))}
   </h2>`;
   if (!el.methods.length) return renderNoMethod(el, identifier);
   return html`${heading}
@@ -178,7 +196,7 @@ export function renderMethod(el: El) {
     <form novalidate aria-labelledby=${el.ids.method} aria-busy=${pending ? 'true' : 'false'} @submit=${el.onMethod}>
       <fieldset class="serein-recovery-wizard__methods">
         <legend class="serein-visually-hidden">
-          ${el.t('recovery-wizard.method.legend', msg('Ways to get a code', {id: 'recovery-wizard.method.legend'}))}
+          ${t(el, 'recovery-wizard.method.legend', msg('Ways to get a code', {id: 'recovery-wizard.method.legend'}))}
         </legend>
         ${el.methods.map((method, index) => {
           const id = `${el.ids.method}-${index}`;
@@ -209,10 +227,11 @@ export function renderMethod(el: El) {
  */
 function renderNoMethod(el: El, identifier: string) {
   return html`<h2 tabindex="-1" id=${el.ids.method}>
-      ${el.t('recovery-wizard.method.none-title', msg('We cannot send you a code', {id: 'recovery-wizard.method.none-title'}))}
+      ${t(el, 'recovery-wizard.method.none-title', msg('We cannot send you a code', {id: 'recovery-wizard.method.none-title'}))}
     </h2>
     <p>
-      ${el.t(
+      ${t(
+        el,
         'recovery-wizard.method.none-why',
         msg(str`No way to get a code is set up for ${identifier}. Our support team can help you get back in.`, {
           id: 'recovery-wizard.method.none-why',
@@ -231,14 +250,17 @@ function renderNoMethod(el: El, identifier: string) {
 function methodSubmitText(el: El, pending: boolean) {
   const chosen = el.method;
   const sending = {
-    text: el.t('recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'})),
+    text: t(el, 'recovery-wizard.method.sending', msg('Sending the code…', {id: 'recovery-wizard.method.sending'})),
     busy: true,
   };
   const send = {
-    text: el.t('recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'})),
+    text: t(el, 'recovery-wizard.method.send', msg('Send the code', {id: 'recovery-wizard.method.send'})),
     busy: false,
   };
-  const next = {text: el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'})), busy: false};
+  const next = {
+    text: t(el, 'recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'})),
+    busy: false,
+  };
   const current = pending ? sending : chosen && needsSending(chosen) && el.codeMethod?.id !== chosen.id ? send : next;
   return busyLabel(
     current,
@@ -272,7 +294,8 @@ function secondFactorStrings(el: El): SereinStrings {
     'otp-prompt.title.app': title,
     'otp-prompt.title.sms': title,
     'otp-prompt.title.backup-code': title,
-    'otp-prompt.why': el.t(
+    'otp-prompt.why': t(
+      el,
       'recovery-wizard.second-factor.why',
       msg(
         'Your account has two-step verification. This second code makes sure that the first code alone is not enough to change your password.',
@@ -283,7 +306,8 @@ function secondFactorStrings(el: El): SereinStrings {
 }
 
 function secondFactorTitle(el: El): string {
-  return el.t(
+  return t(
+    el,
     'recovery-wizard.second-factor.title',
     msg('Confirm it is you', {id: 'recovery-wizard.second-factor.title'}),
   );
@@ -294,7 +318,8 @@ function renderSupport(el: El, primary: boolean) {
   const href = safeUrl(el.supportHref, {attribute: 'support-href', element: el});
   if (!href) return nothing;
   return html`<a class=${primary ? 'serein-button serein-recovery-wizard__support' : 'serein-link'} href=${href}>
-    ${el.t(
+    ${t(
+      el,
       'recovery-wizard.second-factor.contact-support',
       msg('Contact support', {id: 'recovery-wizard.second-factor.contact-support'}),
     )}
@@ -308,7 +333,8 @@ function renderLost(el: El, channels: readonly string[]) {
     ${
       backup
         ? html`<p>
-              ${el.t(
+              ${t(
+                el,
                 'recovery-wizard.second-factor.lost-backup',
                 msg('If you cannot use your phone or your app, use one of your backup codes instead.', {
                   id: 'recovery-wizard.second-factor.lost-backup',
@@ -322,7 +348,8 @@ function renderLost(el: El, channels: readonly string[]) {
                 aria-disabled=${el.flow.pending ? 'true' : 'false'}
                 @click=${() => void el.useBackupCode()}
               >
-                ${el.t(
+                ${t(
+                  el,
                   'recovery-wizard.second-factor.use-backup',
                   msg('Use a backup code', {id: 'recovery-wizard.second-factor.use-backup'}),
                 )}
@@ -331,7 +358,8 @@ function renderLost(el: El, channels: readonly string[]) {
         : nothing
     }
     <p>
-      ${el.t(
+      ${t(
+        el,
         'recovery-wizard.second-factor.lost-support',
         msg('If you cannot use any of these, our support team can help you get back in.', {
           id: 'recovery-wizard.second-factor.lost-support',
@@ -350,7 +378,8 @@ export function renderSecondFactor(el: El) {
     // The host asks for a second step that cannot be confirmed here: say so, and lead to support.
     return html`<h2 tabindex="-1">${secondFactorTitle(el)}</h2>
       <p>
-        ${el.t(
+        ${t(
+          el,
           'recovery-wizard.second-factor.none',
           msg(
             'Your account has two-step verification, and none of its ways can be used here. Our support team can help you get back in.',
@@ -382,7 +411,8 @@ export function renderPassword(el: El) {
   // A recovery may follow someone else's use of the account: the host ends every session, so
   // there is no box to untick, only the customer told so.
   return html`<p class="serein-hint serein-recovery-wizard__signs-out">
-      ${el.t(
+      ${t(
+        el,
         'recovery-wizard.password.signs-out',
         msg('Saving your new password signs you out on every device, for your safety.', {
           id: 'recovery-wizard.password.signs-out',
@@ -405,10 +435,11 @@ export function renderDone(el: El) {
   const signInHref = safeUrl(el.signInHref, {attribute: 'sign-in-href', element: el});
   return html`${renderConfirmationTitle(
       el.ids.success,
-      el.t('recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'})),
+      t(el, 'recovery-wizard.done.title', msg('Your password has been changed', {id: 'recovery-wizard.done.title'})),
     )}
     <p>
-      ${el.t(
+      ${t(
+        el,
         'recovery-wizard.done.text',
         msg('You can now sign in with your new password. For your safety, you are not signed in automatically.', {
           id: 'recovery-wizard.done.text',
@@ -418,7 +449,8 @@ export function renderDone(el: El) {
     ${
       el.signedOutOthers
         ? html`<p>
-            ${el.t(
+            ${t(
+              el,
               'recovery-wizard.done.signed-out',
               msg('Every device that was signed in to your account has been signed out.', {
                 id: 'recovery-wizard.done.signed-out',
@@ -431,10 +463,10 @@ export function renderDone(el: El) {
       ${
         signInHref
           ? html`<a class="serein-link serein-recovery-wizard__sign-in" href=${signInHref}
-              >${el.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
+              >${t(el, 'recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}</a
             >`
           : html`<button type="button" class="serein-button" @click=${() => el.signIn()}>
-              ${el.t('recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}
+              ${t(el, 'recovery-wizard.done.sign-in', msg('Continue to sign in', {id: 'recovery-wizard.done.sign-in'}))}
             </button>`
       }
     </div>`;

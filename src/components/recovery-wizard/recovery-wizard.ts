@@ -6,7 +6,7 @@ import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
-import {lazy, withParts} from '../../internal/core/lazy.js';
+import {lazy, lazyView, withParts} from '../../internal/core/lazy.js';
 import type {SereinActionOutcome} from '../../internal/action-controller.js';
 import type {SereinOtpChannel, SereinOtpSubmitBody, SereinOtpSwitchDetail} from '../../events/otp-prompt.js';
 import type {SereinPasswordChangeBody, SereinPasswordChangedDetail} from '../../events/password-change.js';
@@ -23,7 +23,7 @@ import type {
 import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 
 /** The wizard's templates and strings, imported from now on; its define module adds the parts it draws. @internal */
-export const recoveryWizardView = withParts(lazy(() => import('./recovery-wizard.view.js'), {now: true}));
+export const recoveryWizardView = withParts(lazyView(() => import('./recovery-wizard.view.js')));
 /** The second-factor step's logic, loaded when the host's answer asks for that step. */
 const secondFactor = lazy(() => import('./recovery-wizard.second-factor.js'));
 /** The later steps and the form's error, for the view; leaving the first step waits for them. @internal */

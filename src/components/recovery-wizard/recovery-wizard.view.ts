@@ -13,6 +13,7 @@ import {laterSteps, type SereinRecoveryWizard} from './recovery-wizard.js';
 import {recoveryWizardLightStyles, recoveryWizardShadowStyles} from './recovery-wizard.styles.js';
 import {tokenStyles} from '../../internal/tokens.js';
 import {safeUrl} from '../../internal/safe-url.js';
+import {t} from '../../internal/wording.js';
 
 /** The theme tokens and the layout of the base, added to the shadow root when the view arrives. */
 export const shadowStyles = [tokenStyles, recoveryWizardShadowStyles()];
@@ -34,7 +35,8 @@ const numbered = (el: El): readonly SereinRecoveryStep[] =>
 
 function identifierErrorText(el: El): string {
   return el.identifierEmpty
-    ? el.t(
+    ? t(
+        el,
         'recovery-wizard.error.identifier-empty',
         msg('Enter the email address or username of your account.', {id: 'recovery-wizard.error.identifier-empty'}),
       )
@@ -48,7 +50,7 @@ function renderProgress(el: El) {
   const current = formatNumber(index + 1);
   const total = formatNumber(steps.length);
   return html`<p class="serein-recovery-wizard__progress">
-    ${el.t('recovery-wizard.progress', msg(str`Step ${current} of ${total}`, {id: 'recovery-wizard.progress'}), {
+    ${t(el, 'recovery-wizard.progress', msg(str`Step ${current} of ${total}`, {id: 'recovery-wizard.progress'}), {
       current,
       total,
     })}
@@ -63,17 +65,18 @@ function renderBack(el: El) {
     aria-disabled=${el.flow.pending ? 'true' : 'false'}
     @click=${() => el.back()}
   >
-    ${el.t('recovery-wizard.back', msg('Back', {id: 'recovery-wizard.back'}))}
+    ${t(el, 'recovery-wizard.back', msg('Back', {id: 'recovery-wizard.back'}))}
   </button>`;
 }
 
 function renderIdentify(el: El) {
   const pending = el.flow.pending && el.step === 'identify';
   return html`<h2 tabindex="-1" id=${el.ids.identify}>
-      ${el.t('recovery-wizard.identify.title', msg('Get back into your account', {id: 'recovery-wizard.identify.title'}))}
+      ${t(el, 'recovery-wizard.identify.title', msg('Get back into your account', {id: 'recovery-wizard.identify.title'}))}
     </h2>
     <p>
-      ${el.t(
+      ${t(
+        el,
         'recovery-wizard.identify.intro',
         msg(
           'Enter the email address or username of your account. If what you enter matches an account, we will help you choose a new password with a code.',
@@ -89,7 +92,7 @@ function renderIdentify(el: El) {
     >
       <div class="serein-field">
         <label class="serein-label" for=${el.ids.identifier}>
-          ${el.t('recovery-wizard.identify.label', msg('Email address or username', {id: 'recovery-wizard.identify.label'}))}
+          ${t(el, 'recovery-wizard.identify.label', msg('Email address or username', {id: 'recovery-wizard.identify.label'}))}
         </label>
         <input
           class="serein-input"
@@ -129,9 +132,12 @@ export function renderStepSubmit(el: El, pending: boolean, label: unknown) {
 
 /** The first step's button: "Continue", or "Checking…" with the spinner, at one width. */
 function identifySubmitLabel(el: El, pending: boolean) {
-  const idle = {text: el.t('recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'})), busy: false};
+  const idle = {
+    text: t(el, 'recovery-wizard.continue', msg('Continue', {id: 'recovery-wizard.continue'})),
+    busy: false,
+  };
   const busy = {
-    text: el.t('recovery-wizard.identify.checking', msg('Checking…', {id: 'recovery-wizard.identify.checking'})),
+    text: t(el, 'recovery-wizard.identify.checking', msg('Checking…', {id: 'recovery-wizard.identify.checking'})),
     busy: true,
   };
   return pending ? busyLabel(busy, [idle]) : busyLabel(idle, [busy]);
@@ -157,7 +163,7 @@ export function renderSteps(el: El): TemplateResult | typeof noChange {
       safeUrl(el.supportHref, {attribute: 'support-href', element: el}),
       () =>
         el.supportLabel ||
-        el.t('help', msg('Need help? Contact support', {id: 'help'}), undefined, 'recovery-wizard.help'),
+        t(el, 'help', msg('Need help? Contact support', {id: 'help'}), undefined, 'recovery-wizard.help'),
     )}
   `;
 }

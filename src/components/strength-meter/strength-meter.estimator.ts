@@ -9,9 +9,9 @@ import type {SereinStrengthMeter} from './strength-meter.js';
  * element connects; the worker and the word lists wait for the first focus or input.
  */
 
-/** Starts loading the dictionaries of `locale` (the `compact` or the `full` set). */
-export function prepare(locale: SereinLocale, dictionary: DictionarySet): Promise<void> {
-  return prepareEstimator(locale, dictionary);
+/** Starts loading the dictionaries of the active language (the `compact` or the `full` set). */
+export function prepare(dictionary: DictionarySet): Promise<void> {
+  return prepareEstimator(getActiveLocale(), dictionary);
 }
 
 /** Estimates `password` with the dictionaries of `locale` and the customer's own words. */

@@ -3,10 +3,10 @@ import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
-import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
+import {lazy, lazyView, loadWhenIdle} from '../../internal/core/lazy.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {codePointLength} from '../../internal/core/format.js';
-import {getActiveLocale, onActiveLocaleChange, type SereinLocale} from '../../internal/locale.js';
+import type {SereinLocale} from '../../internal/locale.js';
 import type {DictionarySet, EstimateResult} from '../../internal/zxcvbn-engine.js';
 import type {
   SereinStrengthChangeDetail,
@@ -39,7 +39,7 @@ const LEVEL_OF_SCORE: readonly SereinStrengthLevel[] = ['weak', 'weak', 'fair', 
 export type BreachState = 'none' | 'clean' | 'breached' | 'unavailable';
 
 /** Every template and string of the meter: its import starts with this module (CONTRIBUTING.md). */
-const view = lazy(() => import('./strength-meter.view.js'), {now: true});
+const view = lazyView(() => import('./strength-meter.view.js'));
 type View = typeof import('./strength-meter.view.js');
 /** The wording of the breach error: loaded once a breach check has answered. */
 const errorWords = lazy(() => import('../../internal/error-messages.js'));
@@ -100,7 +100,6 @@ export class SereinStrengthMeter extends SereinElement {
   protected override viewStyles = () => view.value?.shadowStyles;
 
   private attached: AttachedInput | undefined;
-  private stopLocale: (() => void) | undefined;
   private dictionariesRequested = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** The kept answers of the breach check, once it was asked. @internal */
@@ -179,17 +178,19 @@ export class SereinStrengthMeter extends SereinElement {
     super.connectedCallback();
     this.attachInput();
     loadWhenIdle(estimator);
-    this.stopLocale = onActiveLocaleChange(() => {
-      // The last announcement was in the previous language; it is not repeated in the new one.
-      this.announcement = '';
-      if (this.dictionariesRequested) this.requestEstimate();
-    });
+  }
+
+  /** @internal */
+  override localeChanged(): void {
+    super.localeChanged();
+    // The last announcement was in the previous language; it is not repeated in the new one.
+    this.announcement = '';
+    if (this.dictionariesRequested) this.requestEstimate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.attached?.detach();
-    this.stopLocale?.();
     clearTimeout(this.announceTimer);
     this.breaches?.clear();
     // Nothing secret stays behind in a removed element.
@@ -281,7 +282,7 @@ export class SereinStrengthMeter extends SereinElement {
     if (this.breachCheck) breachModule.load().catch(() => undefined);
     void estimator
       .load()
-      .then((capability) => capability.prepare(getActiveLocale(), this.effectiveDictionary))
+      .then((capability) => capability.prepare(this.effectiveDictionary))
       .catch(() => {
         this.dictionariesRequested = false;
       });

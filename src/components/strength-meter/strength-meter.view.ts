@@ -5,6 +5,7 @@ import type {SereinStrengthLevel} from '../../events/strength-change.js';
 import type {SereinStrengthMeter} from './strength-meter.js';
 import {meterLightStyles, meterShadowStyles} from './strength-meter.styles.js';
 import {tokenStyles} from '../../internal/tokens.js';
+import {t} from '../../internal/wording.js';
 
 /** Every template and string of `<serein-strength-meter>`: loaded lazily (CONTRIBUTING.md). */
 
@@ -117,23 +118,24 @@ function suggestionText(key: string): string {
 export function levelWord(el: SereinStrengthMeter, level: SereinStrengthLevel = el.level): string {
   switch (level) {
     case 'empty':
-      return el.t('strength-meter.level.empty', msg('Nothing entered yet', {id: 'strength-meter.level.empty'}));
+      return t(el, 'strength-meter.level.empty', msg('Nothing entered yet', {id: 'strength-meter.level.empty'}));
     case 'too-short':
-      return el.t('strength-meter.level.too-short', msg('Too short', {id: 'strength-meter.level.too-short'}));
+      return t(el, 'strength-meter.level.too-short', msg('Too short', {id: 'strength-meter.level.too-short'}));
     case 'checking':
-      return el.t('strength-meter.level.checking', msg('Checking…', {id: 'strength-meter.level.checking'}));
+      return t(el, 'strength-meter.level.checking', msg('Checking…', {id: 'strength-meter.level.checking'}));
     case 'weak':
-      return el.t('strength-meter.level.weak', msg('Weak', {id: 'strength-meter.level.weak'}));
+      return t(el, 'strength-meter.level.weak', msg('Weak', {id: 'strength-meter.level.weak'}));
     case 'fair':
-      return el.t('strength-meter.level.fair', msg('Fair', {id: 'strength-meter.level.fair'}));
+      return t(el, 'strength-meter.level.fair', msg('Fair', {id: 'strength-meter.level.fair'}));
     case 'good':
-      return el.t('strength-meter.level.good', msg('Good', {id: 'strength-meter.level.good'}));
+      return t(el, 'strength-meter.level.good', msg('Good', {id: 'strength-meter.level.good'}));
     case 'strong':
-      return el.t('strength-meter.level.strong', msg('Strong', {id: 'strength-meter.level.strong'}));
+      return t(el, 'strength-meter.level.strong', msg('Strong', {id: 'strength-meter.level.strong'}));
     case 'rejected':
-      return el.t('strength-meter.level.rejected', msg('Not accepted', {id: 'strength-meter.level.rejected'}));
+      return t(el, 'strength-meter.level.rejected', msg('Not accepted', {id: 'strength-meter.level.rejected'}));
     case 'breached':
-      return el.t(
+      return t(
+        el,
         'strength-meter.level.breached',
         msg('Found in a data breach', {id: 'strength-meter.level.breached'}),
       );
@@ -141,24 +143,26 @@ export function levelWord(el: SereinStrengthMeter, level: SereinStrengthLevel = 
 }
 
 const label = (el: SereinStrengthMeter) =>
-  el.t('strength-meter.label', msg('Password strength', {id: 'strength-meter.label'}));
+  t(el, 'strength-meter.label', msg('Password strength', {id: 'strength-meter.label'}));
 
 function summary(el: SereinStrengthMeter): string {
   // A verdict is not a strength: it gets a sentence of its own.
   if (el.level === 'breached') {
-    return el.t(
+    return t(
+      el,
       'strength-meter.summary-breached',
       msg('This password was found in a data breach.', {id: 'strength-meter.summary-breached'}),
     );
   }
   if (el.level === 'rejected') {
-    return el.t(
+    return t(
+      el,
       'strength-meter.summary-rejected',
       msg('This password is not accepted.', {id: 'strength-meter.summary-rejected'}),
     );
   }
   const level = levelWord(el);
-  return el.t('strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {
+  return t(el, 'strength-meter.summary', msg(str`Password strength: ${level}`, {id: 'strength-meter.summary'}), {
     level,
   });
 }
@@ -180,7 +184,8 @@ function lengthHint(el: SereinStrengthMeter): string {
   if (level === 'too-short' && pageShowsError(el)) return '';
   const min = formatNumber(el.effectiveMinLength);
   if (level === 'empty') {
-    return el.t(
+    return t(
+      el,
       'strength-meter.hint',
       plural(el.effectiveMinLength, {
         zero: () =>
@@ -218,7 +223,8 @@ function lengthHint(el: SereinStrengthMeter): string {
     );
   }
   const count = formatNumber(el.valueLength);
-  return el.t(
+  return t(
+    el,
     'strength-meter.too-short',
     plural(el.effectiveMinLength, {
       zero: () => msg(str`Use at least ${min} characters. So far: ${count}.`, {id: 'strength-meter.too-short.zero'}),
@@ -235,14 +241,14 @@ function lengthHint(el: SereinStrengthMeter): string {
 /** zxcvbn's warning for the current estimate, in the active language. */
 export function warning(el: SereinStrengthMeter): string {
   const key = el.currentResult?.warning;
-  return key ? el.t(`strength-meter.warning.${kebab(key)}`, warningText(key)) : '';
+  return key ? t(el, `strength-meter.warning.${kebab(key)}`, warningText(key)) : '';
 }
 
 /** zxcvbn's suggestions for the current estimate (none when breached or strong). */
 export function suggestions(el: SereinStrengthMeter): string[] {
   if (el.level === 'breached' || el.level === 'rejected' || el.level === 'strong') return [];
   return (el.currentResult?.suggestions ?? [])
-    .map((key) => el.t(`strength-meter.suggestion.${kebab(key)}`, suggestionText(key)))
+    .map((key) => t(el, `strength-meter.suggestion.${kebab(key)}`, suggestionText(key)))
     .filter(Boolean);
 }
 
@@ -254,7 +260,8 @@ function primaryAdvice(el: SereinStrengthMeter): string {
     return el.errorWords?.errorText({code: el.verdictCode ?? 'password-breached'}, el.strings) ?? '';
   }
   if (el.breachState === 'unavailable') {
-    return el.t(
+    return t(
+      el,
       'strength-meter.breach-unavailable',
       msg('We could not check this password against known data breaches just now. You can still use it.', {
         id: 'strength-meter.breach-unavailable',
@@ -263,7 +270,7 @@ function primaryAdvice(el: SereinStrengthMeter): string {
   }
   const said = warning(el);
   if (level === 'strong' && !said) {
-    return el.t('strength-meter.strong', msg('This password is hard to guess.', {id: 'strength-meter.strong'}));
+    return t(el, 'strength-meter.strong', msg('This password is hard to guess.', {id: 'strength-meter.strong'}));
   }
   return said;
 }

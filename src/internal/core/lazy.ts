@@ -1,3 +1,5 @@
+import type * as StyleAdoption from '../style-adoption.js';
+
 /**
  * A module loaded once, on demand or ahead of time. Every component loads its view (and a heavy
  * capability, such as WebAuthn or the estimator) through this one mechanism: see
@@ -66,4 +68,20 @@ export function withParts<T>(view: Lazy<T>): LazyViewWithParts<T> {
     load: () => Promise.all([view.load(), ...parts.map((part) => part.load())]).then(([module]) => module),
     add: (importer) => void parts.push(lazy(importer, {now: true})),
   };
+}
+
+/**
+ * The style handling a view needs (adoption into the page, the shadow root and other documents):
+ * part of every view (see {@link lazyView}), so `value` is set whenever a view's is.
+ */
+export const styleAdoption: Lazy<typeof StyleAdoption> = lazy(() => import('../style-adoption.js'));
+
+/**
+ * An element's view module, loaded at once (an element module calls this when it is evaluated,
+ * so that the view is usually there before the element first connects), together with the style
+ * handling every view needs: `value` is set once both have arrived. The one way an element loads
+ * its view (CONTRIBUTING.md, "The loading rule"); {@link withParts} adds the elements it draws.
+ */
+export function lazyView<T>(importer: () => Promise<T>): Lazy<T> {
+  return lazy(() => Promise.all([importer(), styleAdoption.load()]).then(([view]) => view), {now: true});
 }

@@ -1,23 +1,5 @@
 import {html, render, type CSSResult, type ReactiveController, type ReactiveControllerHost} from 'lit';
-import type {Lazy} from './lazy.js';
-
-type Root = Document | ShadowRoot;
-const adopted = new WeakMap<Root, Set<CSSStyleSheet>>();
-
-/**
- * Adopts `styles` into `root` (the document or an enclosing shadow root) once. Light-DOM parts
- * are styled by selectors scoped to the component's tag inside `@layer serein`, so a page's
- * own unlayered rules win without `!important`.
- */
-export function adoptScopedStyles(root: Root, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (!sheet) return;
-  let sheets = adopted.get(root);
-  if (!sheets) adopted.set(root, (sheets = new Set()));
-  if (sheets.has(sheet)) return;
-  sheets.add(sheet);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+import {styleAdoption, type Lazy} from './lazy.js';
 
 let counter = 0;
 
@@ -34,10 +16,8 @@ export interface SereinLightView {
 }
 
 export interface LightDomOptions<V> {
-  /** Page-DOM styles that come with the element itself. */
-  styles?: CSSResult;
-  /** The view module, loaded by `lazy()`; nothing is rendered into the page before it arrives. */
-  view?: Lazy<V>;
+  /** The view module, loaded by `lazyView()`; nothing is rendered into the page before it arrives. */
+  view: Lazy<V>;
   /** The page-DOM template, given the view once it is here. */
   render: (view: V) => unknown;
 }
@@ -51,23 +31,19 @@ export interface LightDomOptions<V> {
  */
 export class LightDomController<V extends SereinLightView = SereinLightView> implements ReactiveController {
   readonly container: HTMLElement;
-  private readonly styles: CSSResult[];
-  private readonly options: LightDomOptions<V>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    options: LightDomOptions<V>,
+    private readonly options: LightDomOptions<V>,
   ) {
-    this.options = options;
-    this.styles = options.styles ? [options.styles] : [];
     this.container = document.createElement('div');
     this.container.setAttribute('data-serein-light', '');
     host.addController(this);
   }
 
-  /** The view module, once it has arrived (always, without a lazy view). */
+  /** The view module, once it has arrived. */
   get view(): V | undefined {
-    return this.options.view ? this.options.view.value : ({} as V);
+    return this.options.view.value;
   }
 
   /** A later state's module on its way (`later()`, src/internal/later-state.ts): `ready()` waits for it. */
@@ -75,31 +51,26 @@ export class LightDomController<V extends SereinLightView = SereinLightView> imp
 
   /** Resolves once the view is here and its styles are adopted, and any later state's module too. */
   async ready(): Promise<void> {
-    if (this.options.view && !this.options.view.value) await this.options.view.load();
+    await this.options.view.load();
     await this.pending;
   }
 
   hostConnected(): void {
-    if (this.options.view && !this.options.view.value) {
-      void this.options.view.load().then(() => this.host.requestUpdate());
-    }
-    this.adoptAll();
+    if (!this.view) void this.options.view.load().then(() => this.host.requestUpdate());
+    this.adoptStyles();
     if (this.container.parentNode !== this.host) this.host.append(this.container);
   }
 
-  private adoptAll(): void {
-    const root = this.host.getRootNode();
+  /** The view's page-DOM styles, adopted into the element's current root (they come with the view). */
+  private adoptStyles(): void {
     const lightStyles = this.view?.lightStyles;
-    if (lightStyles && !this.styles.includes(lightStyles)) this.styles.push(lightStyles);
-    if (root instanceof Document || root instanceof ShadowRoot) {
-      for (const styles of this.styles) adoptScopedStyles(root, styles);
-    }
+    if (lightStyles) styleAdoption.value!.adoptScopedStyles(this.host.getRootNode(), lightStyles);
   }
 
   hostUpdated(): void {
     const view = this.view;
     if (!view) return;
-    this.adoptAll();
+    this.adoptStyles();
     render(this.options.render(view), this.container, {host: this.host});
   }
 }

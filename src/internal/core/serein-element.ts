@@ -1,8 +1,8 @@
 import {LitElement, type CSSResult, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-// The controller alone: the package's index also evaluates its msg() runtime, which only views need.
-import {updateWhenLocaleChanges} from '@lit/localize/internal/localized-controller.js';
-import {pickString, type SereinStrings} from './strings.js';
+import {styleAdoption} from './lazy.js';
+import {localeListeners} from './locale-tag.js';
+import type {SereinStrings} from './strings.js';
 
 const warned = new Set<string>();
 
@@ -107,9 +107,19 @@ export class SereinElement extends LitElement {
 
   private viewStylesAdded = false;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
+  override connectedCallback(): void {
+    super.connectedCallback();
+    localeListeners.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    localeListeners.delete(this);
+  }
+
+  /** Another locale is ready: the element renders again in it. @internal */
+  localeChanged(): void {
+    this.requestUpdate();
   }
 
   /** `updateComplete` also waits for a lazily loaded view, so that callers see the rendered form. */
@@ -122,14 +132,14 @@ export class SereinElement extends LitElement {
 
   /**
    * Adopts the view's shadow styles into the shadow root, after the element's own, before the
-   * first render that can use the view. (Every browser that runs Serein's custom states adopts
-   * constructed style sheets; adopted sheets also come after any `<style>` element.)
+   * first render that can use the view (they arrive together: `lazyView()`). (Every browser that
+   * runs Serein's custom states adopts constructed style sheets; adopted sheets also come after
+   * any `<style>` element.)
    */
   protected override update(changed: PropertyValues): void {
     const styles = this.viewStylesAdded ? undefined : this.viewStyles?.();
     if (styles) {
-      const root = this.renderRoot as ShadowRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((style) => this.sheet(style))];
+      styleAdoption.value!.adoptShadowStyles(this.renderRoot as ShadowRoot, styles);
       this.viewStylesAdded = true;
     }
     super.update(changed);
@@ -143,17 +153,10 @@ export class SereinElement extends LitElement {
     const root = this.renderRoot as ShadowRoot | undefined;
     if (!root) return;
     const styles = [...(this.constructor as typeof LitElement).elementStyles] as CSSResult[];
-    if (this.viewStylesAdded) styles.push(...(this.viewStyles?.() ?? []));
-    root.adoptedStyleSheets = styles.map((style) => this.sheet(style));
-  }
-
-  /** `style` as a sheet of the element's document (Lit's shared one in the page's own). */
-  private sheet(style: CSSResult): CSSStyleSheet {
-    const Sheet = this.ownerDocument.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
-    if (Sheet === CSSStyleSheet) return style.styleSheet!;
-    const sheet = new Sheet();
-    sheet.replaceSync(style.cssText);
-    return sheet;
+    if (this.viewStylesAdded) styles.push(...this.viewStyles!()!);
+    // Loaded with the first view (a microtask away, before the next frame); an element moved
+    // before any view has arrived waits for it.
+    void styleAdoption.load().then((adoption) => adoption.adoptShadowStyles(root, styles, true));
   }
 
   /** Sets each custom state on or off (`:state(busy)`). */
@@ -172,19 +175,6 @@ export class SereinElement extends LitElement {
     options: {cancelable?: boolean} = {},
   ): boolean {
     return this.dispatchEvent(sereinEvent(type, detail, !!options.cancelable));
-  }
-
-  /**
-   * The override for `id` from {@link strings}, else the localised text. `formerId` is a
-   * deprecated message id that still works as an override key. Called by the views.
-   * @internal
-   */
-  t(id: string, localized: string, params?: Record<string, string | number>, formerId?: string): string {
-    const strings =
-      formerId && this.strings?.[id] === undefined && this.strings?.[formerId] !== undefined
-        ? {[id]: this.strings[formerId]}
-        : this.strings;
-    return pickString(strings, id, localized, params);
   }
 
   /**
