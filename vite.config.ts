@@ -29,8 +29,6 @@ const output = {
   // is another.
   codeSplitting: {
     groups: [
-      // The locale state stays on its own: serein/localization.js needs it, not the components.
-      {name: 'locale', test: /src\/internal\/locale\.ts$/, priority: 3},
       {
         priority: 2,
         name: 'core',
@@ -40,7 +38,7 @@ const output = {
       {
         priority: 1,
         name: 'strength-meter',
-        test: /src\/components\/strength-meter\/strength-meter(\.styles)?\.ts$/,
+        test: /src\/components\/strength-meter\/strength-meter\.ts$/,
       },
     ],
   },

@@ -1,4 +1,4 @@
-import {isolate} from './core/format.js';
+import {isolate} from './format.js';
 import {getActiveLocale} from './locale.js';
 
 // A countdown's time as the customer reads it: used by every wait (src/internal/wait-view.ts) and

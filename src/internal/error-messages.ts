@@ -1,7 +1,7 @@
 import {msg, str} from '@lit/localize';
 import type {SereinStrings} from './core/strings.js';
 import {pickString} from './wording.js';
-import {formatNumber, formatWait, plural} from './core/format.js';
+import {formatNumber, formatWait, plural} from './format.js';
 import type {SereinError} from './errors.js';
 
 // Loaded when a message is needed (after a failure), not with the components.

@@ -1,6 +1,6 @@
 import type {ReactiveControllerHost} from 'lit';
 import type {SereinComponentName, SereinJourneyAction, SereinJourneyDetail} from '../events/journey.js';
-import {recordJourney} from './core/journey-log.js';
+import {recordJourney} from './journey-log.js';
 
 export interface JourneyOptions {
   component: SereinComponentName;

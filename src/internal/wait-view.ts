@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatWait} from './core/format.js';
+import {formatWait} from './format.js';
 import {clock} from './clock.js';
 import type {Countdown} from './core/form-flow.js';
 import type {SereinStrings} from './core/strings.js';

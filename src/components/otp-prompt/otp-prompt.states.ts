@@ -1,6 +1,6 @@
 import {html} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber, formatWait, isolate, plural} from '../../internal/core/format.js';
+import {formatNumber, formatWait, isolate, plural} from '../../internal/format.js';
 import {alertStyles} from '../../internal/alert.styles.js';
 import {renderConfirmationTitle} from '../../internal/alert.js';
 import {clock} from '../../internal/clock.js';

@@ -1,25 +1,5 @@
 import {css, type CSSResult} from 'lit';
-import {fieldStyles} from '../../internal/core/field-styles.js';
-
-/** Shadow styles of the element itself: its width, and the space kept for the view until it arrives. */
-export const otpPromptStyles = css`
-  :host {
-    max-inline-size: var(--serein-otp-prompt-max-width, var(--_max-width));
-  }
-  /*
-   * Until the view arrives: about the height of the prompt it renders (between its height at 32rem
-   * wide and at a phone's width, a line taller), so nothing below moves.
-   */
-  .base.loading {
-    min-block-size: 19.85rem;
-  }
-  :host([channel='sms']) .base.loading {
-    min-block-size: 24.6rem;
-  }
-  :host([channel='email']) .base.loading {
-    min-block-size: 25.7rem;
-  }
-`;
+import {fieldStyles} from '../../internal/field-styles.js';
 
 let shadowStyles: CSSResult | undefined;
 

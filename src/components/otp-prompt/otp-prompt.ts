@@ -1,4 +1,4 @@
-import {nothing, type PropertyValues} from 'lit';
+import {css, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {hostStyles} from '../../internal/core/host-styles.js';
@@ -9,7 +9,6 @@ import {lazy, lazyView, loadWhenIdle} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {CodeFieldController} from '../../internal/code-field.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
-import {otpPromptStyles} from './otp-prompt.styles.js';
 
 /** Every template and string of the prompt: its import starts with this module (CONTRIBUTING.md). */
 const view = lazyView(() => import('./otp-prompt.view.js'));
@@ -56,7 +55,17 @@ export type OtpFieldError = '' | 'incomplete' | SereinError;
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`resend`, `switch`), submitted, failed, succeeded, abandoned.
  */
 export class SereinOtpPrompt extends SereinElement {
-  static override styles = [hostStyles, otpPromptStyles];
+  /**
+   * The element's own shadow styles, before its view arrives: its width, and the space the prompt will take
+   * (between its height at 32rem wide and at a phone's width, a line taller), so that nothing below moves.
+   */
+  // prettier-ignore
+  static override styles = [hostStyles, css`
+    :host { max-inline-size: var(--serein-otp-prompt-max-width, var(--_max-width)); }
+    .base.loading { min-block-size: 19.85rem; }
+    :host([channel='sms']) .base.loading { min-block-size: 24.6rem; }
+    :host([channel='email']) .base.loading { min-block-size: 25.7rem; }
+  `];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'otp-prompt'});

@@ -1,10 +1,10 @@
 import {css, html, noChange, nothing, svg, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatDuration, formatNumber, isolate, plural} from '../../internal/core/format.js';
+import {formatDuration, formatNumber, isolate, plural} from '../../internal/format.js';
 import {clock} from '../../internal/clock.js';
 import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';
-import {renderHelpLink} from '../../internal/core/help-link.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
 import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
 

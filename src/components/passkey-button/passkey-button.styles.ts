@@ -1,37 +1,5 @@
 import {css, unsafeCSS, type CSSResult} from 'lit';
-import {busyCss} from '../../internal/core/busy-styles.js';
-
-/**
- * Shadow styles of the element itself, before its view arrives: the width, nothing at all while
- * unsupported (unless `show-unsupported`), and the space the explanation and the button (or the
- * notice that passkeys are unsupported) will take (`.base.loading`), so that the view's arrival
- * shifts nothing.
- */
-export const passkeyButtonStyles = css`
-  :host {
-    max-inline-size: var(--serein-passkey-button-max-width, var(--_max-width));
-  }
-  :host(:state(unsupported):not([show-unsupported])) {
-    display: none;
-  }
-  /*
-   * While the view loads: the explanation and the button keep their space (between its height at
-   * 32rem wide and at a phone's width, a line taller).
-   */
-  .base.loading {
-    min-block-size: 7.45rem;
-  }
-  :host([mode='register']) .base.loading {
-    min-block-size: 8.55rem;
-  }
-  :host(:state(unsupported)) .base.loading {
-    min-block-size: 5.75rem;
-  }
-  /* The automatic upgrade, decided or tried silently, shows nothing. */
-  :host(:state(upgrading)) .base.loading {
-    min-block-size: 0;
-  }
-`;
+import {busyCss} from '../../internal/busy-styles.js';
 
 let shadowStyles: CSSResult | undefined;
 

@@ -1,4 +1,4 @@
-import type {PropertyValues} from 'lit';
+import {css, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {hostStyles} from '../../internal/core/host-styles.js';
@@ -6,7 +6,6 @@ import {JourneyController} from '../../internal/core/journey-controller.js';
 import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {SereinPasskeyMode} from '../../events/passkey.js';
-import {passkeyButtonStyles} from './passkey-button.styles.js';
 import {renderBase} from '../../internal/core/light-dom.js';
 import {lazy, lazyView} from '../../internal/core/lazy.js';
 import type {LaterStates} from '../../internal/later-state.js';
@@ -101,22 +100,25 @@ const webAuthnAvailable = () => typeof window.PublicKeyCredential === 'function'
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`cancelled`; `upgraded` before the `succeeded` of a silent upgrade), submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasskeyButton extends SereinElement {
-  static override styles = [hostStyles, passkeyButtonStyles];
+  /** Its own shadow styles before the view: the width, and the space the view will take (CONTRIBUTING.md). */
+  // prettier-ignore
+  static override styles = [hostStyles, css`
+    :host { max-inline-size: var(--serein-passkey-button-max-width, var(--_max-width)); }
+    :host(:state(unsupported):not([show-unsupported])) { display: none; }
+    .base.loading { min-block-size: 7.45rem; }
+    :host([mode='register']) .base.loading { min-block-size: 8.55rem; }
+    :host(:state(unsupported)) .base.loading { min-block-size: 5.75rem; }
+    :host(:state(upgrading)) .base.loading { min-block-size: 0; }
+  `];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'passkey-button', shown: () => this.visible});
-  /** The protocol for the button's own ceremony (busy state), loaded on first interaction. @internal */
-  actions: ActionController | undefined;
-  /** The protocol for passkey autofill, which never makes the button busy. */
-  private background: ActionController | undefined;
-  /** The current passkey autofill offer, if one was started; `cancelled` once the button took over. */
-  private autofill: AutofillOffer | undefined;
-  /** The silent upgrade, once started; `done` once it ended (it is not tried again by this element). */
-  private upgradeRun: UpgradeRun | undefined;
-  /** A ceremony of this element is waiting for the browser. @internal */
-  dialogOpen = false;
-  /** Grows when the element leaves the page: work started before then stops quietly. @internal */
-  generation = 0;
+  /** The protocol for the button's own ceremony (busy state), loaded on first use. @internal */ actions?: ActionController;
+  /** The protocol for passkey autofill, which never makes the button busy. */ private background?: ActionController;
+  /** The passkey autofill offer, if started; `cancelled` once the button took over. */ private autofill?: AutofillOffer;
+  /** The silent upgrade, once started; `done` once it ended (never tried again here). */ private upgradeRun?: UpgradeRun;
+  /** A ceremony of this element is waiting for the browser. @internal */ dialogOpen = false;
+  /** Grows when the element leaves the page: work started before then stops quietly. @internal */ generation = 0;
   /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. @internal */
   ahead: PasskeyPrefetch | undefined;
 
@@ -144,8 +146,7 @@ export class SereinPasskeyButton extends SereinElement {
    */
   @property({type: Boolean}) conditional = false;
 
-  /** Add a "Not now" button (`serein-passkey-dismiss`). */
-  @property({type: Boolean}) dismissible = false;
+  /** Add a "Not now" button (`serein-passkey-dismiss`). */ @property({type: Boolean}) dismissible = false;
 
   /** In a browser without passkeys, explain calmly instead of hiding the element. */
   @property({type: Boolean, attribute: 'show-unsupported'}) showUnsupported = false;
@@ -228,13 +229,11 @@ export class SereinPasskeyButton extends SereinElement {
     }
   }
 
-  /** @internal */
-  get effectiveMode(): SereinPasskeyMode {
+  /** @internal */ get effectiveMode(): SereinPasskeyMode {
     return MODES.includes(this.mode) ? this.mode : 'signin';
   }
 
-  /** @internal */
-  get busy(): boolean {
+  /** @internal */ get busy(): boolean {
     return this.phase === 'preparing' || this.phase === 'waiting' || this.phase === 'verifying';
   }
 
@@ -242,8 +241,7 @@ export class SereinPasskeyButton extends SereinElement {
     return !this.hidden && (this.supported || this.showUnsupported) && !this.quiet;
   }
 
-  /** The upgrade is being decided or tried silently: nothing is shown. @internal */
-  get quiet(): boolean {
+  /** The upgrade is being decided or tried silently: nothing is shown. @internal */ get quiet(): boolean {
     return this.upgrade === 'checking' || this.upgrade === 'silent';
   }
 

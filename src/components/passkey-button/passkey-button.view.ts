@@ -1,7 +1,7 @@
 import {html, noChange, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {isolate} from '../../internal/core/format.js';
-import {renderHelpLink} from '../../internal/core/help-link.js';
+import {isolate} from '../../internal/format.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import {safeUrl} from '../../internal/safe-url.js';
 import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber, isolate, plural} from '../../internal/core/format.js';
+import {formatNumber, isolate, plural} from '../../internal/format.js';
 import {alertStyles} from '../../internal/alert.styles.js';
 import {renderConfirmationTitle, renderErrorSummary} from '../../internal/alert.js';
 import {errorText} from '../../internal/error-messages.js';

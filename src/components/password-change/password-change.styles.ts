@@ -1,34 +1,5 @@
 import {css, type CSSResult} from 'lit';
-import {fieldStyles} from '../../internal/core/field-styles.js';
-
-/** Shadow styles of the element itself: its width, the success slot, and the space kept for the view. */
-export const passwordChangeStyles = css`
-  :host {
-    max-inline-size: var(--serein-password-change-max-width, var(--_max-width));
-  }
-  slot[hidden] {
-    display: none;
-  }
-  /*
-   * Until the view arrives: about the height of the form it renders, so nothing below moves. Each
-   * field is 5.125rem; a reason's banner between its height at 32rem wide and at a phone's width.
-   */
-  :host([confirm]) {
-    --_rc: 5.125rem;
-  }
-  :host([no-current]) {
-    --_rn: 5.125rem;
-  }
-  :host([reason]:not([reason='user'], [reason='routine'])) {
-    --_rb: 7.95rem;
-  }
-  :host([reason='routine']) {
-    --_rb: 7.4rem;
-  }
-  .base.loading {
-    min-block-size: calc(22.2rem + var(--_rc, 0rem) - var(--_rn, 0rem) + var(--_rb, 0rem));
-  }
-`;
+import {fieldStyles} from '../../internal/field-styles.js';
 
 let shadowStyles: CSSResult | undefined;
 

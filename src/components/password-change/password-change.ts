@@ -1,4 +1,4 @@
-import type {PropertyValues} from 'lit';
+import {css, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {DictionarySet} from '../../internal/zxcvbn-engine.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
@@ -9,9 +9,8 @@ import {FormFlowController} from '../../internal/core/form-flow.js';
 import {lazyView, withParts} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import {keepSelectionAcrossTypeChange} from '../../internal/password-field.js';
-import {codePointLength} from '../../internal/core/format.js';
+import {codePointLength} from '../../internal/core/code-points.js';
 import type {SereinStrengthMeter} from '../strength-meter/strength-meter.js';
-import {passwordChangeStyles} from './password-change.styles.js';
 import type {
   SereinPasswordChangeBody,
   SereinPasswordChangeReason,
@@ -71,7 +70,20 @@ export type PasswordFieldError = 'current-empty' | 'new-empty' | 'too-short' | '
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, submitted, failed, succeeded, deferred, abandoned.
  */
 export class SereinPasswordChange extends SereinElement {
-  static override styles = [hostStyles, passwordChangeStyles];
+  /**
+   * The element's own shadow styles, before its view arrives: its width, the success slot, and the space the
+   * form will take (each field 5.125rem; a reason's banner between its height at 32rem wide and at a phone's).
+   */
+  // prettier-ignore
+  static override styles = [hostStyles, css`
+    :host { max-inline-size: var(--serein-password-change-max-width, var(--_max-width)); }
+    slot[hidden] { display: none; }
+    :host([confirm]) { --_rc: 5.125rem; }
+    :host([no-current]) { --_rn: 5.125rem; }
+    :host([reason]:not([reason='user'], [reason='routine'])) { --_rb: 7.95rem; }
+    :host([reason='routine']) { --_rb: 7.4rem; }
+    .base.loading { min-block-size: calc(22.2rem + var(--_rc, 0rem) - var(--_rn, 0rem) + var(--_rb, 0rem)); }
+  `];
 
   /** @internal */
   readonly journey = new JourneyController(this, {component: 'password-change'});

@@ -1,9 +1,9 @@
 import {css, html, noChange, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {isolate} from '../../internal/core/format.js';
+import {isolate} from '../../internal/format.js';
 import {formatDateIn} from '../../internal/date-format.js';
 import {getActiveLocale} from '../../internal/locale.js';
-import {renderHelpLink} from '../../internal/core/help-link.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import {renderPasswordField} from '../../internal/password-field.js';
 import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {isolate} from '../../internal/core/format.js';
+import {isolate} from '../../internal/format.js';
 import {alertStyles} from '../../internal/alert.styles.js';
 import {renderConfirmationTitle} from '../../internal/alert.js';
 import {busyLabel} from '../../internal/busy-label.js';

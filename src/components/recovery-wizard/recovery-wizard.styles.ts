@@ -1,19 +1,5 @@
 import {css, type CSSResult} from 'lit';
-import {fieldStyles} from '../../internal/core/field-styles.js';
-
-/** Shadow styles of the element itself: its width, and the space kept for the view until it arrives. */
-export const recoveryWizardStyles = css`
-  :host {
-    max-inline-size: var(--serein-recovery-wizard-max-width, var(--_max-width));
-  }
-  /*
-   * Until the view arrives: about the height of the first step (between its height at 32rem wide
-   * and at a phone's width, a line taller), so nothing below moves.
-   */
-  .base.loading {
-    min-block-size: 17.6rem;
-  }
-`;
+import {fieldStyles} from '../../internal/field-styles.js';
 
 let shadowStyles: CSSResult | undefined;
 

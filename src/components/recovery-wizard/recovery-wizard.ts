@@ -1,5 +1,5 @@
 import type {DictionarySet} from '../../internal/zxcvbn-engine.js';
-import type {PropertyValues} from 'lit';
+import {css, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement, type SereinEmbedding} from '../../internal/core/serein-element.js';
 import {hostStyles} from '../../internal/core/host-styles.js';
@@ -20,7 +20,6 @@ import type {
   SereinRecoveryStep,
   SereinRecoveryVerifyBody,
 } from '../../events/recovery-wizard.js';
-import {recoveryWizardStyles} from './recovery-wizard.styles.js';
 
 /** The wizard's templates and strings, imported from now on; its define module adds the parts it draws. @internal */
 export const recoveryWizardView = withParts(lazyView(() => import('./recovery-wizard.view.js')));
@@ -72,10 +71,17 @@ export const needsSending = (method: SereinRecoveryMethod) => method.channel ===
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - shown, started, step (`method`, `code`, `second-factor` when asked, `password`, `done`), submitted, failed (with the step), succeeded, abandoned.
  */
 export class SereinRecoveryWizard extends SereinElement {
-  static override styles = [hostStyles, recoveryWizardStyles];
+  /**
+   * The element's own shadow styles, before its view arrives: its width, and the space the first step will
+   * take (between its height at 32rem wide and at a phone's width, a line taller), so that nothing below moves.
+   */
+  // prettier-ignore
+  static override styles = [hostStyles, css`
+    :host { max-inline-size: var(--serein-recovery-wizard-max-width, var(--_max-width)); }
+    .base.loading { min-block-size: 17.6rem; }
+  `];
 
-  /** @internal */
-  readonly journey = new JourneyController(this, {component: 'recovery-wizard'});
+  /** @internal */ readonly journey = new JourneyController(this, {component: 'recovery-wizard'});
   /** @internal */
   readonly ids = {
     identifier: uniqueId('serein-recovery-wizard-identifier'),
@@ -103,25 +109,19 @@ export class SereinRecoveryWizard extends SereinElement {
   readonly embedding: SereinEmbedding = {act: (type, detail) => this.actFor(type, detail)};
   /** The same for the second-factor step's prompt. @internal */
   readonly secondEmbedding: SereinEmbedding = {act: (type, detail) => this.actForSecond(type, detail)};
-  /** @internal */
-  identified = '';
+  /** @internal */ identified = '';
 
-  /** @internal */
-  @state() step: SereinRecoveryStep = 'identify';
-  /** @internal */
-  @state() methods: SereinRecoveryMethod[] = [];
-  /** The method chosen on the method step. @internal */
-  @state() chosen = '';
+  /** @internal */ @state() step: SereinRecoveryStep = 'identify';
+  /** @internal */ @state() methods: SereinRecoveryMethod[] = [];
+  /** The method chosen on the method step. @internal */ @state() chosen = '';
   /** The method the code step is for (its code was sent, or needs no sending). @internal */
   @state() codeMethod: SereinRecoveryMethod | undefined;
   /** The second step the host asked for in its answer to the code; none without it. @internal */
   @state() secondFactor: SereinRecoverySecondFactor | undefined;
   /** The channel the second-factor step is on. @internal */
   @state() secondChannel: SereinRecoverySecondFactorChannel | undefined;
-  /** @internal */
-  @state() identifierEmpty = false;
-  /** @internal */
-  @state() signedOutOthers = false;
+  /** @internal */ @state() identifierEmpty = false;
+  /** @internal */ @state() signedOutOthers = false;
 
   /** A help page; its link is at the same place, last, on every step. */
   @property({attribute: 'support-href'}) supportHref = '';

@@ -1,7 +1,7 @@
 import {css, html, noChange, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber} from '../../internal/core/format.js';
-import {renderHelpLink} from '../../internal/core/help-link.js';
+import {formatNumber} from '../../internal/format.js';
+import {renderHelpLink} from '../../internal/help-link.js';
 import {busyLabel} from '../../internal/busy-label.js';
 import {loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';

@@ -1,26 +1,5 @@
 import {css, type CSSResult} from 'lit';
 
-/**
- * Shadow styles of the element itself, before its view arrives: the width, and the space the bar
- * and its text (the summary, and the two lines of the length hint) will take (`.base.loading`), so
- * that the view's arrival shifts nothing.
- */
-export const meterStyles = css`
-  :host {
-    max-inline-size: var(--_max-width);
-  }
-
-  /*
-   * While the view loads: the bar and three lines of text keep their space (the hint takes two from
-   * 21rem wide up), and the gap an enclosing form puts between the summary and the hint.
-   */
-  .base.loading {
-    min-block-size: calc(
-      var(--serein-strength-meter-height, 0.375rem) + var(--_space) * 0.75 + 3lh + var(--_meter-text-gap, 0px)
-    );
-  }
-`;
-
 let shadowStyles: CSSResult | undefined;
 
 /** Shadow styles of the bar, built on first use: only the view asks for them (its `shadowStyles`). */

@@ -1,11 +1,11 @@
-import type {PropertyValues} from 'lit';
+import {css, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {SereinElement} from '../../internal/core/serein-element.js';
 import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {lazy, lazyView, loadWhenIdle} from '../../internal/core/lazy.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
-import {codePointLength} from '../../internal/core/format.js';
+import {codePointLength} from '../../internal/core/code-points.js';
 import type {SereinLocale} from '../../internal/locale.js';
 import type {DictionarySet, EstimateResult} from '../../internal/zxcvbn-engine.js';
 import type {
@@ -13,7 +13,6 @@ import type {
   SereinStrengthLevel,
   SereinStrengthVerdict,
 } from '../../events/strength-change.js';
-import {meterStyles} from './strength-meter.styles.js';
 import type {BreachChecks} from '../../internal/breach-check.js';
 import type {AttachedInput} from '../../internal/attached-input.js';
 
@@ -87,7 +86,18 @@ const estimator = lazy(() => import('./strength-meter.estimator.js'));
  * @fires {CustomEvent<SereinJourneyDetail>} serein-journey - `shown` when first on screen, `started` on the first input.
  */
 export class SereinStrengthMeter extends SereinElement {
-  static override styles = [hostStyles, meterStyles];
+  /**
+   * The element's own shadow styles, before its view arrives: its width, and the space the bar and three lines
+   * of text will take (the hint takes two from 21rem wide up), with the gap an enclosing form puts between the
+   * summary and the hint, so that the view's arrival shifts nothing.
+   */
+  // prettier-ignore
+  static override styles = [hostStyles, css`
+    :host { max-inline-size: var(--_max-width); }
+    .base.loading {
+      min-block-size: calc(var(--serein-strength-meter-height, 0.375rem) + var(--_space) * 0.75 + 3lh + var(--_meter-text-gap, 0px));
+    }
+  `];
 
   private readonly journey = new JourneyController(this, {component: 'strength-meter', trackAbandon: false});
   protected readonly light = new LightDomController<View>(this, {view, render: (v) => v.renderText(this)});

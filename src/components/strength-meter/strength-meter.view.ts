@@ -1,6 +1,6 @@
 import {html} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber, plural} from '../../internal/core/format.js';
+import {formatNumber, plural} from '../../internal/format.js';
 import type {SereinStrengthLevel} from '../../events/strength-change.js';
 import type {SereinStrengthMeter} from './strength-meter.js';
 import {meterLightStyles, meterShadowStyles} from './strength-meter.styles.js';

@@ -1,4 +1,4 @@
-import type {SereinJourneyDetail, SereinJourneyObserverOptions} from '../../events/journey.js';
+import type {SereinJourneyDetail, SereinJourneyObserverOptions} from '../events/journey.js';
 
 /** How many journey events the page keeps for observers that come late (the newest win). */
 export const JOURNEY_BUFFER_SIZE = 200;

@@ -1,4 +1,4 @@
-import {getActiveLocale} from '../locale.js';
+import {getActiveLocale} from './locale.js';
 
 /** "2 minutes", "30 seconds", "1 hour", in the active language (`Intl`). */
 export function formatWait(seconds: number): string {
@@ -30,13 +30,6 @@ export function isolate(value: string): string {
 /** A number written with the active language's digits. */
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(getActiveLocale()).format(value);
-}
-
-/** Counts Unicode code points, as NIST SP 800-63B-4 asks (an emoji counts once). */
-export function codePointLength(value: string): number {
-  let length = 0;
-  for (const _ of value) length++;
-  return length;
 }
 
 /** The CLDR plural categories; a count message has one message id per category. */
