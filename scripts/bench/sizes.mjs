@@ -64,12 +64,12 @@ export const BUDGETS = {
   'dist/define/strength-meter.js': {label: '<serein-strength-meter>', gzip: 3.85 * 1024},
   'dist/define/password-change.js': {
     label: '<serein-password-change> (its meter comes with the view)',
-    gzip: 4.65 * 1024,
+    gzip: 4.7 * 1024,
   },
   'dist/define/otp-prompt.js': {label: '<serein-otp-prompt>', gzip: 4 * 1024},
   'dist/define/recovery-wizard.js': {
     label: '<serein-recovery-wizard> (its parts come with the view)',
-    gzip: 4.4 * 1024,
+    gzip: 4.45 * 1024,
   },
   'dist/define/passkey-button.js': {label: '<serein-passkey-button>', gzip: 3.45 * 1024},
 };

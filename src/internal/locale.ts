@@ -1,4 +1,3 @@
-import {readyLocaleTag} from './core/locale-tag.js';
 import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
 
 /** The languages Serein ships. */
@@ -19,10 +18,23 @@ export function resolveSereinLocale(tag: string | null | undefined): SereinLocal
   return language ?? sourceLocale;
 }
 
+// The key src/internal/core/locale-tag.ts keeps the ready locale's tag under. This module records
+// it too, for a page that uses serein/localization.js before (or without) any element. It imports
+// nothing from the core nor lit-localize's event module, so that a host's split build does not
+// make a shared file of them: the event's name is lit-localize's LOCALE_STATUS_EVENT.
+const READY_LOCALE = Symbol.for('serein.ready-locale');
+const slot = globalThis as Record<symbol, unknown>;
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('lit-localize-status', (event) => {
+    if (event.detail.status === 'ready') slot[READY_LOCALE] = event.detail.readyLocale;
+  });
+}
+
 /**
  * The locale Serein's text is currently shown in: the last one lit-localize made ready, or,
  * before any, the source locale (the text is English until a locale is loaded).
  */
 export function getActiveLocale(): SereinLocale {
-  return resolveSereinLocale(readyLocaleTag());
+  return resolveSereinLocale(slot[READY_LOCALE] as string | undefined);
 }

@@ -1,21 +1,22 @@
-import {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
-
 /** What is told when lit-localize has made another locale ready (the connected elements). */
 export const localeListeners = new Set<{localeChanged(): void}>();
 
-let readyTag: string | undefined;
+/**
+ * Where the tag of the locale lit-localize last made ready is kept (on `globalThis`), so that
+ * `getActiveLocale()` (src/internal/locale.ts, loaded with the views) reads it without importing
+ * the core: a locale made ready before the views arrived is known to them.
+ */
+export const READY_LOCALE = Symbol.for('serein.ready-locale');
 
 if (typeof window !== 'undefined') {
   // lit-localize announces every locale it finishes loading, whoever configured it: one listener
-  // for every element (each view's text is msg() calls, read again by a render).
-  window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
+  // for every element (each view's text is msg() calls, read again by a render). The event's name
+  // is lit-localize's LOCALE_STATUS_EVENT, written out: the module that exports it also comes with
+  // the views' msg() runtime, and a file that both import would be a shared file of its own in a
+  // host's split build.
+  window.addEventListener('lit-localize-status', (event) => {
     if (event.detail.status !== 'ready') return;
-    readyTag = event.detail.readyLocale;
+    (globalThis as Record<symbol, unknown>)[READY_LOCALE] = event.detail.readyLocale;
     for (const listener of localeListeners) listener.localeChanged();
   });
-}
-
-/** The tag of the locale lit-localize last made ready (undefined before any: the source locale). */
-export function readyLocaleTag(): string | undefined {
-  return readyTag;
 }
