@@ -37,9 +37,11 @@ export async function route<T>(
   } else if (outcome.status === 'failed') {
     flow.options.journey.failed(outcome.error.code, handlers.step);
     await fail(flow, outcome.error);
-  } else if (outcome.status === 'unhandled' && flow.options.action?.()) {
-    // Server-rendered apps: no listener, so the form posts itself.
-    flow.options.root().querySelector('form')?.submit();
+  } else if (outcome.status === 'unhandled') {
+    // Server-rendered apps: no listener, so the form posts itself to its `action`, which the views
+    // render only when the host's URL is safe (safeUrl()).
+    const form = flow.options.root().querySelector('form');
+    if (form?.getAttribute('action')) form.submit();
   }
 }
 

@@ -4,11 +4,13 @@ import {adoptScopedStyles} from './style-adoption.js';
 import type {Lazy} from './core/lazy.js';
 
 /**
- * Where an element keeps a later state's module on its way (its `LightDomController`, or a plain
- * object): the element's `updateComplete` waits for `pending`.
+ * Where an element keeps its later states' module (`states`, declared by the element and fetched
+ * once the browser is idle after it connects) and that module on its way (its
+ * `LightDomController`, or a plain object): the element's `updateComplete` waits for `pending`.
  */
-export interface LaterStates {
+export interface LaterStates<S = unknown> {
   pending?: Promise<unknown>;
+  readonly states?: Lazy<S>;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface LaterStates {
  * shows), for its view to render that state; the module's page-DOM `lightStyles` are adopted first.
  * Undefined until the module has arrived: the view keeps what it showed, the element renders
  * again on arrival, and its `updateComplete` waits for that, so that focus lands on the new content.
- * Views load such a module ahead with `loadWhenIdle()` (CONTRIBUTING.md, "The loading rule").
+ * The view passes its holder's `states` (CONTRIBUTING.md, "The loading rule").
  */
 export function later<T extends object>(el: LitElement, holder: LaterStates, module: Lazy<T>): T | undefined {
   const value: (T & SereinLightView) | undefined = module.value;

@@ -6,7 +6,7 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
 import {test} from 'node:test';
-import {checkBudgets, staticClosure} from '../../scripts/bench/sizes.mjs';
+import {checkBudgets, checkSplitTargets, staticClosure} from '../../scripts/bench/sizes.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -108,4 +108,14 @@ test('eager sizes stay within the budgets (gzip, Lit excluded)', async () => {
   const rows = await checkBudgets();
   assert.ok(rows.length > 0);
   for (const row of rows) assert.ok(row.ok, `${row.label}: ${row.gzip} B > ${row.budget} B`);
+});
+
+test('in a host build that also bundles the lazy modules (esbuild splitting), the eager files meet the targets', async () => {
+  const rows = await checkSplitTargets();
+  assert.equal(rows.length, 6);
+  for (const row of rows) assert.ok(row.ok, `${row.entry}: ${row.gzip} B in ${row.files} files > ${row.target} B`);
+  // Each element's eager code is one file: no view imports the core or its element at run time.
+  for (const row of rows.filter(({entry}) => /define\/(strength-meter|otp-prompt|passkey-button)\.js$/.test(entry))) {
+    assert.equal(row.files, 1, `${row.entry}: ${row.files} eager files`);
+  }
 });

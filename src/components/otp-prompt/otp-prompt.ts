@@ -14,7 +14,10 @@ import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prom
 const view = lazyView(() => import('./otp-prompt.view.js'));
 type View = typeof import('./otp-prompt.view.js');
 /** The code input's behaviour (typing, paste, autofill), needed with the first view. */
-const codeFieldModule = lazy(() => import('../../internal/code-field.js'), {now: true});
+const codeFieldModule = lazy(() => import('./otp-prompt.code-field.js'), {now: true});
+/** The states the first render never shows (the field's problem, errors, a lock-out, the accepted code). */
+const laterStates = lazy(() => import('./otp-prompt.states.js'));
+type States = typeof import('./otp-prompt.states.js');
 /** WebOTP, on the `sms` channel only. */
 const webOtpModule = lazy(() => import('./otp-prompt.webotp.js'));
 /** The submission and the resend: fetched once the browser is idle after connecting. */
@@ -86,8 +89,9 @@ export class SereinOtpPrompt extends SereinElement {
     success: uniqueId('serein-otp-prompt-success'),
   };
   /** @internal */
-  readonly light: LightDomController<View> = new LightDomController(this, {
+  readonly light: LightDomController<View, States> = new LightDomController(this, {
     view,
+    states: laterStates,
     // The form appears with its code field, never without it.
     render: (module: View) => (this.codeField ? module.renderForm(this) : nothing),
   });
@@ -96,8 +100,6 @@ export class SereinOtpPrompt extends SereinElement {
     journey: this.journey,
     root: () => this.light.container,
     alertId: this.ids.alert,
-    // The view renders the form's `action` only when it is a safe URL.
-    action: () => this.light.container.querySelector('form')?.getAttribute('action') ?? '',
     // Errors come only from a submission, which loaded the actions module.
     place: (error) => actionsModule.value?.place(this, error),
   });
@@ -120,7 +122,7 @@ export class SereinOtpPrompt extends SereinElement {
   readonly resendWait = new Countdown(() => this.requestUpdate());
   /** The polite status line: a new code was sent (the view says when the wait is over). @internal */
   @state() status: '' | 'resend-sent' = '';
-  /** @internal */
+  /** "Try another way" is open (the view's disclosure toggles it). @internal */
   @state() othersOpen = false;
 
   /** Where the code is: `app` (default), `sms`, `email` or `backup-code` (letters and digits, any length). */
@@ -176,7 +178,7 @@ export class SereinOtpPrompt extends SereinElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('channel') && !CHANNELS.includes(this.channel)) {
+    if (changed.has('channel') && !this.isChannel(this.channel)) {
       this.warnOnce(`channel must be one of ${CHANNELS.join(', ')}; using "app".`);
     }
     if (changed.has('length') && !this.validLength) {
@@ -206,9 +208,14 @@ export class SereinOtpPrompt extends SereinElement {
     }
   }
 
+  /** One of the channels the prompt knows. @internal */
+  isChannel(channel: unknown): channel is SereinOtpChannel {
+    return CHANNELS.includes(channel as SereinOtpChannel);
+  }
+
   /** @internal */
   get effectiveChannel(): SereinOtpChannel {
-    return CHANNELS.includes(this.channel) ? this.channel : 'app';
+    return this.isChannel(this.channel) ? this.channel : 'app';
   }
 
   private get validLength(): boolean {
@@ -231,22 +238,14 @@ export class SereinOtpPrompt extends SereinElement {
   }
 
   private async useCodeField(): Promise<CodeFieldController> {
-    const {CodeFieldController} = await codeFieldModule.load();
-    this.codeField ??= new CodeFieldController(this, {
-      input: () => this.codeInput,
-      kind: () => (this.numeric ? 'numeric' : 'alphanumeric'),
-      length: () => this.effectiveLength,
-      groupSize: () => (Number.isInteger(this.groupSize) && this.groupSize >= 1 ? this.groupSize : DEFAULT_GROUP_SIZE),
-      onEdit: () => this.onEdit(),
-      onComplete: () => {
-        if (this.autoSubmit) this.light.container.querySelector('form')?.requestSubmit();
-      },
-    });
+    const {attachCodeField} = await codeFieldModule.load();
+    this.codeField ??= attachCodeField(this);
     this.requestUpdate();
     return this.codeField;
   }
 
-  private onEdit(): void {
+  /** The customer edited the code (otp-prompt.code-field.ts). @internal */
+  onEdit(): void {
     this.journey.start();
     // The customer types the code themselves: the browser's SMS prompt is no longer needed.
     this.stopWebOtp();
@@ -288,11 +287,6 @@ export class SereinOtpPrompt extends SereinElement {
   /** "Send a new code" (otp-prompt.actions.ts, fetched once idle after connecting). @internal */
   async resend(): Promise<void> {
     return (await actionsModule.load()).resend(this);
-  }
-
-  /** "Try another way" opened or closed. @internal */
-  toggleOthers(): void {
-    this.othersOpen = !this.othersOpen;
   }
 
   /** The customer chose another way (otp-prompt.actions.ts). @internal */

@@ -2,11 +2,10 @@ import {css, html, noChange, nothing, svg, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatDuration, formatNumber, isolate, plural} from '../../internal/format.js';
 import {clock} from '../../internal/clock.js';
-import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';
 import {renderHelpLink} from '../../internal/help-link.js';
 import type {SereinOtpAlternative, SereinOtpChannel} from '../../events/otp-prompt.js';
-import {CHANNELS, type SereinOtpPrompt} from './otp-prompt.js';
+import type {SereinOtpPrompt} from './otp-prompt.js';
 
 // Every template and every string of <serein-otp-prompt>: loaded by the one view mechanism
 // (CONTRIBUTING.md, "The loading rule"), requested when the element module is evaluated; the
@@ -17,6 +16,8 @@ import {safeUrl} from '../../internal/safe-url.js';
 import {busyLabel} from '../../internal/busy-label.js';
 import {t} from '../../internal/wording.js';
 
+type States = typeof import('./otp-prompt.states.js');
+
 /** The theme tokens and the layout of the base, added to the shadow root when the view arrives. */
 export const shadowStyles = [tokenStyles, otpPromptShadowStyles()];
 
@@ -26,19 +27,11 @@ export const lightStyles = css`
 
 type El = SereinOtpPrompt;
 
-/**
- * The states the first render never shows (the field's problem, errors, a lock-out, the accepted
- * code): loaded when one is entered, and fetched ahead once the browser is idle.
- */
-const laterStates = lazy(() => import('./otp-prompt.states.js'));
-loadWhenIdle(laterStates);
-type States = typeof import('./otp-prompt.states.js');
-
 /** The other ways to get a code, without the current one. */
 function otherWays(el: El): SereinOtpAlternative[] {
   return el.alternatives.filter(
     (alternative) =>
-      CHANNELS.includes(alternative.channel) &&
+      el.isChannel(alternative.channel) &&
       !(alternative.channel === el.effectiveChannel && (alternative.destination ?? '') === el.destination),
   );
 }
@@ -370,7 +363,7 @@ function renderAlternatives(el: El) {
       class="serein-button serein-button--quiet serein-otp-prompt__others-toggle"
       aria-expanded=${el.othersOpen ? 'true' : 'false'}
       aria-controls=${el.ids.others}
-      @click=${() => el.toggleOthers()}
+      @click=${() => (el.othersOpen = !el.othersOpen)}
     >
       <span>${t(el, 'otp-prompt.others', msg('Try another way', {id: 'otp-prompt.others'}))}</span>${chevron}
     </button>
@@ -428,7 +421,7 @@ export function renderForm(el: El): TemplateResult | typeof noChange {
   const wait = el.flow.wait;
   // A later state keeps what is shown in place until its module has arrived (a few ms at most).
   const entered = el.success || el.flow.error || el.fieldError || wait.left > 0 || wait.ended;
-  const states = entered ? later(el, el.light, laterStates) : undefined;
+  const states = entered ? later(el, el.light, el.light.states) : undefined;
   if (entered && !states) return noChange;
   if (el.success && states) return states.renderDone(el, renderHelp(el));
   const pending = el.flow.pending;

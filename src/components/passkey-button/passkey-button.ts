@@ -7,7 +7,7 @@ import type {ActionController} from '../../internal/action-controller.js';
 import type {SereinError} from '../../internal/errors.js';
 import type {SereinPasskeyMode} from '../../events/passkey.js';
 import {renderBase} from '../../internal/core/light-dom.js';
-import {lazy, lazyView} from '../../internal/core/lazy.js';
+import {lazy, lazyView, loadWhenIdle} from '../../internal/core/lazy.js';
 import type {LaterStates} from '../../internal/later-state.js';
 import type {PasskeyProblem} from './passkey-button.webauthn.js';
 import type {PasskeyPrefetch} from './passkey-button.prefetch.js';
@@ -16,6 +16,9 @@ import type {AutofillOffer} from './passkey-button.autofill.js';
 
 /** Every template and string of the button: its import starts with this module (CONTRIBUTING.md). */
 const view = lazyView(() => import('./passkey-button.view.js'));
+/** The notices after a ceremony: loaded when one comes, and fetched once idle after connecting. */
+const laterNotices = lazy(() => import('./passkey-button.states.js'));
+type Notices = typeof import('./passkey-button.states.js');
 /** @simplewebauthn/browser, loaded by the first element that needs it. */
 const webauthn = lazy(() => import('./passkey-button.webauthn.js'));
 /** Loaded with it: the action protocol, the options fetched ahead of the click, the button's own ceremony. */
@@ -119,8 +122,7 @@ export class SereinPasskeyButton extends SereinElement {
   /** The silent upgrade, once started; `done` once it ended (never tried again here). */ private upgradeRun?: UpgradeRun;
   /** A ceremony of this element is waiting for the browser. @internal */ dialogOpen = false;
   /** Grows when the element leaves the page: work started before then stops quietly. @internal */ generation = 0;
-  /** Options asked for ahead of the click (on the first pointer or focus), until used or expired. @internal */
-  ahead: PasskeyPrefetch | undefined;
+  /** Options asked for ahead of the click (first pointer or focus), until used or expired. @internal */ ahead?: PasskeyPrefetch;
 
   /** @internal */ @state() supported = true;
   /** @internal */ @state() phase: Phase = 'idle';
@@ -128,7 +130,8 @@ export class SereinPasskeyButton extends SereinElement {
   /** @internal */ ceremony: Ceremony | undefined;
   /** @internal */ @state() copied = false;
   /** @internal */ @state() upgrade: Upgrade | undefined;
-  /** A notice's module on its way (src/internal/later-state.ts). @internal */ readonly laterNotices: LaterStates = {};
+  /** The notices' module, and it on its way (src/internal/later-state.ts). @internal */
+  readonly laterNotices: LaterStates<Notices> & {states: typeof laterNotices} = {states: laterNotices};
   protected override viewReady = () => Promise.all([view.load(), this.laterNotices.pending]);
   protected override viewStyles = () => view.value?.shadowStyles;
 
@@ -165,6 +168,7 @@ export class SereinPasskeyButton extends SereinElement {
     // Read at connection, so a page (or a test) that removes WebAuthn first is seen as it is.
     this.supported = webAuthnAvailable();
     if (!view.value) void view.load().then(() => this.requestUpdate());
+    loadWhenIdle(laterNotices);
     // Back in the page: autofill is offered again (see updated()).
     this.requestUpdate();
     if (!this.supported) {
@@ -378,10 +382,7 @@ export class SereinPasskeyButton extends SereinElement {
     }
   };
 
-  /** @internal */
-  markCopied(): void {
-    this.copied = true;
-  }
+  /** @internal */ markCopied = (): void => void (this.copied = true);
 
   /** @internal */
   dismiss(): void {

@@ -3,7 +3,6 @@ import {msg, str} from '@lit/localize';
 import {isolate} from '../../internal/format.js';
 import {renderHelpLink} from '../../internal/help-link.js';
 import {safeUrl} from '../../internal/safe-url.js';
-import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';
 import type {SereinPasskeyButton} from './passkey-button.js';
 import {unlockMethod} from './unlock-method.js';
@@ -18,10 +17,6 @@ import {t} from '../../internal/wording.js';
 
 /** The theme tokens, the alert box and the button's styles, added to the shadow root when the view arrives. */
 export const shadowStyles = [tokenStyles, alertStyles(''), passkeyButtonShadowStyles()];
-
-/** The notices after a ceremony: loaded when one comes, and fetched ahead once the browser is idle. */
-const laterNotices = lazy(() => import('./passkey-button.states.js'));
-loadWhenIdle(laterNotices);
 
 /** A key, drawn (not a padlock or a shield, which look like the browser's own security signs). */
 const keyIcon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -165,7 +160,7 @@ function renderUnsupported(el: SereinPasskeyButton, alternativeHref: string) {
 /** The shadow tree of the button, in every phase. */
 export function render(el: SereinPasskeyButton): TemplateResult | typeof nothing | typeof noChange {
   // A notice keeps what is shown in place until its module has arrived (a few ms at most).
-  const notices = el.notice ? later(el, el.laterNotices, laterNotices) : undefined;
+  const notices = el.notice ? later(el, el.laterNotices, el.laterNotices.states) : undefined;
   if (el.notice && !notices) return noChange;
   // Checked on every render, shown or not, so that a hostile URL is reported once and at once.
   const alternativeHref = safeUrl(el.alternativeHref, {attribute: 'alternative-href', element: el});

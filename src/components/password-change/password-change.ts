@@ -6,7 +6,7 @@ import {hostStyles} from '../../internal/core/host-styles.js';
 import {LightDomController, renderBase, uniqueId} from '../../internal/core/light-dom.js';
 import {JourneyController} from '../../internal/core/journey-controller.js';
 import {FormFlowController} from '../../internal/core/form-flow.js';
-import {lazyView, withParts} from '../../internal/core/lazy.js';
+import {lazy, lazyView, withParts} from '../../internal/core/lazy.js';
 import type {SereinError} from '../../internal/errors.js';
 import {keepSelectionAcrossTypeChange} from '../../internal/password-field.js';
 import {codePointLength} from '../../internal/core/code-points.js';
@@ -17,13 +17,15 @@ import type {
   SereinSignalDetails,
 } from '../../events/password-change.js';
 import type {SereinStrengthVerdict} from '../../events/strength-change.js';
-import {safeUrl} from '../../internal/safe-url.js';
 
 /**
  * Every template and string of the form: its import starts with this module (CONTRIBUTING.md).
  * `src/define/password-change.ts` adds the strength meter, which the view draws. @internal
  */
 export const passwordChangeView = withParts(lazyView(() => import('./password-change.view.js')));
+/** The states the first render never shows (field errors, the error summary, the alert, waits, success). */
+const laterStates = lazy(() => import('./password-change.states.js'));
+type States = typeof import('./password-change.states.js');
 type View = typeof import('./password-change.view.js');
 
 const REASONS: readonly SereinPasswordChangeReason[] = [
@@ -100,8 +102,9 @@ export class SereinPasswordChange extends SereinElement {
     success: uniqueId('serein-password-change-success'),
   };
   /** @internal */
-  readonly light: LightDomController<View> = new LightDomController(this, {
+  readonly light: LightDomController<View, States> = new LightDomController(this, {
     view: passwordChangeView,
+    states: laterStates,
     render: (module: View) => module.renderForm(this),
   });
   /** @internal */
@@ -109,7 +112,6 @@ export class SereinPasswordChange extends SereinElement {
     journey: this.journey,
     root: () => this.light.container,
     alertId: this.ids.alert,
-    action: () => safeUrl(this.action, {attribute: 'action', element: this}),
     place: (error) => this.place(error),
   });
   protected override viewReady = () => this.light.ready();

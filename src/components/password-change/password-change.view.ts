@@ -5,7 +5,6 @@ import {formatDateIn} from '../../internal/date-format.js';
 import {getActiveLocale} from '../../internal/locale.js';
 import {renderHelpLink} from '../../internal/help-link.js';
 import {renderPasswordField} from '../../internal/password-field.js';
-import {lazy, loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';
 import type {PasswordField, SereinPasswordChange} from './password-change.js';
 
@@ -50,13 +49,6 @@ export const lightStyles = css`
 `;
 
 type El = SereinPasswordChange;
-
-/**
- * The states the first render never shows (problems, errors, waits, the thank-you state): loaded
- * when one is entered, and fetched ahead once the browser is idle so that it shows without a wait.
- */
-const laterStates = lazy(() => import('./password-change.states.js'));
-loadWhenIdle(laterStates);
 
 function heading(el: El): string {
   const brand = isolate(el.brand);
@@ -106,7 +98,7 @@ function renderField(el: El, field: PasswordField) {
     autocomplete: field === 'current' ? 'current-password' : 'new-password',
     label: words.label,
     error: el.fieldErrors[field]
-      ? (later(el, el.light, laterStates)?.fieldErrorText(el, el.fieldErrors[field]) ?? '')
+      ? (later(el, el.light, el.light.states)?.fieldErrorText(el, el.fieldErrors[field]) ?? '')
       : '',
     revealed: !!el.revealed[field],
     toggleText: t(el, 'password-change.show', msg('Show', {id: 'password-change.show'})),
@@ -414,7 +406,7 @@ export function renderForm(el: El): TemplateResult | typeof noChange {
   // A later state keeps the form in place until its module has arrived (a few ms at most).
   const states =
     el.success || el.flow.error || el.flow.wait.left > 0 || el.flow.wait.ended
-      ? later(el, el.light, laterStates)
+      ? later(el, el.light, el.light.states)
       : undefined;
   if (el.success) return states ? html`${states.renderSuccess(el)}${renderHelp(el)}` : noChange;
   const alert = states?.renderAlert(el) ?? nothing;
@@ -440,7 +432,7 @@ export function renderForm(el: El): TemplateResult | typeof noChange {
         tabindex="-1"
         aria-hidden="true"
       />
-      ${Object.keys(el.fieldErrors).length > 1 ? later(el, el.light, laterStates)?.renderSummary(el) : nothing}
+      ${Object.keys(el.fieldErrors).length > 1 ? later(el, el.light, el.light.states)?.renderSummary(el) : nothing}
       ${el.noCurrent ? nothing : renderField(el, 'current')} ${renderField(el, 'new')}
       ${el.confirm ? renderField(el, 'confirm') : nothing} ${renderSignOut(el)}
       <div class="serein-alert" id=${el.ids.alert} role="alert" tabindex="-1">${alert}</div>

@@ -27,6 +27,7 @@ export const recoveryWizardView = withParts(lazyView(() => import('./recovery-wi
 const secondFactor = lazy(() => import('./recovery-wizard.second-factor.js'));
 /** The later steps and the form's error, for the view; leaving the first step waits for them. @internal */
 export const laterSteps = lazy(() => import('./recovery-wizard.states.js'));
+type Steps = typeof import('./recovery-wizard.states.js');
 type View = typeof import('./recovery-wizard.view.js');
 
 const CHANNELS: readonly SereinOtpChannel[] = ['email', 'sms', 'app', 'backup-code'];
@@ -93,8 +94,9 @@ export class SereinRecoveryWizard extends SereinElement {
     wait: uniqueId('serein-recovery-wizard-wait'),
   };
   /** @internal */
-  readonly light: LightDomController<View> = new LightDomController(this, {
+  readonly light: LightDomController<View, Steps> = new LightDomController(this, {
     view: recoveryWizardView,
+    states: laterSteps,
     render: (module: View) => module.renderSteps(this),
   });
   /** @internal */

@@ -3,10 +3,9 @@ import {msg, str} from '@lit/localize';
 import {formatNumber} from '../../internal/format.js';
 import {renderHelpLink} from '../../internal/help-link.js';
 import {busyLabel} from '../../internal/busy-label.js';
-import {loadWhenIdle} from '../../internal/core/lazy.js';
 import {later} from '../../internal/later-state.js';
 import type {SereinRecoveryStep} from '../../events/recovery-wizard.js';
-import {laterSteps, type SereinRecoveryWizard} from './recovery-wizard.js';
+import type {SereinRecoveryWizard} from './recovery-wizard.js';
 
 // Every template and every string of <serein-recovery-wizard>: loaded by the one view mechanism
 // (CONTRIBUTING.md, "The loading rule"); the element keeps its space until it is here.
@@ -23,9 +22,6 @@ export const lightStyles = css`
 `;
 
 type El = SereinRecoveryWizard;
-
-// The steps after the first one and the form's error, fetched ahead once the browser is idle.
-loadWhenIdle(laterSteps);
 
 /** The steps numbered "Step n of m": four, five when the host asked for a second step. */
 const numbered = (el: El): readonly SereinRecoveryStep[] =>
@@ -150,7 +146,7 @@ export function renderSteps(el: El): TemplateResult | typeof noChange {
     html`<div class="serein-recovery-wizard__step" data-step=${name} ?hidden=${step !== name}>${content}</div>`;
   // A later step keeps what is shown in place until its module has arrived (a few ms at most).
   const entered = step !== 'identify' || el.identified || el.codeMethod || el.flow.error;
-  const states = entered ? later(el, el.light, laterSteps) : undefined;
+  const states = entered ? later(el, el.light, el.light.states) : undefined;
   if (entered && !states) return noChange;
   return html`
     ${renderBack(el)} ${renderProgress(el)} ${section('identify', renderIdentify(el))}

@@ -65,8 +65,6 @@ export interface FormFlowOptions {
   root: () => HTMLElement;
   /** The id of the form-level alert (a live region that exists before any error). */
   alertId: string;
-  /** Without a `waitUntil` listener, the form posts itself natively when this returns a URL. */
-  action?: () => string;
   /**
    * Where an error belongs: records it on the field it is about and returns that field's input
    * (the error then replaces the form-level message), or returns nothing for the form's alert.

@@ -1,5 +1,5 @@
 import {html, render, type CSSResult, type ReactiveController, type ReactiveControllerHost} from 'lit';
-import {styleAdoption, type Lazy} from './lazy.js';
+import {loadWhenIdle, styleAdoption, type Lazy} from './lazy.js';
 
 let counter = 0;
 
@@ -15,9 +15,16 @@ export interface SereinLightView {
   lightStyles?: CSSResult;
 }
 
-export interface LightDomOptions<V> {
+export interface LightDomOptions<V, S> {
   /** The view module, loaded by `lazyView()`; nothing is rendered into the page before it arrives. */
   view: Lazy<V>;
+  /**
+   * The module of the view's later states (`<name>.states.ts`: errors, waits, success), fetched
+   * once the browser is idle after the element connects; the view renders them through
+   * `later(el, el.light, el.light.states)` (src/internal/later-state.ts). Declared by the element,
+   * so that the view imports nothing from the core at run time.
+   */
+  states?: Lazy<S>;
   /** The page-DOM template, given the view once it is here. */
   render: (view: V) => unknown;
 }
@@ -29,12 +36,15 @@ export interface LightDomOptions<V> {
  * through a `<slot>`. With a lazy `view`, the element keeps its space reserved (`renderBase`)
  * until the view has arrived.
  */
-export class LightDomController<V extends SereinLightView = SereinLightView> implements ReactiveController {
+export class LightDomController<
+  V extends SereinLightView = SereinLightView,
+  S = unknown,
+> implements ReactiveController {
   readonly container: HTMLElement;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: LightDomOptions<V>,
+    private readonly options: LightDomOptions<V, S>,
   ) {
     this.container = document.createElement('div');
     this.container.setAttribute('data-serein-light', '');
@@ -44,6 +54,11 @@ export class LightDomController<V extends SereinLightView = SereinLightView> imp
   /** The view module, once it has arrived. */
   get view(): V | undefined {
     return this.options.view.value;
+  }
+
+  /** The later states' module given as `states` (only views of elements that give one read it). */
+  get states(): Lazy<S> {
+    return this.options.states!;
   }
 
   /** A later state's module on its way (`later()`, src/internal/later-state.ts): `ready()` waits for it. */
@@ -57,6 +72,7 @@ export class LightDomController<V extends SereinLightView = SereinLightView> imp
 
   hostConnected(): void {
     if (!this.view) void this.options.view.load().then(() => this.host.requestUpdate());
+    if (this.options.states) loadWhenIdle(this.options.states);
     this.adoptStyles();
     if (this.container.parentNode !== this.host) this.host.append(this.container);
   }

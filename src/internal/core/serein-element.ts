@@ -6,14 +6,6 @@ import type {SereinStrings} from './strings.js';
 
 const warned = new Set<string>();
 
-/** Adds or removes each custom state (`:state(busy)`) of an element. */
-export function toggleStates(internals: ElementInternals, states: Record<string, boolean>): void {
-  for (const [name, on] of Object.entries(states)) {
-    if (on) internals.states.add(name);
-    else internals.states.delete(name);
-  }
-}
-
 /** Every event map entry named `serein-…` (the event files in `src/events/` declare them). */
 type SereinEventMap = {
   [K in keyof HTMLElementEventMap as K extends `serein-${string}` ? K : never]: HTMLElementEventMap[K];
@@ -161,7 +153,10 @@ export class SereinElement extends LitElement {
 
   /** Sets each custom state on or off (`:state(busy)`). */
   protected toggleStates(states: Record<string, boolean>): void {
-    toggleStates(this.internals, states);
+    for (const [name, on] of Object.entries(states)) {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
   }
 
   /**
