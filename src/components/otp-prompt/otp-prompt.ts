@@ -23,8 +23,8 @@ const webOtpModule = lazy(() => import('./otp-prompt.webotp.js'));
 /** The submission and the resend: fetched once the browser is idle after connecting. */
 const actionsModule = lazy(() => import('./otp-prompt.actions.js'));
 
-/** @internal */
-export const CHANNELS: readonly SereinOtpChannel[] = ['app', 'sms', 'email', 'backup-code'];
+/** The channels the prompt knows (the view asks through `isChannel()`). */
+const CHANNELS: readonly SereinOtpChannel[] = ['app', 'sms', 'email', 'backup-code'];
 const DEFAULT_LENGTH = 6;
 const DEFAULT_GROUP_SIZE = 4;
 const DEFAULT_RESEND_AFTER = 30;
